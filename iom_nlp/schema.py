@@ -1,0 +1,115 @@
+"""The typed output of iom_nlp: frozen pydantic v2 models, independent of spaCy.
+
+The field names follow the JSON contract in OUTPUT.md (``schema_version`` "1"): fields may be
+added, none renamed. Every ``start``/``end`` is a character offset into the text the caller
+gave (or, for HTML input, into ``Release.text``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+MentionKind = Literal["name", "demonym"]
+PhoneKind = Literal["phone", "mobile", "fax"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Mention(_Frozen):
+    """One place in the text where an entity is named."""
+
+    start: int = Field(ge=0, description="Character offset of the first character.")
+    end: int = Field(ge=0, description="Character offset one past the last character.")
+    text: str = Field(description="The text exactly as written: text[start:end].")
+
+
+class CountryMention(Mention):
+    kind: MentionKind = Field(default="name", description='"name" or "demonym".')
+
+
+class Country(_Frozen):
+    code: str = Field(description="ISO 3166-1 alpha-2, ISO 3166-3 alpha-4 if historic, XK for Kosovo.")
+    name: str
+    mentions: tuple[CountryMention, ...] = ()
+
+
+class Organization(_Frozen):
+    name: str = Field(description="The long form when the release gives one, else the name as written.")
+    acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+class Speaker(_Frozen):
+    name: str
+    title: str | None = None
+    organization: str | None = None
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+
+
+class Quote(_Frozen):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    cue: str | None = None
+    speaker: Speaker | None = None
+
+
+class Phone(_Frozen):
+    raw: str = Field(description="The number as written, extension included.")
+    e164: str = Field(description="E.164 form as the number was meant.")
+    extension: str | None = None
+    region: str | None = Field(default=None, description="ISO region the number belongs to.")
+    valid: bool = Field(description="Whether the number is valid in today's numbering plan.")
+    kind: PhoneKind = "phone"
+    repaired: bool = Field(default=False, description="True when a mistyped prefix was corrected.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    mentions: tuple[Mention, ...] = ()
+
+
+class Email(_Frozen):
+    raw: str = Field(description="The first visible mention as written (obfuscation included).")
+    address: str = Field(description="The normalised, lower-cased address.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    mentions: tuple[Mention, ...] = ()
+
+
+class Contact(_Frozen):
+    name: str
+    organization: str | None = None
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+
+
+class Release(_Frozen):
+    """Everything iom_nlp extracts from one press release."""
+
+    id: str | None = None
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    text: str | None = Field(
+        default=None,
+        description="The text the offsets index, when it is not the caller's input (HTML input).",
+    )
+    title: str | None = None
+    countries: tuple[Country, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    phones: tuple[Phone, ...] = ()
+    emails: tuple[Email, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    warnings: tuple[str, ...] = Field(default=(), description="Components that failed on this release.")
+    error: str | None = Field(default=None, description="Why this record could not be processed.")
+
+
+def release_json_schema() -> dict[str, object]:
+    """The JSON Schema other services validate ``iom-nlp extract`` output against."""
+    return Release.model_json_schema()

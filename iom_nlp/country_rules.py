@@ -69,7 +69,11 @@ def is_acronym(pattern: str, rules: CountryRules) -> bool:
 
 
 def _word_before(span: Span) -> str:
-    return span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    """The previous word, looking past one comma ("Atlanta, Georgia")."""
+    index = span.start - 1
+    if index > 0 and span.doc[index].text == ",":
+        index -= 1
+    return span.doc[index].lower_ if index >= 0 else ""
 
 
 def _word_after(span: Span) -> str:
@@ -124,7 +128,9 @@ def _used_as_language(span: Span, rules: CountryRules) -> bool:
 def _opens_organisation(span: Span) -> bool:
     """A demonym that starts a multi-word ORG entity is part of that organisation's name."""
     for ent in span.doc.ents:
-        if ent.label_ == "ORG" and ent.start == span.start and ent.end > span.end:
+        if ent.label_ != "ORG" or ent.end <= span.end or ent.start > span.start:
+            continue
+        if all(token.lower_ in {"the", "a", "an"} for token in span.doc[ent.start : span.start]):
             return True
     return False
 

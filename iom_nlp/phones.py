@@ -69,6 +69,7 @@ class PhoneHit:
     valid: bool
     kind: str
     repaired: bool
+    grouping_matches: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,20 +121,23 @@ def _region_for_prefix(digits: str) -> str | None:
 
 
 def find_phones(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
-    """Every phone and fax number in ``text``, read in the region that explains most of them.
+    """Every phone and fax number in ``text``, read in the region that explains them best.
 
-    The most likely region is tried first; the next ones only while some number written in
-    national format stays invalid, and the region with the most valid numbers wins.
+    A region earns two points per number that is valid there and one more when the number is
+    written the way that region groups its digits ("(02) 6277 7500" is Australian grouping).
+    The most likely region is tried first; others only while it leaves something unexplained.
     """
     best: list[PhoneHit] = []
-    best_valid = -1
+    best_score = -1
+    if len(_DIGIT.findall(text)) < settings.min_digits:
+        return best
     us_evidence = bool({"US", "CA"} & regions.evidenced)
     for region in regions.ranked[: settings.max_regions_tried]:
-        hits, unresolved = _match(text, region, settings, us_evidence=us_evidence)
-        valid = sum(1 for hit in hits if hit.valid)
-        if valid > best_valid:
-            best, best_valid = hits, valid
-        if not unresolved:
+        hits, unexplained = _match(text, region, settings, us_evidence=us_evidence)
+        score = sum(2 * hit.valid + hit.grouping_matches for hit in hits)
+        if score > best_score:
+            best, best_score = hits, score
+        if hits and not unexplained:
             break
     return best
 
@@ -141,19 +145,40 @@ def find_phones(text: str, regions: RegionEvidence, settings: PhoneSettings) -> 
 def _match(
     text: str, region: str, settings: PhoneSettings, us_evidence: bool
 ) -> tuple[list[PhoneHit], int]:
-    """Numbers read in ``region``, and how many national-format candidates stayed invalid."""
+    """Numbers read in ``region``, and how many candidates that region leaves unexplained."""
     hits = []
-    unresolved = 0
+    unexplained = 0
     matcher = PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE, max_tries=MAX_MATCH_TRIES)
     for match in matcher:
         if _rejected(text, match.start, match.end, match.raw_string, settings):
             continue
         hit = _to_hit(text, match.start, match.end, match.raw_string, match.number, settings, us_evidence)
-        if hit is None:
-            unresolved += 1
-        else:
+        if hit is None or not hit.grouping_matches:
+            unexplained += 1
+        if hit is not None:
             hits.append(hit)
-    return hits, unresolved
+    return hits, unexplained
+
+
+def grouping_matches(raw: str, number: PhoneNumber) -> bool:
+    """True when ``raw`` groups its digits as the number's own region formats them."""
+    written = _digit_groups(raw.split("x")[0].split("ext")[0])
+    fmt = PhoneNumberFormat.INTERNATIONAL if raw.lstrip("(").startswith(("+", "00")) else PhoneNumberFormat.NATIONAL
+    expected = _digit_groups(phonenumbers.format_number(_without_extension(number), fmt))
+    if fmt == PhoneNumberFormat.INTERNATIONAL and raw.lstrip("(").startswith("00"):
+        written = written[1:] if written and written[0] == "00" else written
+    return written == expected or "".join(written) == "".join(expected) and len(written) == 1
+
+
+def _digit_groups(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def _without_extension(number: PhoneNumber) -> PhoneNumber:
+    plain = PhoneNumber()
+    plain.merge_from(number)
+    plain.extension = None
+    return plain
 
 
 def _to_hit(
@@ -177,7 +202,8 @@ def _to_hit(
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     region = _region_of(number, e164, settings)
     kind = phone_kind(text, start, settings)
-    return PhoneHit(start, end, raw, e164, number.extension or None, region, valid, kind, repaired)
+    grouped = valid and grouping_matches(raw, number)
+    return PhoneHit(start, end, raw, e164, number.extension or None, region, valid, kind, repaired, grouped)
 
 
 def _region_of(number: PhoneNumber, e164: str, settings: PhoneSettings) -> str | None:

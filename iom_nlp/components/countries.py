@@ -30,6 +30,8 @@ SPAN_KEY = "iom_countries"
 PLACES_KEY = "iom_places"
 GAZETTEER_FILE = "countries.jsonl"
 RULES_FILE = "country_rules.json"
+# When one span matches several entries ("Myanmar" is a name and an adjective), the name wins.
+KIND_PRIORITY = {"name": 0, "capital": 1, "demonym": 2}
 
 
 class CountryRecognizer:
@@ -81,7 +83,10 @@ class CountryRecognizer:
     def _find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
         found: dict[tuple[int, int], tuple[str, str, str]] = {}
         for match_id, start, end in self.matcher(doc):
-            found.setdefault((start, end), self.patterns[self.nlp.vocab.strings[match_id]])
+            candidate = self.patterns[self.nlp.vocab.strings[match_id]]
+            previous = found.get((start, end))
+            if previous is None or KIND_PRIORITY[candidate[0]] < KIND_PRIORITY[previous[0]]:
+                found[(start, end)] = candidate
         candidates = [Span(doc, start, end) for start, end in found]
         countries, places = [], []
         for span in filter_spans(candidates):

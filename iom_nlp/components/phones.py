@@ -64,7 +64,7 @@ class PhoneRecognizer:
     def _find(self, doc: Doc) -> list[Span]:
         text = doc._.iom_source_text
         countries = doc.spans.get(COUNTRY_SPAN_KEY, [])
-        named = [span.kb_id_ for span in countries if span.label_ == "name"]
+        named = [span.kb_id_ for span in countries]
         places = [span.kb_id_ for span in countries if span.label_ == "capital"]
         regions = infer_regions(text, self.settings, country_evidence=named, place_evidence=places)
         spans = []

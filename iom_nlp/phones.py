@@ -167,7 +167,7 @@ def grouping_matches(raw: str, number: PhoneNumber) -> bool:
     expected = _digit_groups(phonenumbers.format_number(_without_extension(number), fmt))
     if fmt == PhoneNumberFormat.INTERNATIONAL and raw.lstrip("(").startswith("00"):
         written = written[1:] if written and written[0] == "00" else written
-    return written == expected or "".join(written) == "".join(expected) and len(written) == 1
+    return written == expected or ("".join(written) == "".join(expected) and len(written) == 1)
 
 
 def _digit_groups(text: str) -> list[str]:
@@ -213,7 +213,7 @@ def _region_of(number: PhoneNumber, e164: str, settings: PhoneSettings) -> str |
     for prefix, historic_region in settings.historic_prefixes.items():
         if e164.startswith(prefix):
             return historic_region
-    fallback = phonenumbers.region_code_for_country_code(number.country_code)
+    fallback = phonenumbers.region_code_for_country_code(number.country_code or 0)
     return None if fallback == "ZZ" else str(fallback)
 
 

@@ -11,7 +11,7 @@ from .components.countries import SPAN_KEY as COUNTRY_KEY
 from .components.emails import SPAN_KEY as EMAIL_KEY
 from .components.phones import SPAN_KEY as PHONE_KEY
 from .extensions import ERRORS_KEY
-from .schema import Contact, Country, CountryMention, Email, Mention, Organization, Phone, Quote, Release
+from .schema import Contact, Country, CountryMention, Email, Mention, Organization, Phone, PhoneKind, Quote, Release
 
 COUNTRY_NAMES_KEY = "iom_country_names"
 
@@ -75,7 +75,7 @@ def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
                 extension=details.get("extension"),
                 region=details.get("region"),
                 valid=bool(details.get("valid")),
-                kind=first.label_ if first.label_ in {"phone", "mobile", "fax"} else "phone",
+                kind=_phone_kind(first.label_),
                 repaired=bool(details.get("repaired")),
                 start=first.start_char,
                 end=first.end_char,
@@ -83,6 +83,14 @@ def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
             )
         )
     return tuple(phones)
+
+
+def _phone_kind(label: str) -> PhoneKind:
+    if label == "fax":
+        return "fax"
+    if label == "mobile":
+        return "mobile"
+    return "phone"
 
 
 def _emails(doc: Doc, source: str) -> tuple[Email, ...]:

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 
 MentionKind = Literal["name", "demonym"]
 PhoneKind = Literal["phone", "mobile", "fax"]

@@ -9,6 +9,7 @@ offset into the original.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Characters that confuse the tokenizer and the model and carry no meaning in a release.
@@ -36,7 +37,7 @@ def _wrapped_line_breaks(text: str) -> list[int]:
     breaks: list[int] = []
     lines = text.split("\n")
     offset = 0
-    for current, following in zip(lines, lines[1:]):
+    for current, following in itertools.pairwise(lines):
         offset += len(current)
         if is_wrapped(current, following):
             breaks.append(offset)

@@ -31,7 +31,7 @@ class PreparedTokenizer:
 
     def __call__(self, text: str) -> Doc:
         prepared = prepare_text(text)
-        doc = self.tokenizer(prepared)
+        doc: Doc = self.tokenizer(prepared)
         if prepared != text:
             doc.user_data[SOURCE_TEXT_KEY] = text
         return doc
@@ -55,7 +55,7 @@ class PreparedTokenizer:
         return self
 
 
-@registry.tokenizers("iom_nlp.PreparedTokenizer.v1")
+@registry.tokenizers("iom_nlp.PreparedTokenizer.v1")  # type: ignore[untyped-decorator]
 def create_prepared_tokenizer() -> Callable[[Language], PreparedTokenizer]:
     """Config entry point: ``[nlp.tokenizer] @tokenizers = "iom_nlp.PreparedTokenizer.v1"``."""
     make_default = registry.tokenizers.get("spacy.Tokenizer.v1")()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +88,8 @@ class CountryRecognizer:
             if previous is None or KIND_PRIORITY[candidate[0]] < KIND_PRIORITY[previous[0]]:
                 found[(start, end)] = candidate
         candidates = [Span(doc, start, end) for start, end in found]
-        countries, places = [], []
+        countries: list[Span] = []
+        places: list[Span] = []
         for span in filter_spans(candidates):
             kind, code, pattern = found[(span.start, span.end)]
             if not keep_match(span, pattern, kind, self.rules):

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMatcher
 
+from .overprint import collapse, repetition_factor
+
+MAX_OVERPRINT_LINE = 2_000
 _INTERNATIONAL_CODE = re.compile(r"(?:\+|\b00)(\d{1,3})")
 _TLD = re.compile(r"[A-Za-z0-9-]+\.([a-z]{2,3})\b")
 _DIGIT = re.compile(r"\d")
@@ -121,6 +124,36 @@ def _region_for_prefix(digits: str) -> str | None:
 
 
 def find_phones(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
+    """Every phone and fax number in ``text``, overprinted PDF lines included (see :mod:`.overprint`)."""
+    hits = _find_in_region(text, regions, settings)
+    taken = [(hit.start, hit.end) for hit in hits]
+    for hit in _find_in_overprinted_lines(text, regions, settings):
+        if not any(hit.start < end and start < hit.end for start, end in taken):
+            hits.append(hit)
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def _find_in_overprinted_lines(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
+    hits: list[PhoneHit] = []
+    line_start = 0
+    for line in text.split("\n"):
+        factor = repetition_factor(line) if len(line) < MAX_OVERPRINT_LINE else 0
+        if factor:
+            collapsed = collapse(line, factor)
+            for hit in _find_in_region(collapsed.text, regions, settings):
+                start, end = _original_span(collapsed.origins, hit.start, hit.end)
+                raw = text[line_start + start : line_start + end]
+                hits.append(replace(hit, start=line_start + start, end=line_start + end, raw=raw))
+        line_start += len(line) + 1
+    return hits
+
+
+def _original_span(origins: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+    kept = [origin for origin in origins[start:end] if origin >= 0]
+    return kept[0], kept[-1] + 1
+
+
+def _find_in_region(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
     """Every phone and fax number in ``text``, read in the region that explains them best.
 
     A region earns two points per number that is valid there and one more when the number is

@@ -18,7 +18,7 @@ def test_overprinted_line_is_detected_and_collapsed() -> None:
 
 def test_every_kept_character_points_to_itself() -> None:
     collapsed = collapse(OVERPRINTED, 3)
-    for char, origin in zip(collapsed.text, collapsed.origins):
+    for char, origin in zip(collapsed.text, collapsed.origins, strict=True):
         if origin >= 0:
             assert OVERPRINTED[origin] == char
 

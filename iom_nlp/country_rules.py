@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ class CountryRules:
     language_cues_before: frozenset[str]
     language_cues_after: frozenset[str]
     case_sensitive_max_length: int
+    demonym_role_words: frozenset[str]
+    demonym_org_words: frozenset[str]
+    generic_noun_modifiers: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CountryRules:
@@ -41,6 +44,9 @@ class CountryRules:
             language_cues_before=frozenset(data.get("language_cues_before", [])),
             language_cues_after=frozenset(data.get("language_cues_after", [])),
             case_sensitive_max_length=int(data.get("case_sensitive_max_length", 6)),
+            demonym_role_words=frozenset(data.get("demonym_role_words", [])),
+            demonym_org_words=frozenset(data.get("demonym_org_words", [])),
+            generic_noun_modifiers=frozenset(data.get("generic_noun_modifiers", [])),
         )
 
 
@@ -58,7 +64,7 @@ def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules) -> bool
     if kind == "demonym":
         if text.lower() in rules.language_demonyms and _used_as_language(span, rules):
             return False
-        if _opens_organisation(span):
+        if _opens_organisation(span) or _names_a_body(span, rules):
             return False
     return True
 
@@ -68,16 +74,37 @@ def is_acronym(pattern: str, rules: CountryRules) -> bool:
     return letters.isupper() and len(pattern) <= rules.case_sensitive_max_length
 
 
+def _token_before(span: Span) -> Token | None:
+    """The previous non-space token."""
+    index = span.start - 1
+    while index >= 0 and span.doc[index].is_space:
+        index -= 1
+    return span.doc[index] if index >= 0 else None
+
+
+def _token_after(span: Span, skip: int = 0) -> Token | None:
+    """The next non-space token (``skip`` more of them first)."""
+    index = span.end
+    while index < len(span.doc):
+        if not span.doc[index].is_space:
+            if skip == 0:
+                return span.doc[index]
+            skip -= 1
+        index += 1
+    return None
+
+
 def _word_before(span: Span) -> str:
     """The previous word, looking past one comma ("Atlanta, Georgia")."""
-    index = span.start - 1
-    if index > 0 and span.doc[index].text == ",":
-        index -= 1
-    return span.doc[index].lower_ if index >= 0 else ""
+    token = _token_before(span)
+    if token is not None and token.text == ",":
+        token = _token_before(span.doc[token.i : token.i + 1])
+    return token.lower_ if token is not None else ""
 
 
 def _word_after(span: Span) -> str:
-    return span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    token = _token_after(span)
+    return token.lower_ if token is not None else ""
 
 
 def _negative_context(span: Span, rules: CountryRules) -> bool:
@@ -133,6 +160,31 @@ def _opens_organisation(span: Span) -> bool:
         if all(token.lower_ in {"the", "a", "an"} for token in span.doc[ent.start : span.start]):
             return True
     return False
+
+
+def _names_a_body(span: Span, rules: CountryRules) -> bool:
+    """"Australian Greens", "Adult Migrant English Program", "the Australian government": a name, not a demonym.
+
+    A demonym followed by a capitalised word is taken as part of a proper name unless that
+    word is a role or a common head ("Australian Prime Minister", "Australian Citizens").
+    """
+    following = _token_after(span)
+    if following is None:
+        return False
+    if following.lower_ in rules.demonym_org_words:
+        return following.is_title or not _modifies_a_noun(_token_after(span, skip=1), rules)
+    if span.text.isupper() and following.is_upper:
+        return f"{span.text.title()} {following.text.title()}" in span.doc.text
+    return bool(following.is_title and following.is_alpha and following.lower_ not in rules.demonym_role_words)
+
+
+def _modifies_a_noun(token: Token | None, rules: CountryRules) -> bool:
+    """"Mexican government officials": the government word only modifies a noun."""
+    if token is None or not token.is_alpha or not token.is_lower:
+        return False
+    if token.doc.has_annotation("TAG"):
+        return token.pos_ == "NOUN"
+    return token.lower_ in rules.generic_noun_modifiers
 
 
 def resolve_ambiguous(doc: Doc, pattern: str, rules: CountryRules) -> str:

@@ -78,7 +78,8 @@ NEGATIVES = [
     "Western Europe", "sub-Saharan Africa", "the Middle East", "Central Asia", "the Pacific",
     "Eastern Europe", "South Asia", "the Balkans", "the Americas", "West Africa", "Scandinavia",
     "the Arab world", "he is fluent in Spanish", "the Australian Government announced",
-    "the Hellenic Coast Guard", "the Australian Border Force", "the Adult Migrant English Program", "the Australian government about it", "speaks German", "the Nile", "us and them",
+    "the Hellenic Coast Guard", "the Australian Border Force", "the Adult Migrant English Program",
+    "the Australian government about it", "speaks German", "the Nile", "us and them",
     "Ask us anything", "the Georgia state legislature", "New Mexico senators", "New South Wales police",
 ]
 

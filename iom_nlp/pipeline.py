@@ -73,4 +73,5 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("iom_emails", config=load_json("emails.json"))
     nlp.add_pipe("iom_countries")
     nlp.add_pipe("iom_phones", config=load_json("phones.json"))
+    nlp.add_pipe("iom_quotes", config=load_json("quotes.json"))
     return nlp

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from .components.countries import SPAN_KEY as COUNTRY_KEY
 from .components.emails import SPAN_KEY as EMAIL_KEY
 from .components.phones import SPAN_KEY as PHONE_KEY
+from .components.quotes import SPAN_KEY as QUOTE_KEY
 from .extensions import ERRORS_KEY
 from .schema import Contact, Country, CountryMention, Email, Mention, Organization, Phone, PhoneKind, Quote, Release
 
@@ -56,7 +57,7 @@ def _organizations(doc: Doc) -> tuple[Organization, ...]:
 
 
 def _quotes(doc: Doc) -> tuple[Quote, ...]:
-    records: list[dict[str, Any]] = doc.user_data.get("iom_quotes") or []
+    records = [span._.iom_quote for span in doc.spans.get(QUOTE_KEY, []) if span._.iom_quote]
     return tuple(Quote.model_validate(record) for record in records)
 
 

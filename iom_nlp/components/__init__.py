@@ -3,5 +3,6 @@
 from .countries import CountryRecognizer
 from .emails import EmailRecognizer
 from .phones import PhoneRecognizer
+from .quotes import QuoteRecognizer
 
-__all__ = ["CountryRecognizer", "EmailRecognizer", "PhoneRecognizer"]
+__all__ = ["CountryRecognizer", "EmailRecognizer", "PhoneRecognizer", "QuoteRecognizer"]

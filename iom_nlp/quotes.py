@@ -1,0 +1,124 @@
+"""Finding direct quotations: where each one starts and ends.
+
+Pure functions over the *prepared* text (hard wraps already joined, same offsets as the
+original), so every remaining newline is a real line or paragraph end:
+- double marks of any style (“…”, "…", «…», „…“); single marks (‘…’) only in releases that
+  use no double marks for speech;
+- a quote left open at the end of a paragraph runs on when the next paragraph opens with a
+  quote mark (the usual multi-paragraph convention) and otherwise ends with its paragraph, so
+  an unbalanced or stray mark never swallows the rest of the document;
+- each quote is cut out without its marks; scare quotes and titles are filtered later by
+  :func:`is_scare_quote`.
+The scan is one pass over the marks: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT = '"'
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+_DOUBLE_MARKS = re.compile(r'[“”„«»"]')
+_SINGLE_MARKS = re.compile(r"(?<![\w])‘|’(?![\w])|(?<![\w])'|'(?![\w])")
+_PARAGRAPH_BREAK = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``start``/``end`` bound its text, ``open_at``/``close_at`` its marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    closed: bool
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in ``text``, in order, marks excluded."""
+    spans = list(_scan(text, _DOUBLE_MARKS, single=False))
+    if not spans and "‘" in text:
+        spans = list(_scan(text, _SINGLE_MARKS, single=True))
+    return [span for span in spans if text[span.start : span.end].strip()]
+
+
+def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan]:
+    paragraph_ends = [match.start() for match in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    open_at: int | None = None
+    paragraph_index = 0
+    for match in marks.finditer(text):
+        position = match.start()
+        while paragraph_ends[paragraph_index] < position:
+            if open_at is not None and not _continues(text, paragraph_ends[paragraph_index], marks):
+                yield _ended_at_paragraph(text, open_at, paragraph_ends[paragraph_index])
+                open_at = None
+            paragraph_index += 1
+        mark = match.group()
+        if open_at is None:
+            if _can_open(mark, single):
+                open_at = position
+        elif _closes(text[open_at], mark, single) and not _is_paragraph_continuation(text, position, open_at):
+            yield QuoteSpan(open_at + 1, position, open_at, position, closed=True)
+            open_at = None
+    if open_at is not None:
+        end = next(end for end in paragraph_ends if end > open_at)
+        yield _ended_at_paragraph(text, open_at, end)
+
+
+def _can_open(mark: str, single: bool) -> bool:
+    if single:
+        return mark in (SINGLE_OPEN, "'")
+    return mark in DOUBLE_OPEN or mark == STRAIGHT
+
+
+_CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"”', "‘": "’'", "'": "'’"}
+
+
+def _closes(opener: str, mark: str, single: bool) -> bool:
+    """Whether ``mark`` closes a quote opened with ``opener`` („…“ and „…” both close)."""
+    return mark in _CLOSERS.get(opener, "")
+
+
+def _continues(text: str, paragraph_end: int, marks: re.Pattern[str]) -> bool:
+    """True when the paragraph after ``paragraph_end`` opens with a quote mark."""
+    following = text[paragraph_end : paragraph_end + 200].lstrip()
+    return bool(following) and marks.match(following) is not None and following[0] not in DOUBLE_CLOSE
+
+
+def _is_paragraph_continuation(text: str, position: int, open_at: int) -> bool:
+    """An opening mark at the start of a paragraph inside a running quote is not its end."""
+    if position <= open_at:
+        return False
+    before = text[max(0, position - 20) : position]
+    return text[position] in DOUBLE_OPEN + '"' and before.rstrip(" \t").endswith("\n")
+
+
+def _ended_at_paragraph(text: str, open_at: int, paragraph_end: int) -> QuoteSpan:
+    end = paragraph_end
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(open_at + 1, end, open_at, end, closed=False)
+
+
+def is_scare_quote(text: str, start: int, end: int, scare_context: Iterable[str], min_words: int, has_cue: bool) -> bool:
+    """Scare quotes and titles: short, no speech cue, or introduced as a name ("so-called")."""
+    quoted = text[start:end].strip()
+    words = quoted.split()
+    if has_cue and len(words) >= 2:
+        return False
+    before = text[max(0, start - 40) : max(0, start - 1)].lower()
+    if any(re.search(rf"(?<![\w-]){re.escape(word)}\W*$", before) for word in scare_context):
+        return True
+    if len(words) < min_words:
+        return True
+    return _is_title_case(words) and not re.search(r"[.!?,]$", quoted)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = [word for word in words if len(word) > 3]
+    return bool(content) and all(word[0].isupper() for word in content) and len(words) <= 10

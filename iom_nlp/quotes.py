@@ -42,9 +42,24 @@ class QuoteSpan:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, marks excluded."""
     spans = list(_scan(text, _DOUBLE_MARKS, single=False))
-    if not spans and "‘" in text:
-        spans = list(_scan(text, _SINGLE_MARKS, single=True))
+    if "‘" in text:
+        singles = [span for span in _curly_singles(text) if not any(_inside(span, other) for other in spans)]
+        spans = sorted(spans + singles, key=lambda span: span.start)
+    spans = [span for span in spans if not any(other is not span and _inside(span, other) for other in spans)]
     return [span for span in spans if text[span.start : span.end].strip()]
+
+
+_CURLY_SINGLE = re.compile(r"(?<![\w])‘([^‘’\n]|’(?=\w))+’(?!\w)")
+
+
+def _curly_singles(text: str) -> Iterable[QuoteSpan]:
+    """‘…’ pairs within a line; a ’ inside a word is an apostrophe, not a closing mark."""
+    for match in _CURLY_SINGLE.finditer(text):
+        yield QuoteSpan(match.start() + 1, match.end() - 1, match.start(), match.end() - 1, closed=True)
+
+
+def _inside(span: QuoteSpan, other: QuoteSpan) -> bool:
+    return other.open_at <= span.open_at and span.close_at <= other.close_at
 
 
 def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan]:
@@ -66,8 +81,10 @@ def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan
             yield QuoteSpan(open_at + 1, position, open_at, position, closed=True)
             open_at = None
     if open_at is not None:
-        end = next(end for end in paragraph_ends if end > open_at)
-        yield _ended_at_paragraph(text, open_at, end)
+        for end in paragraph_ends[paragraph_index:]:
+            if end > open_at and not _continues(text, end, marks):
+                yield _ended_at_paragraph(text, open_at, end)
+                break
 
 
 def _can_open(mark: str, single: bool) -> bool:
@@ -98,7 +115,17 @@ def _is_paragraph_continuation(text: str, position: int, open_at: int) -> bool:
     return text[position] in DOUBLE_OPEN + '"' and before.rstrip(" \t").endswith("\n")
 
 
+_MISMATCHED_CLOSE = re.compile(r"[,.!?][’'](?=\s)")
+
+
 def _ended_at_paragraph(text: str, open_at: int, paragraph_end: int) -> QuoteSpan:
+    """Close a quote left open at its paragraph's end, or at a mistyped single closing mark in it."""
+    paragraph_start = text.rfind("\n", open_at, paragraph_end) + 1 or open_at
+    mistyped = None
+    for match in _MISMATCHED_CLOSE.finditer(text, max(paragraph_start, open_at + 1), paragraph_end):
+        mistyped = match
+    if mistyped is not None:
+        return QuoteSpan(open_at + 1, mistyped.start() + 1, open_at, mistyped.start() + 1, closed=True)
     end = paragraph_end
     while end > open_at + 1 and text[end - 1].isspace():
         end -= 1

@@ -111,6 +111,15 @@ def attribute_quotes(
             previous, previous_quote = found, quote
         elif found is None:
             previous_quote = quote if previous is not None else None
+    return _inherit_backwards(text, quotes, results)
+
+
+def _inherit_backwards(text: str, quotes: Sequence[QuoteSpan], results: list[Attribution]) -> list[Attribution]:
+    """An unattributed quote that opens a run (a headline quote) belongs to the next speaker close after it."""
+    for index in range(len(results) - 2, -1, -1):
+        current, following = results[index], results[index + 1]
+        if current.name is None and current.cue is None and following.name and _close_enough(text, quotes[index], quotes[index + 1]):
+            results[index] = Attribution(following.name, following.title, None, None, None)
     return results
 
 
@@ -173,6 +182,10 @@ class NameResolver:
             return self._pronoun(found, position, previous)
         title, name = self.split_title(raw)
         title = found.title or title
+        if not name and found.title:
+            # "said Shadow Minister for Immigration, Senator Chris Ellison": the name ends the title part.
+            role_title, name = self.split_title(found.title)
+            title = f"{raw}, {role_title}" if role_title else raw
         if not name:
             return self._role(found, raw, position, previous)
         if len(name.split()) == 1:
@@ -183,15 +196,18 @@ class NameResolver:
         """"IOM Director General António Vitorino" -> ("IOM Director General", "António Vitorino")."""
         words = self.settings.honorific_prefix.sub("", raw).split()
         words = [word for word in words if word not in {"MP", "AO", "AM", "QC", "SC", "MLA", "MLC"}]
+        while words and self._is_role(words[-1]):
+            words.pop()
         cut = len(words)
         while cut > 0 and not self._is_role(words[cut - 1]):
             cut -= 1
         name_words = words[cut:]
-        prefix = raw[: len(raw) - len(" ".join(name_words))].strip() if name_words else raw
+        joined = " ".join(name_words)
+        prefix = raw[: raw.find(name_words[0])].strip() if name_words and name_words[0] in raw else raw
         title = prefix if prefix and prefix != raw else None
         if title and self.settings.honorific_prefix.fullmatch(title + " "):
             title = None
-        return title, " ".join(name_words)
+        return title, joined
 
     def _is_role(self, word: str) -> bool:
         return word in self.settings.role_words or (word.isupper() and len(word) > 1 and "." not in word)

@@ -37,6 +37,8 @@ class SpeakerSettings:
     pronouns: tuple[str, ...]
     honorifics: tuple[str, ...]
     role_words: frozenset[str]
+    lower_roles: tuple[str, ...] = ()
+    not_name_words: frozenset[str] = frozenset()
     max_attribution_chars: int = 200
     after_inverted: re.Pattern[str] = field(init=False, repr=False, compare=False)
     after_normal: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -50,7 +52,10 @@ class SpeakerSettings:
         pronoun = "|".join(re.escape(word) for word in self.pronouns)
         honorific = "|".join(re.escape(word) for word in sorted(self.honorifics, key=len, reverse=True))
         name = rf"(?:(?:{honorific})\.?{_SPACES})*{_NAME_BODY}"
-        subject = rf"(?P<name>(?:{pronoun})\b|(?:[Tt]he{_SPACES})?{name})"
+        lower_role = "|".join(re.escape(word) for word in self.lower_roles) or "(?!x)x"
+        # "Nationals leader Warren Truss": an organisation, a lower-case role, then the name.
+        role_prefix = rf"(?:{_NAME_BODY}{_SPACES}(?:{lower_role}){_SPACES})?"
+        subject = rf"(?P<name>(?:{pronoun})\b|(?:[Tt]he{_SPACES})?{role_prefix}{name})"
         title = r"(?:\s*,\s*(?P<title>[^,“”\"\n]{3,150}?)\s*,)?"
         adverb = rf"(?:{_SPACES}\w+ly)?"
         object.__setattr__(self, "after_inverted", re.compile(
@@ -196,6 +201,10 @@ class NameResolver:
         """"IOM Director General António Vitorino" -> ("IOM Director General", "António Vitorino")."""
         words = self.settings.honorific_prefix.sub("", raw).split()
         words = [word for word in words if word not in {"MP", "AO", "AM", "QC", "SC", "MLA", "MLC"}]
+        lowered_roles = set(self.settings.lower_roles)
+        if any(word in lowered_roles for word in words):
+            last_role = max(index for index, word in enumerate(words) if word in lowered_roles)
+            words = words[last_role + 1 :]
         while words and self._is_role(words[-1]):
             words.pop()
         cut = len(words)
@@ -222,9 +231,15 @@ class NameResolver:
         for match in pattern.finditer(self.text):
             candidate = _title_case_if_caps(re.sub(r"\s+", " ", match.group(1)))
             first = candidate.split()[0]
-            if first.strip(".") not in self.settings.honorifics and first not in self.settings.role_words and first[0].isupper():
+            if self._could_be_first_name(first):
                 return candidate
         return None
+
+    def _could_be_first_name(self, word: str) -> bool:
+        bare = word.strip(".")
+        if bare in self.settings.honorifics or word in self.settings.role_words or bare in self.settings.not_name_words:
+            return False
+        return word[0].isupper()
 
     def _pronoun(self, found: Attribution, position: int, previous: Attribution | None) -> Attribution:
         if previous is not None and previous.name:
@@ -268,7 +283,16 @@ def people_from_patterns(text: str, settings: SpeakerSettings) -> list[Person]:
     people = []
     for match in pattern.finditer(text):
         people.append(Person(match.start("name"), match.end("name"), match.group("name")))
+    for match in _appositive_pattern(settings).finditer(text):
+        people.append(Person(match.start("name"), match.end("name"), match.group("name")))
     return people
+
+
+def _appositive_pattern(settings: SpeakerSettings) -> re.Pattern[str]:
+    """"The Minister for Immigration, Philip Ruddock, said": a name set off after a role."""
+    roles = "|".join(re.escape(word) for word in sorted(set(settings.honorifics) | {"Minister", "Director", "Secretary"}, key=len, reverse=True))
+    name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
+    return re.compile(rf"\b(?:{roles})\b[^,.\n“”\"]{{0,80}},[ \t]+(?P<name>{name})[ \t]*,")
 
 
 def merge_people(*groups: Iterable[Person]) -> list[Person]:

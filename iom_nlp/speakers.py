@@ -16,14 +16,14 @@ Pure functions over the prepared text and the quote spans from :mod:`iom_nlp.quo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .quotes import QuoteSpan
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _WORD = rf"[{_UPPER}][\w’'\-]*"
-_INITIAL = rf"[{_UPPER}]\."
+_INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|di|du|dos|das|ten|ter|y)"
 _NAME_BODY = rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL}|{_PARTICLE}(?=[ \t]+[{_UPPER}]))){{0,6}}"
 _SPACES = r"[ \t\u00a0]+"
@@ -97,9 +97,17 @@ class Person:
 
 
 def attribute_quotes(
-    text: str, quotes: Sequence[QuoteSpan], people: Sequence[Person], settings: SpeakerSettings
+    text: str,
+    quotes: Sequence[QuoteSpan],
+    people: Sequence[Person],
+    settings: SpeakerSettings,
+    fallback: Callable[[QuoteSpan], Attribution | None] | None = None,
 ) -> list[Attribution]:
-    """The speaker of each quote, in order (``name`` None when the release does not say)."""
+    """The speaker of each quote, in order (``name`` None when the release does not say).
+
+    ``fallback`` is asked when no attribution pattern matches (the component passes one that
+    reads the dependency parse, when the base model has a parser).
+    """
     resolver = NameResolver(text, people, settings)
     results: list[Attribution] = []
     previous: Attribution | None = None
@@ -107,6 +115,8 @@ def attribute_quotes(
     for index, quote in enumerate(quotes):
         following = quotes[index + 1].open_at if index + 1 < len(quotes) else len(text)
         found = _explicit(text, quote, following, settings)
+        if found is None and fallback is not None:
+            found = fallback(quote)
         if found is not None:
             found = resolver.resolve(found, quote.open_at, previous)
         elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote):

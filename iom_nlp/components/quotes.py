@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import record_error, register_extensions
 from ..quotes import QuoteSpan, find_quote_spans, is_scare_quote
@@ -65,13 +66,14 @@ class QuoteRecognizer:
         text = doc.text
         people = merge_people(_entities(doc), people_from_patterns(text, self.settings))
         quotes = find_quote_spans(text)
-        first_pass = attribute_quotes(text, quotes, people, self.settings)
+        fallback = partial(parse_attribution, doc, frozenset(self.settings.cues)) if doc.has_annotation("DEP") else None
+        first_pass = attribute_quotes(text, quotes, people, self.settings, fallback)
         kept = [
             quote
             for quote, attribution in zip(quotes, first_pass, strict=True)
             if not is_scare_quote(text, quote.start, quote.end, self.scare_context, self.min_quote_words, attribution.cue is not None)
         ]
-        attributions = attribute_quotes(text, kept, people, self.settings)
+        attributions = attribute_quotes(text, kept, people, self.settings, fallback)
         source = doc._.iom_source_text
         spans = []
         for quote, attribution in zip(kept, attributions, strict=True):
@@ -81,6 +83,43 @@ class QuoteRecognizer:
             span._.iom_quote = _record(source, quote, attribution)
             spans.append(span)
         return spans
+
+
+def parse_attribution(doc: Doc, cues: frozenset[str], quote: QuoteSpan) -> Attribution | None:
+    """The subject of a speech verb in the quote's sentences, outside the quote itself."""
+    sentences = {token.sent for token in _edge_tokens(doc, quote)}
+    for sentence in sorted(sentences, key=lambda sent: sent.start):
+        for token in sentence:
+            if quote.open_at <= token.idx < quote.close_at or token.lower_ not in cues or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = next((child for child in token.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or (quote.open_at <= subject.idx < quote.close_at):
+                continue
+            name = _subject_name(subject)
+            if name is not None:
+                return Attribution(name.text, None, token.text, name.start_char, name.end_char)
+    return None
+
+
+def _edge_tokens(doc: Doc, quote: QuoteSpan) -> list[Token]:
+    tokens = []
+    for position in (quote.open_at, max(quote.open_at, quote.close_at - 1)):
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            tokens.append(span[0])
+    return tokens
+
+
+def _subject_name(subject: Token) -> Span | None:
+    """A pronoun, or the proper-noun chain heading the subject ("Senator Chris Ellison")."""
+    if subject.pos_ == "PRON":
+        return subject.doc[subject.i : subject.i + 1]
+    if subject.pos_ != "PROPN":
+        return None
+    start = subject.i
+    while start > subject.left_edge.i and subject.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return subject.doc[start : subject.i + 1]
 
 
 def _entities(doc: Doc) -> list[Person]:

@@ -23,7 +23,8 @@ DOUBLE_CLOSE = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
-_DOUBLE_MARKS = re.compile(r'[“”„«»"]')
+# Two apostrophes stand for a straight double mark in some newswire text (''like this'').
+_DOUBLE_MARKS = re.compile(r"''|[“”„«»\"]")
 _SINGLE_MARKS = re.compile(r"(?<![\w])‘|’(?![\w])|(?<![\w])'|'(?![\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n")
 
@@ -65,40 +66,41 @@ def _inside(span: QuoteSpan, other: QuoteSpan) -> bool:
 def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan]:
     paragraph_ends = [match.start() for match in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
     open_at: int | None = None
+    opener = ""
     paragraph_index = 0
     for match in marks.finditer(text):
         position = match.start()
         while paragraph_ends[paragraph_index] < position:
             if open_at is not None and not _continues(text, paragraph_ends[paragraph_index], marks):
-                yield _ended_at_paragraph(text, open_at, paragraph_ends[paragraph_index])
+                yield _ended_at_paragraph(text, open_at, paragraph_ends[paragraph_index], len(opener))
                 open_at = None
             paragraph_index += 1
         mark = match.group()
         if open_at is None:
             if _can_open(mark, single):
-                open_at = position
-        elif _closes(text[open_at], mark, single) and not _is_paragraph_continuation(text, position, open_at):
-            yield QuoteSpan(open_at + 1, position, open_at, position, closed=True)
+                open_at, opener = position, mark
+        elif _closes(opener, mark, single) and not _is_paragraph_continuation(text, position, open_at):
+            yield QuoteSpan(open_at + len(opener), position, open_at, position, closed=True)
             open_at = None
     if open_at is not None:
         for end in paragraph_ends[paragraph_index:]:
             if end > open_at and not _continues(text, end, marks):
-                yield _ended_at_paragraph(text, open_at, end)
+                yield _ended_at_paragraph(text, open_at, end, len(opener))
                 break
 
 
 def _can_open(mark: str, single: bool) -> bool:
     if single:
         return mark in (SINGLE_OPEN, "'")
-    return mark in DOUBLE_OPEN or mark == STRAIGHT
+    return mark in DOUBLE_OPEN or mark in (STRAIGHT, "''")
 
 
-_CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"”', "‘": "’'", "'": "'’"}
+_CLOSERS = {"“": ("”",), "„": ("“", "”"), "«": ("»",), '"': ('"', "”"), "''": ("''", '"'), "‘": ("’", "'"), "'": ("'", "’")}
 
 
 def _closes(opener: str, mark: str, single: bool) -> bool:
     """Whether ``mark`` closes a quote opened with ``opener`` („…“ and „…” both close)."""
-    return mark in _CLOSERS.get(opener, "")
+    return mark in _CLOSERS.get(opener, ())
 
 
 def _continues(text: str, paragraph_end: int, marks: re.Pattern[str]) -> bool:
@@ -118,25 +120,29 @@ def _is_paragraph_continuation(text: str, position: int, open_at: int) -> bool:
 _MISMATCHED_CLOSE = re.compile(r"[,.!?][’'](?=\s)")
 
 
-def _ended_at_paragraph(text: str, open_at: int, paragraph_end: int) -> QuoteSpan:
+def _ended_at_paragraph(text: str, open_at: int, paragraph_end: int, mark_length: int = 1) -> QuoteSpan:
     """Close a quote left open at its paragraph's end, or at a mistyped single closing mark in it."""
     paragraph_start = text.rfind("\n", open_at, paragraph_end) + 1 or open_at
     mistyped = None
-    for match in _MISMATCHED_CLOSE.finditer(text, max(paragraph_start, open_at + 1), paragraph_end):
+    for match in _MISMATCHED_CLOSE.finditer(text, max(paragraph_start, open_at + mark_length), paragraph_end):
         mistyped = match
     if mistyped is not None:
-        return QuoteSpan(open_at + 1, mistyped.start() + 1, open_at, mistyped.start() + 1, closed=True)
+        return QuoteSpan(open_at + mark_length, mistyped.start() + 1, open_at, mistyped.start() + 1, closed=True)
     end = paragraph_end
-    while end > open_at + 1 and text[end - 1].isspace():
+    while end > open_at + mark_length and text[end - 1].isspace():
         end -= 1
-    return QuoteSpan(open_at + 1, end, open_at, end, closed=False)
+    return QuoteSpan(open_at + mark_length, end, open_at, end, closed=False)
 
 
 def is_scare_quote(text: str, start: int, end: int, scare_context: Iterable[str], min_words: int, has_cue: bool) -> bool:
     """Scare quotes and titles: short, no speech cue, or introduced as a name ("so-called")."""
     quoted = text[start:end].strip()
     words = quoted.split()
-    if has_cue and len(words) >= 2:
+    if not words:
+        return True
+    if len(words) <= 6 and _is_title_case(words):
+        return True  # a title: "Face the Nation," "Morning Joe"
+    if has_cue and len(words) >= 3 and (words[0][0].isupper() or quoted[-1] in ".!?"):
         return False
     before = text[max(0, start - 40) : max(0, start - 1)].lower()
     if any(re.search(rf"(?<![\w-]){re.escape(word)}\W*$", before) for word in scare_context):

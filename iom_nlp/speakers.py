@@ -140,6 +140,8 @@ def _inherit_backwards(text: str, quotes: Sequence[QuoteSpan], results: list[Att
 
 def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSettings) -> Attribution | None:
     after_start = quote.close_at + 1 if quote.closed else quote.end
+    while after_start < len(text) and text[after_start] == "'":
+        after_start += 1
     after_end = min(following, after_start + settings.max_attribution_chars, _line_end(text, after_start))
     after = text[after_start:after_end]
     for pattern in (settings.after_inverted, settings.after_normal, settings.after_dash):

@@ -25,7 +25,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _WORD = rf"[{_UPPER}][\w’'\-]*"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|di|du|dos|das|ten|ter|y)"
-_NAME_BODY = rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL}|{_PARTICLE}(?=[ \t]+[{_UPPER}]))){{0,6}}"
+_NAME_BODY = rf"(?:{_INITIAL}|{_WORD})(?:[ \t]+(?:{_INITIAL}|{_WORD}|{_PARTICLE}(?=[ \t]+[{_UPPER}]))){{0,6}}"
 _SPACES = r"[ \t\u00a0]+"
 
 
@@ -65,7 +65,7 @@ class SpeakerSettings:
             rf"^[ \t]*[,.]?{_SPACES}?{subject}{title}{adverb}{_SPACES}(?P<cue>{cue})\b"
         ))
         object.__setattr__(self, "after_dash", re.compile(
-            rf"^[ \t]*[-–—]+[ \t]*(?P<name>{name})(?:\s*,\s*(?P<title>[^.;“”\"\n]{{3,150}}))?"
+            rf"^[ \t]*[-–—―‒]+[ \t]*(?P<name>{name})(?:\s*,\s*(?P<title>[^.;“”\"\n]{{3,150}}))?"
         ))
         object.__setattr__(self, "before_normal", re.compile(
             rf"{subject}{title}{adverb}{_SPACES}(?P<cue>{cue})(?:{_SPACES}[\w’']+){{0,5}}?[ \t]*(?:that)?[ \t]*[:,]?[ \t]*$"

@@ -27,6 +27,8 @@ SINGLE_CLOSE = "’"
 _DOUBLE_MARKS = re.compile(r"''|[“”„«»\"]")
 _SINGLE_MARKS = re.compile(r"(?<![\w])‘|’(?![\w])|(?<![\w])'|'(?![\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+MAX_LINE_BROKEN_QUOTE = 4000
 
 
 @dataclass(frozen=True)
@@ -65,13 +67,15 @@ def _inside(span: QuoteSpan, other: QuoteSpan) -> bool:
 
 def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan]:
     paragraph_ends = [match.start() for match in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    # Without blank lines a newline may be only a line end: a quote then runs on to its closing mark.
+    line_broken = _BLANK_LINE.search(text) is None
     open_at: int | None = None
     opener = ""
     paragraph_index = 0
     for match in marks.finditer(text):
         position = match.start()
         while paragraph_ends[paragraph_index] < position:
-            if open_at is not None and not _continues(text, paragraph_ends[paragraph_index], marks):
+            if open_at is not None and not _continues(text, paragraph_ends[paragraph_index], marks, line_broken, opener):
                 yield _ended_at_paragraph(text, open_at, paragraph_ends[paragraph_index], len(opener))
                 open_at = None
             paragraph_index += 1
@@ -84,7 +88,7 @@ def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan
             open_at = None
     if open_at is not None:
         for end in paragraph_ends[paragraph_index:]:
-            if end > open_at and not _continues(text, end, marks):
+            if end > open_at and not _continues(text, end, marks, line_broken, opener):
                 yield _ended_at_paragraph(text, open_at, end, len(opener))
                 break
 
@@ -103,10 +107,52 @@ def _closes(opener: str, mark: str, single: bool) -> bool:
     return mark in _CLOSERS.get(opener, ())
 
 
-def _continues(text: str, paragraph_end: int, marks: re.Pattern[str]) -> bool:
-    """True when the paragraph after ``paragraph_end`` opens with a quote mark."""
+def _continues(text: str, paragraph_end: int, marks: re.Pattern[str], line_broken: bool = False, opener: str = "") -> bool:
+    """True when the quote open at ``paragraph_end`` runs on into the next paragraph.
+
+    It does when the next paragraph opens with a quote mark (the multi-paragraph convention),
+    when it starts in lower case (a paragraph broken by extraction), or when only page furniture
+    (short lines with no sentence end: "Page 2", a date, a contact line) stands between the two.
+    """
     following = text[paragraph_end : paragraph_end + 200].lstrip()
-    return bool(following) and marks.match(following) is not None and following[0] not in DOUBLE_CLOSE
+    if not following:
+        return False
+    if following[0].islower():
+        return True
+    if marks.match(following) is not None:
+        return following[0] not in DOUBLE_CLOSE
+    if line_broken and _closes_before_next_open(text, paragraph_end, marks, opener):
+        return True
+    return _only_furniture_before_quote(text, paragraph_end, marks)
+
+
+def _closes_before_next_open(text: str, position: int, marks: re.Pattern[str], opener: str) -> bool:
+    """In a text without blank lines: the next mark closes the open quote, and not too far away."""
+    match = marks.search(text, position, position + MAX_LINE_BROKEN_QUOTE)
+    return match is not None and match.group() in _CLOSERS.get(opener, ()) and match.group() not in DOUBLE_OPEN
+
+
+_SENTENCE_END = re.compile(r"[.!?”\"’:;]\s*$")
+MAX_FURNITURE_LINES = 6
+
+
+def _only_furniture_before_quote(text: str, paragraph_end: int, marks: re.Pattern[str]) -> bool:
+    position = paragraph_end
+    lines = 0
+    while lines <= MAX_FURNITURE_LINES:
+        next_break = text.find("\n", position + 1)
+        line = text[position + 1 : next_break if next_break >= 0 else len(text)]
+        stripped = line.strip()
+        if stripped:
+            if marks.match(stripped) is not None:
+                return lines > 0
+            if len(stripped) > 160 or _SENTENCE_END.search(stripped):
+                return False
+            lines += 1
+        if next_break < 0:
+            return False
+        position = next_break
+    return False
 
 
 def _is_paragraph_continuation(text: str, position: int, open_at: int) -> bool:
@@ -149,6 +195,8 @@ def is_scare_quote(text: str, start: int, end: int, scare_context: Iterable[str]
         return True
     if len(words) < min_words:
         return True
+    if not has_cue and quoted[0].islower() and len(words) < 2 * min_words and quoted[-1] not in ".!?,":
+        return True  # a phrase held up for comment: the “ocean and climate action” agenda
     return _is_title_case(words) and not re.search(r"[.!?,]$", quoted)
 
 

@@ -46,6 +46,8 @@ class SpeakerSettings:
     before_normal: re.Pattern[str] = field(init=False, repr=False, compare=False)
     before_according: re.Pattern[str] = field(init=False, repr=False, compare=False)
     honorific_prefix: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    honorific_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    role_then_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cue = "|".join(re.escape(cue).replace(r"\ ", _SPACES) for cue in sorted(self.cues, key=len, reverse=True))
@@ -74,6 +76,10 @@ class SpeakerSettings:
             rf"(?P<cue>[Aa]ccording{_SPACES}to){_SPACES}(?P<name>{name})(?:\s*,\s*(?P<title>[^,“”\"\n]{{3,150}}?))?\s*,?[ \t]*$"
         ))
         object.__setattr__(self, "honorific_prefix", re.compile(rf"^(?:(?:{honorific})\.?{_SPACES})+"))
+        object.__setattr__(self, "honorific_name", re.compile(rf"\b(?:{honorific})\.?{_SPACES}(?P<name>{_NAME_BODY})"))
+        roles = "|".join(re.escape(word) for word in sorted({*self.honorifics, "Minister", "Director", "Secretary"}, key=len, reverse=True))
+        full_name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
+        object.__setattr__(self, "role_then_name", re.compile(rf"\b(?:{roles})\b[^,.\n“”\"]{{0,80}},[ \t]+(?P<name>{full_name})[ \t]*,"))
 
 
 @dataclass(frozen=True)
@@ -289,22 +295,22 @@ def _title_case_if_caps(name: str) -> str:
 
 
 def people_from_patterns(text: str, settings: SpeakerSettings) -> list[Person]:
-    """Names introduced by an honorific ("Senator Andrew Bartlett", "Ms Ley"), for rules-only mode."""
-    honorific = "|".join(re.escape(word) for word in sorted(settings.honorifics, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{honorific})\.?{_SPACES}(?P<name>{_NAME_BODY})")
+    """Names the text introduces as people, for rules-only mode.
+
+    "Senator Andrew Bartlett" (an honorific), "The Minister for Immigration, Philip Ruddock,"
+    (a name set off after a role) and "Jane Roe, the director," (a lower-case appositive).
+    """
     people = []
-    for match in pattern.finditer(text):
-        people.append(Person(match.start("name"), match.end("name"), match.group("name")))
-    for match in _appositive_pattern(settings).finditer(text):
-        people.append(Person(match.start("name"), match.end("name"), match.group("name")))
+    for pattern in (settings.honorific_name, settings.role_then_name, _NAME_THEN_ROLE):
+        for match in pattern.finditer(text):
+            people.append(Person(match.start("name"), match.end("name"), match.group("name")))
     return people
 
 
-def _appositive_pattern(settings: SpeakerSettings) -> re.Pattern[str]:
-    """"The Minister for Immigration, Philip Ruddock, said": a name set off after a role."""
-    roles = "|".join(re.escape(word) for word in sorted(set(settings.honorifics) | {"Minister", "Director", "Secretary"}, key=len, reverse=True))
-    name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
-    return re.compile(rf"\b(?:{roles})\b[^,.\n“”\"]{{0,80}},[ \t]+(?P<name>{name})[ \t]*,")
+_NAME_THEN_ROLE = re.compile(
+    rf"(?<![\w’'])(?P<name>[{_UPPER}][a-zà-ÿ’'\-]+(?:[ \t]+(?:[{_UPPER}]\.[ \t]+)?[{_UPPER}][a-zà-ÿ’'\-]+){{1,2}}),"
+    r"[ \t]+(?:the|a|an|who|its|their|his|her)[ \t]+[a-z]"
+)
 
 
 def merge_people(*groups: Iterable[Person]) -> list[Person]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from functools import partial
 from collections.abc import Sequence
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token

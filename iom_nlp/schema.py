@@ -86,8 +86,10 @@ class Email(_Frozen):
 class Contact(_Frozen):
     name: str
     organization: str | None = None
-    phones: tuple[str, ...] = ()
+    phones: tuple[str, ...] = Field(default=(), description="E.164 numbers listed under this person.")
     emails: tuple[str, ...] = ()
+    start: int | None = Field(default=None, ge=0, description="Offset of the name as written in the contact block.")
+    end: int | None = Field(default=None, ge=0)
 
 
 class Release(_Frozen):

@@ -241,17 +241,7 @@ class NameResolver:
 
     def full_name(self, surname: str) -> str | None:
         """The first full name in the release that ends with ``surname`` (any case)."""
-        for person in self.people:
-            words = person.name.split()
-            if len(words) >= 2 and words[-1].lower() == surname.lower():
-                return _title_case_if_caps(person.name)
-        pattern = re.compile(rf"\b((?:[{_UPPER}][\w’'\-]+\s+)(?:[{_UPPER}]\.\s+)?{re.escape(surname)})\b", re.IGNORECASE)
-        for match in pattern.finditer(self.text):
-            candidate = _title_case_if_caps(re.sub(r"\s+", " ", match.group(1)))
-            first = candidate.split()[0]
-            if self._could_be_first_name(first):
-                return candidate
-        return None
+        return find_full_name(self.text, surname, self.people, self._could_be_first_name)
 
     def _could_be_first_name(self, word: str) -> bool:
         bare = word.strip(".")
@@ -288,6 +278,23 @@ class NameResolver:
         if len(bare.split()) == 1:
             return self.full_name(bare) or bare
         return _title_case_if_caps(bare)
+
+
+def find_full_name(
+    text: str, surname: str, people: Sequence[Person], could_be_first_name: Callable[[str], bool]
+) -> str | None:
+    """Complete a bare surname ("Bartlett") from the release: a known person, else "<First> <Surname>"
+    anywhere in the text, capitals included ("SENATOR ANDREW BARTLETT" gives "Andrew Bartlett")."""
+    for person in people:
+        words = person.name.split()
+        if len(words) >= 2 and words[-1].lower() == surname.lower():
+            return _title_case_if_caps(person.name)
+    pattern = re.compile(rf"\b((?:[{_UPPER}][\w’'\-]+\s+)(?:[{_UPPER}]\.\s+)?{re.escape(surname)})\b", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        candidate = _title_case_if_caps(re.sub(r"\s+", " ", match.group(1)))
+        if could_be_first_name(candidate.split()[0]):
+            return candidate
+    return None
 
 
 def _title_case_if_caps(name: str) -> str:

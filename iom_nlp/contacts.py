@@ -37,9 +37,8 @@ class ContactSettings:
         title_name = rf"{_TITLE_WORD}(?:{_SPACE}[A-Z]\.)?(?:{_SPACE}{_TITLE_WORD}){{1,2}}"
         caps_name = rf"{_CAPS_WORD}(?:{_SPACE}{_CAPS_WORD}){{1,2}}"
         surname = rf"(?:{honorific})\.?{_SPACE}{_TITLE_WORD}"
-        object.__setattr__(
-            self, "name", re.compile(rf"(?<![\w@.])(?P<name>(?:(?:{honorific})\.?{_SPACE})?(?:{title_name}|{caps_name})|{surname})(?![\w@])")
-        )
+        name = rf"(?P<name>(?:(?:{honorific})\.?{_SPACE})?(?:{title_name}|{caps_name})|{surname})"
+        object.__setattr__(self, "name", re.compile(rf"(?<![\w@.]){name}(?![\w@])"))
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,10 @@ def _contacts(nlp: Language, text: str) -> list[tuple[str, str | None, tuple[str
             "Senator Andrew Bartlett spoke in Australia.\n\nFor interview: Senator Bartlett on 0418 743 789",
             [("Andrew Bartlett", None, ("+61418743789",), ())],
         ),
-        ("For any questions, please contact Vanessa Vidal at NEA-Press@state.gov and follow us.", [("Vanessa Vidal", None, (), ("nea-press@state.gov",))]),
+        (
+            "For any questions, please contact Vanessa Vidal at NEA-Press@state.gov and follow us.",
+            [("Vanessa Vidal", None, (), ("nea-press@state.gov",))],
+        ),
     ],
 )
 def test_contact_forms(rules_nlp: Language, text: str, expected: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]]) -> None:

@@ -73,6 +73,7 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("iom_emails", config=load_json("emails.json"))
     nlp.add_pipe("iom_countries")
     nlp.add_pipe("iom_phones", config=load_json("phones.json"))
+    nlp.add_pipe("iom_organizations")
     nlp.add_pipe("iom_quotes", config=load_json("quotes.json"))
     nlp.add_pipe("iom_contacts", config=load_json("contacts.json"))
     return nlp

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .components.countries import SPAN_KEY as COUNTRY_KEY
 from .components.emails import SPAN_KEY as EMAIL_KEY
+from .components.organizations import SPAN_KEY as ORG_KEY
 from .components.phones import SPAN_KEY as PHONE_KEY
 from .components.quotes import SPAN_KEY as QUOTE_KEY
 from .extensions import ERRORS_KEY
@@ -26,7 +27,7 @@ def to_release(doc: Doc, id: str | None = None) -> Release:  # noqa: A002  (the 
         id=id,
         title=structure.get("title"),
         countries=_countries(doc, source),
-        organizations=_organizations(doc),
+        organizations=_organizations(doc, source),
         quotes=_quotes(doc),
         phones=_phones(doc, source),
         emails=_emails(doc, source),
@@ -51,9 +52,22 @@ def _countries(doc: Doc, source: str) -> tuple[Country, ...]:
     )
 
 
-def _organizations(doc: Doc) -> tuple[Organization, ...]:
-    records: list[dict[str, Any]] = doc.user_data.get("iom_organizations") or []
-    return tuple(Organization.model_validate(record) for record in records)
+def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
+    grouped: dict[str, list[Span]] = defaultdict(list)
+    for span in doc.spans.get(ORG_KEY, []):
+        grouped[span.kb_id_].append(span)
+    organizations = []
+    for name, spans in grouped.items():
+        details: dict[str, Any] = spans[0]._.iom_org or {}
+        organizations.append(
+            Organization(
+                name=name,
+                acronym=details.get("acronym"),
+                aliases=tuple(details.get("aliases") or ()),
+                mentions=tuple(_mention(span, source) for span in spans),
+            )
+        )
+    return tuple(organizations)
 
 
 def _quotes(doc: Doc) -> tuple[Quote, ...]:

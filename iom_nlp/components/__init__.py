@@ -3,7 +3,8 @@
 from .contacts import ContactRecognizer
 from .countries import CountryRecognizer
 from .emails import EmailRecognizer
+from .organizations import OrganizationRecognizer
 from .phones import PhoneRecognizer
 from .quotes import QuoteRecognizer
 
-__all__ = ["ContactRecognizer", "CountryRecognizer", "EmailRecognizer", "PhoneRecognizer", "QuoteRecognizer"]
+__all__ = ["ContactRecognizer", "CountryRecognizer", "EmailRecognizer", "OrganizationRecognizer", "PhoneRecognizer", "QuoteRecognizer"]

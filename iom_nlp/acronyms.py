@@ -1,0 +1,116 @@
+"""Acronym definitions inside a release (Schwartz & Hearst, 2003).
+
+"Bureau of Population, Refugees and Migration (PRM)" and "IOM (International Organization for
+Migration)" define PRM and IOM for the rest of the text. A definition is accepted when the
+acronym's characters occur, in order, in the long form, with its first character starting a
+word; the long form is the shortest one that explains the acronym, taken from at most
+min(|A| + 5, 2|A|) words before the parenthesis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARENTHESIS = re.compile(r"\(([^()]{1,120})\)")
+_WORD = re.compile(r"\S+")
+MAX_ACRONYM = 12
+
+
+@dataclass(frozen=True)
+class AcronymDefinition:
+    long_form: str
+    acronym: str
+    long_start: int
+    long_end: int
+    acronym_start: int
+    acronym_end: int
+
+
+def is_acronym(candidate: str) -> bool:
+    """2–12 characters, one word (or two joined by "&"/"-"), at least one capital, starting alphanumerically."""
+    candidate = candidate.strip()
+    if not 2 <= len(candidate) <= MAX_ACRONYM or not candidate[0].isalnum():
+        return False
+    if len(candidate.split()) > 1:
+        return False
+    letters = [char for char in candidate if char.isalpha()]
+    capitals = sum(char.isupper() or char.isdigit() for char in candidate)
+    return bool(letters) and candidate[0].isupper() and capitals >= 2
+
+
+def best_long_form(acronym: str, candidate: str) -> str | None:
+    """The shortest tail of ``candidate`` that explains ``acronym`` (Schwartz & Hearst's match)."""
+    short = [char.lower() for char in acronym if char.isalnum()]
+    long_text = candidate.lower()
+    s_index = len(short) - 1
+    l_index = len(long_text) - 1
+    while s_index >= 0:
+        char = short[s_index]
+        while l_index >= 0 and (
+            long_text[l_index] != char or (s_index == 0 and l_index > 0 and long_text[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        s_index -= 1
+        l_index -= 1
+    start = l_index + 1
+    while start > 0 and not candidate[start - 1].isspace():
+        start -= 1
+    start = _extend_over_connector(candidate, start)
+    long_form = candidate[start:].strip(" ,;:")
+    if len(long_form) <= len(acronym) or long_form.lower().startswith(acronym.lower()):
+        return None
+    return long_form
+
+
+_CONNECTED_HEAD = re.compile(r"([A-Z][\w’'\-]*\s+(?:of|for|on)\s+)$")
+
+
+def _extend_over_connector(candidate: str, start: int) -> int:
+    """"Bureau of | Population, Refugees and Migration": take in the head the acronym skips."""
+    head = _CONNECTED_HEAD.search(candidate[:start])
+    return head.start(1) if head else start
+
+
+def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
+    """Every "Long Form (ACR)" and "ACR (Long Form)" in ``text``."""
+    definitions = []
+    for match in _PARENTHESIS.finditer(text):
+        inside = match.group(1).strip()
+        inside_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        if is_acronym(inside):
+            definition = _long_before(text, match.start(), inside, inside_start)
+        else:
+            definition = _acronym_before(text, match.start(), inside, inside_start)
+        if definition is not None:
+            definitions.append(definition)
+    return definitions
+
+
+def _long_before(text: str, paren_start: int, acronym: str, acronym_start: int) -> AcronymDefinition | None:
+    window = max(len(acronym) + 5, 2 * len(acronym))
+    line_start = text.rfind("\n\n", 0, paren_start) + 1
+    words = list(_WORD.finditer(text, max(line_start, paren_start - 400), paren_start))[-window:]
+    if not words:
+        return None
+    candidate_start = words[0].start()
+    candidate = text[candidate_start:paren_start].rstrip()
+    long_form = best_long_form(acronym, candidate)
+    if long_form is None:
+        return None
+    long_start = candidate_start + candidate.rfind(long_form)
+    return AcronymDefinition(long_form, acronym, long_start, long_start + len(long_form), acronym_start, acronym_start + len(acronym))
+
+
+def _acronym_before(text: str, paren_start: int, inside: str, inside_start: int) -> AcronymDefinition | None:
+    before = text[max(0, paren_start - MAX_ACRONYM - 2) : paren_start].rstrip()
+    acronym = before.split()[-1].lstrip("([{\"'“‘") if before.split() else ""
+    if not is_acronym(acronym):
+        return None
+    long_form = best_long_form(acronym, inside)
+    if long_form is None or long_form != inside.strip(" ,;:"):
+        return None
+    acronym_start = paren_start - (len(text[:paren_start]) - len(text[:paren_start].rstrip())) - len(acronym)
+    return AcronymDefinition(long_form, acronym, inside_start, inside_start + len(long_form), acronym_start, acronym_start + len(acronym))

@@ -1,0 +1,292 @@
+"""The ``iom_organizations`` component: named bodies into ``doc.spans["iom_organizations"]``.
+
+Candidates come from four places — the hand-written gazetteer (``models/curated/organizations.tsv``,
+in rules-only mode too), acronym definitions in the release itself, the statistical NER's ORG
+entities when a base model is loaded, and Title-case names built on a head word ("Settlement
+Council of Australia") — and must pass :func:`iom_nlp.organizations.rejection_reason`. Each
+span's ``kb_id_`` is the organisation's canonical name; ``span._.iom_org`` holds its acronym and
+aliases, so one body's mentions group together.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..acronyms import find_acronym_definitions
+from ..data import models_dir
+from ..extensions import record_error, register_extensions
+from ..organizations import OrganizationIndex, OrganizationRules, clean_surface, fold, looks_like_body, rejection_reason
+from .countries import PLACES_KEY
+from .countries import SPAN_KEY as COUNTRY_KEY
+
+logger = logging.getLogger(__name__)
+SPAN_KEY = "iom_organizations"
+GAZETTEER_FILE = "organizations.tsv"
+RULES_FILE = "organization_rules.json"
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    source: str
+    entry: GazetteerEntry | None = None
+    office: str | None = None
+
+
+def read_gazetteer(path: Path) -> list[GazetteerEntry]:
+    """Rows of ``name<TAB>acronym<TAB>alias|alias<TAB>kind``; lines starting with # are comments."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, acronym, aliases, kind = (line.split("\t") + ["", "", ""])[:4]
+        entries.append(
+            GazetteerEntry(name.strip(), acronym.strip() or None, tuple(a.strip() for a in aliases.split("|") if a.strip()), kind.strip())
+        )
+    return entries
+
+
+class OrganizationRecognizer:
+    """Finds organisations and groups long forms, acronyms and aliases of each."""
+
+    def __init__(self, nlp: Language, name: str = "iom_organizations", *, data_path: str | None = None) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.folder = Path(data_path) if data_path else models_dir()
+        self._load(self.folder)
+
+    def _load(self, folder: Path) -> None:
+        curated = folder / "curated" if (folder / "curated" / GAZETTEER_FILE).exists() else folder
+        self.gazetteer = read_gazetteer(curated / GAZETTEER_FILE)
+        self.rules_data: dict[str, Any] = json.loads((folder / RULES_FILE).read_text(encoding="utf-8"))
+        self.rules = OrganizationRules.from_dict(self.rules_data)
+        self._compile()
+
+    def _compile(self) -> None:
+        """Matchers are built once per pipeline."""
+        self.names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.by_key: dict[str, GazetteerEntry] = {}
+        for index, entry in enumerate(self.gazetteer):
+            key = f"org{index}"
+            self.by_key[key] = entry
+            self.names.add(key, [self.nlp.make_doc(form) for form in (entry.name, *entry.aliases)])
+            if entry.acronym:
+                self.acronyms.add(key, [self.nlp.make_doc(entry.acronym)])
+        self.head_pattern = re.compile(
+            r"\b(?:" + "|".join(re.escape(word) for word in sorted(self.rules.head_words, key=len, reverse=True)) + r")\b"
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        try:
+            spans = self._find(doc)
+        except Exception as error:  # one release's failure must not lose the batch
+            logger.warning("iom_organizations failed on a document: %s", error)
+            record_error(doc, self.name, error)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    def _find(self, doc: Doc) -> list[Span]:
+        text = doc.text
+        index = OrganizationIndex()
+        candidates = self._gazetteer_candidates(doc)
+        candidates += self._definition_candidates(doc, index)
+        candidates += self._ner_candidates(doc)
+        candidates += self._pattern_candidates(doc)
+        countries = [(span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name"]
+        kept = []
+        for candidate in _longest_first(candidates):
+            if candidate.entry is None and candidate.source != "definition":
+                reason = self._reason(doc, candidate, countries)
+                if reason is not None:
+                    logger.debug("not an organisation (%s): %r", reason, candidate.surface)
+                    continue
+            kept.append(candidate)
+        for candidate in sorted(kept, key=lambda c: c.start):
+            entry = self._entry_for(index, candidate)
+            surface = clean_surface(text[candidate.start : candidate.end])
+            index.add_mention(entry, candidate.start, candidate.end, surface)
+        return self._spans(doc, index)
+
+    def _reason(self, doc: Doc, candidate: Candidate, countries: list[tuple[int, int]]) -> str | None:
+        text = doc.text
+        inside = sum(1 for start, end in countries if candidate.start <= start and end <= candidate.end)
+        person = any(
+            ent.label_ == "PERSON" and ent.start_char <= candidate.start and candidate.end <= ent.end_char for ent in doc.ents
+        ) if doc.has_annotation("ENT_IOB") else False
+        before = text[max(0, candidate.start - 30) : candidate.start]
+        in_quotes = before.rstrip().endswith(("“", '"', "‘")) and text[candidate.end : candidate.end + 1] in ("”", '"', "’")
+        reason = rejection_reason(candidate.surface, before=before, rules=self.rules, country_words=inside, is_person=person, in_quotes=in_quotes)
+        if reason is None and candidate.source == "ner" and not self._trusted_ner(candidate.surface):
+            return "unsupported NER guess"
+        return reason
+
+    def _trusted_ner(self, surface: str) -> bool:
+        cleaned = clean_surface(surface)
+        return looks_like_body(cleaned, self.rules) or (cleaned.isupper() and 2 <= len(cleaned) <= 6 and cleaned.isalpha())
+
+    def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        candidates = []
+        for match_id, start, end in self.names(doc):
+            entry = self.by_key[self.nlp.vocab.strings[match_id]]
+            span = doc[start:end]
+            if span.text[0].islower() and span.text not in (entry.name, *entry.aliases):
+                continue
+            candidates.append(Candidate(span.start_char, span.end_char, span.text, "gazetteer", entry))
+        places = {(s.start, s.end): s for s in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
+        for match_id, start, end in self.acronyms(doc):
+            entry = self.by_key[self.nlp.vocab.strings[match_id]]
+            if _in_capitals(doc, start, end):
+                continue
+            office = _office_after(doc, end, places)
+            stop = office.end if office is not None else end
+            span = doc[start:stop]
+            candidates.append(
+                Candidate(span.start_char, span.end_char, span.text, "gazetteer", entry, office=span.text if office else None)
+            )
+        del text
+        return candidates
+
+    def _definition_candidates(self, doc: Doc, index: OrganizationIndex) -> list[Candidate]:
+        text = doc.text
+        candidates = []
+        for definition in find_acronym_definitions(text):
+            known = next((e for e in self.gazetteer if definition.acronym == e.acronym or fold(definition.long_form) == fold(e.name)), None)
+            if known is None and not looks_like_body(definition.long_form, self.rules):
+                continue
+            if known is None and rejection_reason(definition.long_form, before="", rules=self.rules) is not None:
+                continue
+            index.add_definition(definition.long_form, definition.acronym)
+            candidates.append(Candidate(definition.long_start, definition.long_end, definition.long_form, "definition", known))
+            pattern = re.compile(rf"(?<![\w.-]){re.escape(definition.acronym)}(?![\w-])")
+            for match in pattern.finditer(text):
+                candidates.append(Candidate(match.start(), match.end(), definition.acronym, "definition", known))
+        return candidates
+
+    def _ner_candidates(self, doc: Doc) -> list[Candidate]:
+        if not doc.has_annotation("ENT_IOB"):
+            return []
+        return [Candidate(ent.start_char, ent.end_char, ent.text, "ner") for ent in doc.ents if ent.label_ == "ORG"]
+
+    def _pattern_candidates(self, doc: Doc) -> list[Candidate]:
+        """Title-case names that contain an organisation head word."""
+        candidates = []
+        run: list[Any] = []
+        for token in [*doc, None]:
+            if token is not None and self._can_extend(token, run):
+                run.append(token)
+                continue
+            while run and (run[-1].text in self.rules.connectors or not run[-1].is_alpha and run[-1].text not in {")"}):
+                run.pop()
+            if run and any(t.text in self.rules.head_words for t in run):
+                span = doc[run[0].i : run[-1].i + 1]
+                candidates.append(Candidate(span.start_char, span.end_char, span.text, "pattern"))
+            run = []
+            if token is not None and self._starts_name(token):
+                run.append(token)
+        return candidates
+
+    def _starts_name(self, token: Any) -> bool:
+        return bool((token.is_title or (token.is_upper and len(token) > 1)) and token.is_alpha or token.text in {"U.S.", "U.N.", "UK"})
+
+    def _can_extend(self, token: Any, run: list[Any]) -> bool:
+        if not run:
+            return self._starts_name(token)
+        if token.is_space and "\n" in token.text:
+            return False
+        if token.text in self.rules.connectors:
+            return True
+        if token.text in {"’s", "'s"}:
+            return False
+        return self._starts_name(token) or (token.text == "-" and bool(run))
+
+    def _entry_for(self, index: OrganizationIndex, candidate: Candidate) -> Any:
+        if candidate.entry is not None:
+            gaz = candidate.entry
+            entry = index.add_definition(gaz.name, gaz.acronym, gaz.aliases, known=True)
+            if candidate.office:
+                index.add_mention(entry, candidate.start, candidate.start, candidate.office)
+                entry.mentions.remove((candidate.start, candidate.start))
+            return entry
+        found = index.find(candidate.surface)
+        return found if found is not None else index.add_definition(candidate.surface, None)
+
+    def _spans(self, doc: Doc, index: OrganizationIndex) -> list[Span]:
+        spans = []
+        for entry in index.mentioned():
+            details = {"name": entry.name, "acronym": entry.acronym, "aliases": list(dict.fromkeys(entry.aliases))}
+            for start, end in sorted(entry.mentions):
+                span = doc.char_span(start, end, label="ORG", kb_id=entry.name, alignment_mode="expand")
+                if span is None:
+                    continue
+                span._.iom_org = details
+                spans.append(span)
+        return sorted(spans, key=lambda span: span.start)
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        source = self.folder / "curated" if (self.folder / "curated" / GAZETTEER_FILE).exists() else self.folder
+        (folder / GAZETTEER_FILE).write_text((source / GAZETTEER_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / RULES_FILE).write_text(json.dumps(self.rules_data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> OrganizationRecognizer:
+        self.folder = Path(path)
+        self._load(self.folder)
+        return self
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop candidates overlapping a longer (or better-sourced) one."""
+    priority = {"gazetteer": 0, "definition": 1, "pattern": 2, "ner": 3}
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), priority[c.source], c.start))
+    kept: list[Candidate] = []
+    for candidate in ordered:
+        if any(candidate.start < other.end and other.start < candidate.end for other in kept):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """An acronym-looking word inside a run of capitals ("WHO WE ARE") is not an acronym."""
+    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return len(neighbours) > 0 and all(token.is_upper and len(token) > 1 for token in neighbours)
+
+
+def _office_after(doc: Doc, end: int, places: dict[tuple[int, int], Span]) -> Span | None:
+    """"IOM Washington", "UNHCR Libya": a country or capital right after the acronym."""
+    for (start, stop), span in places.items():
+        if start == end:
+            return span
+    return None
+
+
+@Language.factory("iom_organizations", default_config={"data_path": None})
+def make_organization_recognizer(nlp: Language, name: str, data_path: str | None) -> OrganizationRecognizer:
+    """Factory: ``data_path`` is a folder with organizations.tsv and organization_rules.json
+    (default: the packaged ``models/``)."""
+    return OrganizationRecognizer(nlp, name, data_path=data_path)

@@ -1,0 +1,158 @@
+"""Organisations: which named bodies a release mentions, one entry per body.
+
+Pure functions over candidate mentions (from the gazetteer, acronym definitions, the statistical
+NER and name patterns) that decide what is a body and group the surface forms of one body:
+- :func:`rejection_reason` says why a candidate is not an organisation (a navigation word, a
+  list of countries, a publication or report title, an event, a law or programme, a person, a
+  generic word on its own) — every rule has a name that tests check;
+- :func:`clean_surface` trims a leading "the", trailing punctuation and possessives and folds
+  hard line breaks;
+- :class:`OrganizationIndex` groups long forms, acronyms and aliases into one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"[\s,;:.\-–—(]+$")
+
+
+@dataclass(frozen=True)
+class OrganizationRules:
+    head_words: frozenset[str]
+    not_body_heads: frozenset[str]
+    generic_alone: frozenset[str]
+    navigation_words: frozenset[str]
+    publication_cues: tuple[str, ...]
+    connectors: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
+        return cls(
+            head_words=frozenset(data.get("head_words", [])),
+            not_body_heads=frozenset(data.get("not_body_heads", [])),
+            generic_alone=frozenset(word.lower() for word in data.get("generic_alone", [])),
+            navigation_words=frozenset(word.lower() for word in data.get("navigation_words", [])),
+            publication_cues=tuple(data.get("publication_cues", [])),
+            connectors=frozenset(data.get("connectors", [])),
+        )
+
+
+def clean_surface(surface: str) -> str:
+    """"the Ministry of\\nJustice’s" -> "Ministry of Justice"."""
+    cleaned = re.sub(r"\s+", " ", surface).strip()
+    cleaned = _LEADING_ARTICLE.sub("", cleaned)
+    cleaned = _POSSESSIVE.sub("", cleaned) if re.search(r"\w[’']s?$", cleaned) and not cleaned.endswith("s'") else cleaned
+    return _TRAILING.sub("", cleaned)
+
+
+def fold(surface: str) -> str:
+    """The comparison key of a surface form: case and whitespace folded, no leading "the"."""
+    return clean_surface(surface).lower()
+
+
+def rejection_reason(
+    surface: str,
+    *,
+    before: str,
+    rules: OrganizationRules,
+    country_words: int = 0,
+    is_person: bool = False,
+    in_quotes: bool = False,
+) -> str | None:
+    """Why ``surface`` is not a named body, or None when it may be one.
+
+    ``before`` is the text just before the mention; ``country_words`` how many country names
+    the mention contains; ``is_person`` whether the NER calls it a person.
+    """
+    cleaned = clean_surface(surface)
+    lowered = cleaned.lower()
+    words = cleaned.split()
+    if not words:
+        return "empty"
+    if lowered in rules.navigation_words:
+        return "navigation"
+    if is_person:
+        return "person"
+    if country_words >= 2 or (country_words and "," in cleaned):
+        return "country list"
+    if lowered in rules.generic_alone or (len(words) == 1 and words[0] in rules.head_words):
+        return "generic"
+    if words[-1] in rules.not_body_heads or any(word in rules.not_body_heads for word in words[-2:-1]):
+        return "not a body"
+    if in_quotes or any(re.search(rf"\b{re.escape(cue)}\W*$", before.lower()) for cue in rules.publication_cues):
+        return "publication"
+    if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
+        return "not a name"
+    return None
+
+
+def looks_like_body(surface: str, rules: OrganizationRules) -> bool:
+    """A name built on an organisation head word ("Settlement Council of Australia")."""
+    words = clean_surface(surface).split()
+    return any(word.strip(",") in rules.head_words for word in words)
+
+
+@dataclass
+class OrganizationEntry:
+    """One organisation being assembled: its long form, acronym, aliases and mentions."""
+
+    name: str
+    acronym: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    known: bool = False
+
+    def forms(self) -> set[str]:
+        forms = {fold(self.name), *(fold(alias) for alias in self.aliases)}
+        if self.acronym:
+            forms.add(fold(self.acronym))
+        return forms
+
+
+class OrganizationIndex:
+    """Groups surface forms of the same body into one :class:`OrganizationEntry`."""
+
+    def __init__(self) -> None:
+        self.entries: list[OrganizationEntry] = []
+        self._by_form: dict[str, OrganizationEntry] = {}
+
+    def add_definition(self, long_form: str, acronym: str | None, aliases: Iterable[str] = (), known: bool = False) -> OrganizationEntry:
+        """Register a body by its long form, acronym and aliases (merging with one already known)."""
+        forms = [long_form, *aliases] + ([acronym] if acronym else [])
+        entry = next((self._by_form[fold(form)] for form in forms if fold(form) in self._by_form), None)
+        if entry is None:
+            entry = OrganizationEntry(clean_surface(long_form), acronym, known=known)
+            self.entries.append(entry)
+        else:
+            entry.known = entry.known or known
+            if acronym and not entry.acronym:
+                entry.acronym = acronym
+            if len(clean_surface(long_form)) > len(entry.name) and fold(long_form) not in {fold(a) for a in entry.aliases}:
+                if fold(entry.name) != fold(long_form):
+                    entry.aliases.append(entry.name)
+                entry.name = clean_surface(long_form)
+        for alias in aliases:
+            if fold(alias) not in entry.forms():
+                entry.aliases.append(clean_surface(alias))
+        for form in [*forms, entry.name]:
+            self._by_form.setdefault(fold(form), entry)
+        return entry
+
+    def find(self, surface: str) -> OrganizationEntry | None:
+        return self._by_form.get(fold(surface))
+
+    def add_mention(self, entry: OrganizationEntry, start: int, end: int, surface: str) -> None:
+        if (start, end) not in entry.mentions:
+            entry.mentions.append((start, end))
+        if fold(surface) not in entry.forms():
+            entry.aliases.append(clean_surface(surface))
+            self._by_form.setdefault(fold(surface), entry)
+
+    def mentioned(self) -> list[OrganizationEntry]:
+        return [entry for entry in self.entries if entry.mentions]

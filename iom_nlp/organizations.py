@@ -30,6 +30,8 @@ class OrganizationRules:
     navigation_words: frozenset[str]
     publication_cues: tuple[str, ...]
     connectors: frozenset[str]
+    role_words: frozenset[str] = frozenset()
+    facility_words: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -40,6 +42,8 @@ class OrganizationRules:
             navigation_words=frozenset(word.lower() for word in data.get("navigation_words", [])),
             publication_cues=tuple(data.get("publication_cues", [])),
             connectors=frozenset(data.get("connectors", [])),
+            role_words=frozenset(data.get("role_words", [])),
+            facility_words=tuple(data.get("facility_words", [])),
         )
 
 
@@ -85,11 +89,65 @@ def rejection_reason(
         return "generic"
     if words[-1] in rules.not_body_heads or any(word in rules.not_body_heads for word in words[-2:-1]):
         return "not a body"
+    if words[-1] == "Government":
+        return "a government by its leader"
+    if any(f"{word} Cent" in cleaned for word in rules.facility_words):
+        return "facility"
+    if _has_role(words, rules):
+        return "a person's title"
+    if re.search(r"\w[’']s\s", cleaned):
+        return "possessive"
     if in_quotes or any(re.search(rf"\b{re.escape(cue)}\W*$", before.lower()) for cue in rules.publication_cues):
         return "publication"
     if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
         return "not a name"
     return None
+
+
+def _has_role(words: list[str], rules: OrganizationRules) -> bool:
+    """"Cabinet Minister", "ABF Commissioner": a role word not governed by "of"/"for"/"the"."""
+    for index, word in enumerate(words):
+        if word in rules.role_words and (index == 0 or words[index - 1] not in rules.connectors):
+            return True
+    return False
+
+
+def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, int]]:
+    """Offsets of the bodies inside a Title-case run.
+
+    Leading roles and connectors go ("Prefect of the Dicastery for …" -> "Dicastery for …"),
+    a run is cut before a role that follows a name ("… Security Assistant Secretary …"), and
+    "A and B" becomes A and B when both sides are bodies.
+    """
+    tokens = [(match.start(), match.end(), match.group()) for match in re.finditer(r"\S+", surface)]
+    pieces: list[list[tuple[int, int, str]]] = [[]]
+    for index, token in enumerate(tokens):
+        word = token[2].strip(",")
+        previous = tokens[index - 1][2] if index else ""
+        if word in rules.role_words and previous not in rules.connectors and pieces[-1]:
+            pieces.append([])
+        if word in {"and", "&"} and _head_follows(tokens[index + 1 :], rules):
+            pieces.append([])
+            continue
+        pieces[-1].append(token)
+    spans = []
+    for piece in pieces:
+        while piece and (piece[0][2] in rules.connectors or piece[0][2].strip(",") in rules.role_words):
+            piece = piece[1:]
+        while piece and piece[-1][2] in rules.connectors:
+            piece = piece[:-1]
+        if piece and any(token[2].strip(",") in rules.head_words for token in piece):
+            spans.append((piece[0][0], piece[-1][1]))
+    return spans
+
+
+def _head_follows(tokens: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    following = []
+    for token in tokens:
+        if token[2] in {"and", "&"}:
+            break
+        following.append(token[2])
+    return any(word in rules.head_words for word in following)
 
 
 def looks_like_body(surface: str, rules: OrganizationRules) -> bool:

@@ -25,7 +25,15 @@ from spacy.tokens import Doc, Span
 from ..acronyms import find_acronym_definitions
 from ..data import models_dir
 from ..extensions import record_error, register_extensions
-from ..organizations import OrganizationIndex, OrganizationRules, clean_surface, fold, looks_like_body, rejection_reason
+from ..organizations import (
+    OrganizationIndex,
+    OrganizationRules,
+    clean_surface,
+    fold,
+    looks_like_body,
+    rejection_reason,
+    split_candidate,
+)
 from .countries import PLACES_KEY
 from .countries import SPAN_KEY as COUNTRY_KEY
 
@@ -111,24 +119,43 @@ class OrganizationRecognizer:
     def _find(self, doc: Doc) -> list[Span]:
         text = doc.text
         index = OrganizationIndex()
-        candidates = self._gazetteer_candidates(doc)
-        candidates += self._definition_candidates(doc, index)
-        candidates += self._ner_candidates(doc)
-        candidates += self._pattern_candidates(doc)
+        trusted = _longest_first(self._gazetteer_candidates(doc) + self._definition_candidates(doc, index))
         countries = [(span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name"]
-        kept = []
-        for candidate in _longest_first(candidates):
-            if candidate.entry is None and candidate.source != "definition":
-                reason = self._reason(doc, candidate, countries)
-                if reason is not None:
-                    logger.debug("not an organisation (%s): %r", reason, candidate.surface)
-                    continue
-            kept.append(candidate)
+        guesses = []
+        for candidate in self._split(self._ner_candidates(doc) + self._pattern_candidates(doc), text):
+            reason = self._reason(doc, candidate, countries)
+            if reason is None:
+                guesses.append(candidate)
+            else:
+                logger.debug("not an organisation (%s): %r", reason, candidate.surface)
+        kept = list(trusted)
+        for candidate in _longest_first(guesses):
+            if not any(candidate.start < other.end and other.start < candidate.end for other in kept):
+                kept.append(candidate)
         for candidate in sorted(kept, key=lambda c: c.start):
             entry = self._entry_for(index, candidate)
             surface = clean_surface(text[candidate.start : candidate.end])
             index.add_mention(entry, candidate.start, candidate.end, surface)
         return self._spans(doc, index)
+
+    def _split(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+        """Cut guesses at line breaks, roles and "and" between two bodies; strip possessors."""
+        pieces = []
+        for candidate in candidates:
+            line_end = text.find("\n", candidate.start, candidate.end)
+            end = candidate.end if line_end < 0 else line_end
+            start = candidate.start
+            possessor = re.match(r"^[A-Z][\w.]*[’']s\s+", text[start:end])
+            if possessor:
+                start += possessor.end()
+            surface = text[start:end]
+            if candidate.source == "pattern" or looks_like_body(surface, self.rules):
+                for piece_start, piece_end in split_candidate(surface, self.rules):
+                    piece = text[start + piece_start : start + piece_end]
+                    pieces.append(Candidate(start + piece_start, start + piece_end, piece, candidate.source))
+            else:
+                pieces.append(Candidate(start, end, surface, candidate.source))
+        return pieces
 
     def _reason(self, doc: Doc, candidate: Candidate, countries: list[tuple[int, int]]) -> str | None:
         text = doc.text
@@ -145,7 +172,7 @@ class OrganizationRecognizer:
 
     def _trusted_ner(self, surface: str) -> bool:
         cleaned = clean_surface(surface)
-        return looks_like_body(cleaned, self.rules) or (cleaned.isupper() and 2 <= len(cleaned) <= 6 and cleaned.isalpha())
+        return looks_like_body(cleaned, self.rules)
 
     def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
         text = doc.text

@@ -79,7 +79,7 @@ def rejection_reason(
     words = cleaned.split()
     if not words:
         return "empty"
-    if lowered in rules.navigation_words:
+    if lowered in rules.navigation_words or any(" " in nav and nav in lowered for nav in rules.navigation_words):
         return "navigation"
     if is_person:
         return "person"
@@ -126,12 +126,14 @@ def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, i
         previous = tokens[index - 1][2] if index else ""
         if word in rules.role_words and previous not in rules.connectors and pieces[-1]:
             pieces.append([])
-        if word in {"and", "&"} and _head_follows(tokens[index + 1 :], rules):
+        if word in {"and", "&"} and _splits_two_bodies(pieces[-1], tokens[index + 1 :], rules):
             pieces.append([])
             continue
         pieces[-1].append(token)
     spans = []
     for piece in pieces:
+        if _is_portfolio(piece, rules):
+            continue
         while piece and (piece[0][2] in rules.connectors or piece[0][2].strip(",") in rules.role_words):
             piece = piece[1:]
         while piece and piece[-1][2] in rules.connectors:
@@ -141,13 +143,17 @@ def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, i
     return spans
 
 
-def _head_follows(tokens: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
-    following = []
-    for token in tokens:
-        if token[2] in {"and", "&"}:
-            break
-        following.append(token[2])
-    return any(word in rules.head_words for word in following)
+def _splits_two_bodies(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """"A Council and B Office" is two bodies: the left ends on a head word or the right starts with one."""
+    ends_with_head = bool(left) and left[-1][2].strip(",") in rules.head_words
+    starts_with_head = bool(right) and right[0][2] in rules.head_words
+    return ends_with_head or starts_with_head
+
+
+def _is_portfolio(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """"Minister for Employment Services": what follows a role and "for"/"of" is a portfolio, not a body."""
+    words = [token[2] for token in piece]
+    return len(words) >= 2 and words[0] in rules.role_words and words[1] in {"for", "of"}
 
 
 def looks_like_body(surface: str, rules: OrganizationRules) -> bool:

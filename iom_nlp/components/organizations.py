@@ -122,7 +122,7 @@ class OrganizationRecognizer:
         trusted = _longest_first(self._gazetteer_candidates(doc) + self._definition_candidates(doc, index))
         countries = [(span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name"]
         guesses = []
-        for candidate in self._split(self._ner_candidates(doc) + self._pattern_candidates(doc), text):
+        for candidate in self._split(self._ner_candidates(doc) + self._pattern_candidates(doc), doc):
             reason = self._reason(doc, candidate, countries)
             if reason is None:
                 guesses.append(candidate)
@@ -130,7 +130,11 @@ class OrganizationRecognizer:
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
         kept = list(trusted)
         for candidate in _longest_first(guesses):
-            if not any(candidate.start < other.end and other.start < candidate.end for other in kept):
+            overlapping = [other for other in kept if candidate.start < other.end and other.start < candidate.end]
+            if overlapping and self._extends(candidate, overlapping):
+                kept = [other for other in kept if other not in overlapping]
+                overlapping = []
+            if not overlapping:
                 kept.append(candidate)
         for candidate in sorted(kept, key=lambda c: c.start):
             entry = self._entry_for(index, candidate)
@@ -138,12 +142,21 @@ class OrganizationRecognizer:
             index.add_mention(entry, candidate.start, candidate.end, surface)
         return self._spans(doc, index)
 
-    def _split(self, candidates: list[Candidate], text: str) -> list[Candidate]:
-        """Cut guesses at line breaks, roles and "and" between two bodies; strip possessors."""
+    def _extends(self, guess: Candidate, trusted: list[Candidate]) -> bool:
+        """"ASIO Committee" over "ASIO": a longer name ending on a head word wins over what it contains."""
+        contains_all = all(guess.start <= other.start and other.end <= guess.end for other in trusted)
+        last_word = guess.surface.split()[-1] if guess.surface.split() else ""
+        return contains_all and last_word in self.rules.head_words and all(other.entry is not None for other in trusted)
+
+    def _split(self, candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+        """Cut guesses at line breaks, people, roles and "and" between two bodies; strip possessors."""
+        text = doc.text
         pieces = []
+        person_starts = [ent.start_char for ent in doc.ents if ent.label_ == "PERSON"] if doc.has_annotation("ENT_IOB") else []
         for candidate in candidates:
             line_end = text.find("\n", candidate.start, candidate.end)
             end = candidate.end if line_end < 0 else line_end
+            end = min([end, *(start for start in person_starts if candidate.start < start < end)])
             start = candidate.start
             possessor = re.match(r"^[A-Z][\w.]*[’']s\s+", text[start:end])
             if possessor:

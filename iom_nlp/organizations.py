@@ -87,7 +87,7 @@ def rejection_reason(
         return "country list"
     if lowered in rules.generic_alone or (len(words) == 1 and words[0] in rules.head_words):
         return "generic"
-    if words[-1] in rules.not_body_heads or any(word in rules.not_body_heads for word in words[-2:-1]):
+    if _first_head_is_not_a_body(words, rules):
         return "not a body"
     if words[-1] == "Government":
         return "a government by its leader"
@@ -102,6 +102,17 @@ def rejection_reason(
     if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
         return "not a name"
     return None
+
+
+def _first_head_is_not_a_body(words: list[str], rules: OrganizationRules) -> bool:
+    """"Legal Review on Trafficking", "World Cricket Cup": the name is built on an event, law or report."""
+    for word in words:
+        bare = word.strip(",")
+        if bare in rules.head_words:
+            return False
+        if bare in rules.not_body_heads:
+            return True
+    return False
 
 
 def _has_role(words: list[str], rules: OrganizationRules) -> bool:
@@ -153,7 +164,12 @@ def _splits_two_bodies(left: list[tuple[int, int, str]], right: list[tuple[int, 
 def _is_portfolio(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
     """"Minister for Employment Services": what follows a role and "for"/"of" is a portfolio, not a body."""
     words = [token[2] for token in piece]
-    return len(words) >= 2 and words[0] in rules.role_words and words[1] in {"for", "of"}
+    if len(words) < 2 or words[0] not in rules.role_words:
+        return False
+    if words[1] == "for":
+        return True
+    following = [word for word in words[2:] if word not in rules.connectors]
+    return words[1] == "of" and not (following and following[0] in rules.head_words)
 
 
 def looks_like_body(surface: str, rules: OrganizationRules) -> bool:

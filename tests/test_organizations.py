@@ -86,7 +86,10 @@ def test_bodies_pass(surface: str) -> None:
     [
         ("Prefect of the Dicastery for Promoting Integral Human Development", ["Dicastery for Promoting Integral Human Development"]),
         ("Department of Homeland Security Assistant Secretary", ["Department of Homeland Security"]),
-        ("Secretariat of Foreign Relations and Secretariat of Public Security", ["Secretariat of Foreign Relations", "Secretariat of Public Security"]),
+        (
+            "Secretariat of Foreign Relations and Secretariat of Public Security",
+            ["Secretariat of Foreign Relations", "Secretariat of Public Security"],
+        ),
         ("Minister for Employment Services", []),
         ("Senate Legal and Constitutional Affairs Committee", ["Senate Legal and Constitutional Affairs Committee"]),
     ],

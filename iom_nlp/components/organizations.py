@@ -67,7 +67,7 @@ def read_gazetteer(path: Path) -> list[GazetteerEntry]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, acronym, aliases, kind = (line.split("\t") + ["", "", ""])[:4]
+        name, acronym, aliases, kind = [*line.split("\t"), "", "", ""][:4]
         entries.append(
             GazetteerEntry(name.strip(), acronym.strip() or None, tuple(a.strip() for a in aliases.split("|") if a.strip()), kind.strip())
         )
@@ -178,7 +178,9 @@ class OrganizationRecognizer:
         ) if doc.has_annotation("ENT_IOB") else False
         before = text[max(0, candidate.start - 30) : candidate.start]
         in_quotes = before.rstrip().endswith(("“", '"', "‘")) and text[candidate.end : candidate.end + 1] in ("”", '"', "’")
-        reason = rejection_reason(candidate.surface, before=before, rules=self.rules, country_words=inside, is_person=person, in_quotes=in_quotes)
+        reason = rejection_reason(
+            candidate.surface, before=before, rules=self.rules, country_words=inside, is_person=person, in_quotes=in_quotes
+        )
         if reason is None and candidate.source == "ner" and not self._trusted_ner(candidate.surface):
             return "unsupported NER guess"
         return reason
@@ -196,7 +198,7 @@ class OrganizationRecognizer:
             if span.text[0].islower() and span.text not in (entry.name, *entry.aliases):
                 continue
             candidates.append(Candidate(span.start_char, span.end_char, span.text, "gazetteer", entry))
-        places = {(s.start, s.end): s for s in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
+        places = {span.start: span for span in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
         for match_id, start, end in self.acronyms(doc):
             entry = self.by_key[self.nlp.vocab.strings[match_id]]
             if _in_capitals(doc, start, end):
@@ -239,7 +241,7 @@ class OrganizationRecognizer:
             if token is not None and self._can_extend(token, run):
                 run.append(token)
                 continue
-            while run and (run[-1].text in self.rules.connectors or not run[-1].is_alpha and run[-1].text not in {")"}):
+            while run and (run[-1].text in self.rules.connectors or (not run[-1].is_alpha and run[-1].text not in {")"})):
                 run.pop()
             if run and any(t.text in self.rules.head_words for t in run):
                 span = doc[run[0].i : run[-1].i + 1]
@@ -250,7 +252,7 @@ class OrganizationRecognizer:
         return candidates
 
     def _starts_name(self, token: Any) -> bool:
-        return bool((token.is_title or (token.is_upper and len(token) > 1)) and token.is_alpha or token.text in {"U.S.", "U.N.", "UK"})
+        return bool(((token.is_title or (token.is_upper and len(token) > 1)) and token.is_alpha) or token.text in {"U.S.", "U.N.", "UK"})
 
     def _can_extend(self, token: Any, run: list[Any]) -> bool:
         if not run:
@@ -317,12 +319,9 @@ def _in_capitals(doc: Doc, start: int, end: int) -> bool:
     return len(neighbours) > 0 and all(token.is_upper and len(token) > 1 for token in neighbours)
 
 
-def _office_after(doc: Doc, end: int, places: dict[tuple[int, int], Span]) -> Span | None:
+def _office_after(doc: Doc, end: int, places: dict[int, Span]) -> Span | None:
     """"IOM Washington", "UNHCR Libya": a country or capital right after the acronym."""
-    for (start, stop), span in places.items():
-        if start == end:
-            return span
-    return None
+    return places.get(end)
 
 
 @Language.factory("iom_organizations", default_config={"data_path": None})

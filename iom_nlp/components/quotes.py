@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -12,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import record_error, register_extensions
 from ..quotes import QuoteSpan, find_quote_spans, is_scare_quote
 from ..speakers import Attribution, Person, SpeakerSettings, attribute_quotes, merge_people, people_from_patterns
+from .organizations import SPAN_KEY as ORG_KEY
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = "iom_quotes"
@@ -75,12 +77,13 @@ class QuoteRecognizer:
         ]
         attributions = attribute_quotes(text, kept, people, self.settings, fallback)
         source = doc._.iom_source_text
+        organizations = _organization_forms(doc)
         spans = []
         for quote, attribution in zip(kept, attributions, strict=True):
             span = doc.char_span(quote.start, quote.end, label="QUOTE", alignment_mode="expand")
             if span is None:
                 continue
-            span._.iom_quote = _record(source, quote, attribution)
+            span._.iom_quote = _record(source, quote, attribution, organizations)
             spans.append(span)
         return spans
 
@@ -128,13 +131,34 @@ def _entities(doc: Doc) -> list[Person]:
     return [Person(ent.start_char, ent.end_char, ent.text) for ent in doc.ents if ent.label_ == "PERSON"]
 
 
-def _record(source: str, quote: QuoteSpan, attribution: Attribution) -> dict[str, object]:
+def _organization_forms(doc: Doc) -> list[tuple[str, list[str]]]:
+    """Each organisation of the release with the forms it goes by (name, acronym, aliases)."""
+    forms: dict[str, list[str]] = {}
+    for span in doc.spans.get(ORG_KEY, []):
+        details = span._.iom_org or {}
+        names = [details.get("name"), details.get("acronym"), *(details.get("aliases") or [])]
+        forms.setdefault(span.kb_id_, [name for name in names if name])
+    return sorted(forms.items(), key=lambda item: -max(len(name) for name in item[1]))
+
+
+def speaker_organization(title: str | None, organizations: list[tuple[str, list[str]]]) -> str | None:
+    """The release's organisation named in a speaker's title ("IOM Regional Representative" -> IOM)."""
+    if not title:
+        return None
+    for canonical, names in organizations:
+        for name in names:
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title):
+                return canonical
+    return None
+
+
+def _record(source: str, quote: QuoteSpan, attribution: Attribution, organizations: list[tuple[str, list[str]]]) -> dict[str, object]:
     speaker = None
     if attribution.name:
         speaker = {
             "name": attribution.name,
             "title": attribution.title,
-            "organization": None,
+            "organization": speaker_organization(attribution.title, organizations),
             "start": attribution.start,
             "end": attribution.end,
         }

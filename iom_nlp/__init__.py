@@ -19,6 +19,7 @@ from .schema import (
     Contact,
     Country,
     CountryMention,
+    Dateline,
     Email,
     Mention,
     Organization,
@@ -26,6 +27,7 @@ from .schema import (
     Quote,
     Release,
     Speaker,
+    Zone,
     release_json_schema,
 )
 
@@ -39,6 +41,7 @@ __all__ = [
     "Contact",
     "Country",
     "CountryMention",
+    "Dateline",
     "Email",
     "Mention",
     "Organization",
@@ -46,6 +49,7 @@ __all__ = [
     "Quote",
     "Release",
     "Speaker",
+    "Zone",
     "extract",
     "extract_bytes",
     "extract_many",

@@ -59,6 +59,7 @@ class ContactRecord:
     organization: str | None
     phones: tuple[str, ...]
     emails: tuple[str, ...]
+    items_end: int = 0
 
 
 def find_contacts(
@@ -134,6 +135,7 @@ def _contacts_in_zone(
                 organization=organization,
                 phones=_unique(item.value for item in claimed if item.kind == "phone"),
                 emails=_unique(item.value for item in claimed if item.kind == "email"),
+                items_end=max(item.end for item in claimed),
             )
         )
     return records
@@ -197,6 +199,7 @@ def _merge_same_person(records: list[ContactRecord]) -> list[ContactRecord]:
                 first.organization or record.organization,
                 _unique([*first.phones, *record.phones]),
                 _unique([*first.emails, *record.emails]),
+                max(first.items_end, record.items_end),
             )
         else:
             merged[key] = record

@@ -70,6 +70,7 @@ def load(base: str | None = AUTO) -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add iom_nlp's components, configured from the data under ``models/``."""
+    nlp.add_pipe("iom_structure")
     nlp.add_pipe("iom_emails", config=load_json("emails.json"))
     nlp.add_pipe("iom_countries")
     nlp.add_pipe("iom_phones", config=load_json("phones.json"))

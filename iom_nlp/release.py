@@ -7,13 +7,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from .components.contacts import CONTACT_BLOCK_KEY
 from .components.countries import SPAN_KEY as COUNTRY_KEY
 from .components.emails import SPAN_KEY as EMAIL_KEY
 from .components.organizations import SPAN_KEY as ORG_KEY
 from .components.phones import SPAN_KEY as PHONE_KEY
 from .components.quotes import SPAN_KEY as QUOTE_KEY
 from .extensions import ERRORS_KEY
-from .schema import Contact, Country, CountryMention, Email, Mention, Organization, Phone, PhoneKind, Quote, Release
+from .schema import Contact, Country, CountryMention, Dateline, Email, Mention, Organization, Phone, PhoneKind, Quote, Release, Zone
 
 COUNTRY_NAMES_KEY = "iom_country_names"
 
@@ -23,17 +24,40 @@ def to_release(doc: Doc, id: str | None = None) -> Release:  # noqa: A002  (the 
     source = doc._.iom_source_text
     errors = doc.user_data.get(ERRORS_KEY) or []
     structure = doc._.iom_structure or {}
+    contacts = _contacts(doc)
     return Release(
         id=id,
         title=structure.get("title"),
+        dateline=Dateline.model_validate(structure["dateline"]) if structure.get("dateline") else None,
+        zones=_zones(doc, structure, contacts),
         countries=_countries(doc, source),
         organizations=_organizations(doc, source),
         quotes=_quotes(doc),
         phones=_phones(doc, source),
         emails=_emails(doc, source),
-        contacts=_contacts(doc),
+        contacts=contacts,
         warnings=tuple(errors),
     )
+
+
+def _zones(doc: Doc, structure: dict[str, Any], contacts: tuple[Contact, ...]) -> tuple[Zone, ...]:
+    """Title, dateline, body, contact block and boilerplate, in text order."""
+    zones: list[Zone] = []
+    body_start = 0
+    if structure.get("title_start") is not None:
+        zones.append(Zone(kind="title", start=structure["title_start"], end=structure["title_end"]))
+        body_start = structure["title_end"]
+    dateline = structure.get("dateline")
+    if dateline and dateline["start"] >= body_start:
+        zones.append(Zone(kind="dateline", start=dateline["start"], end=dateline["end"]))
+    block = doc.user_data.get(CONTACT_BLOCK_KEY)
+    body_end = len(doc.text)
+    if block:
+        zones.append(Zone(kind="contact", start=block[0], end=block[1]))
+        body_end = block[0] if block[0] > body_start else body_end
+    zones.append(Zone(kind="body", start=body_start, end=max(body_start, body_end)))
+    zones += [Zone(kind="boilerplate", start=start, end=end) for start, end in structure.get("boilerplate", [])]
+    return tuple(sorted(zones, key=lambda zone: (zone.start, zone.end)))
 
 
 def _mention(span: Span, source: str) -> Mention:

@@ -92,6 +92,28 @@ class Contact(_Frozen):
     end: int | None = Field(default=None, ge=0)
 
 
+class Dateline(_Frozen):
+    """Where and when, as the release writes it ("GENEVA, 12 May 2020"), with the date in ISO 8601."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    place: str | None = None
+    date_text: str | None = None
+    date: str | None = Field(default=None, description="ISO 8601 (YYYY-MM-DD) when the date could be read.")
+
+
+ZoneKind = Literal["title", "dateline", "body", "contact", "boilerplate"]
+
+
+class Zone(_Frozen):
+    """A character range of the release: its title, body, contact block or boilerplate."""
+
+    kind: ZoneKind
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Release(_Frozen):
     """Everything iom_nlp extracts from one press release."""
 
@@ -102,6 +124,8 @@ class Release(_Frozen):
         description="The text the offsets index, when it is not the caller's input (HTML input).",
     )
     title: str | None = None
+    dateline: Dateline | None = None
+    zones: tuple[Zone, ...] = Field(default=(), description="Title, dateline, body, contact block and boilerplate ranges.")
     countries: tuple[Country, ...] = ()
     organizations: tuple[Organization, ...] = ()
     quotes: tuple[Quote, ...] = ()

@@ -58,7 +58,17 @@ def is_wrapped(line: str, next_line: str) -> bool:
         return True
     if following[0].islower():
         return True
+    if _is_headline(body):
+        return False
     return len(body) >= MIN_WRAPPED_LINE and len(following) >= 3 and not _looks_like_field(following)
+
+
+def _is_headline(line: str) -> bool:
+    """A Title Case line that does not run on with a comma is a headline, not a wrapped line."""
+    if line.endswith((",", "-", "–")):
+        return False
+    words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
 
 
 def _looks_like_field(line: str) -> bool:

@@ -6,5 +6,14 @@ from .emails import EmailRecognizer
 from .organizations import OrganizationRecognizer
 from .phones import PhoneRecognizer
 from .quotes import QuoteRecognizer
+from .structure import StructureRecognizer
 
-__all__ = ["ContactRecognizer", "CountryRecognizer", "EmailRecognizer", "OrganizationRecognizer", "PhoneRecognizer", "QuoteRecognizer"]
+__all__ = [
+    "ContactRecognizer",
+    "CountryRecognizer",
+    "EmailRecognizer",
+    "OrganizationRecognizer",
+    "PhoneRecognizer",
+    "QuoteRecognizer",
+    "StructureRecognizer",
+]

@@ -15,6 +15,8 @@ from ..speakers import find_full_name
 from .emails import SPAN_KEY as EMAIL_KEY
 from .phones import SPAN_KEY as PHONE_KEY
 
+CONTACT_BLOCK_KEY = "iom_contact_block"
+
 
 class ContactRecognizer:
     """Groups the phones and emails found by ``iom_phones``/``iom_emails`` under people's names.
@@ -44,7 +46,10 @@ class ContactRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         contacts: list[dict[str, Any]] = []
         try:
-            contacts = [_as_dict(record) for record in self._find(doc)]
+            records = self._find(doc)
+            contacts = [_as_dict(record) for record in records]
+            if records:
+                doc.user_data[CONTACT_BLOCK_KEY] = _block(doc.text, records)
         except Exception as error:  # one release's failure must not lose the batch
             logging.getLogger(__name__).warning("iom_contacts failed on a document: %s", error)
             record_error(doc, self.name, error)
@@ -65,6 +70,13 @@ class ContactRecognizer:
     def _could_be_first_name(self, word: str) -> bool:
         bare = word.strip(".")
         return bare not in self.settings.honorifics and bare.title() not in self.settings.not_name_words and word[:1].isupper()
+
+
+def _block(text: str, records: list[ContactRecord]) -> list[int]:
+    """From the line of the first contact's name to the end of its last listed item."""
+    start = text.rfind("\n", 0, min(record.start for record in records)) + 1
+    end = max(record.items_end for record in records)
+    return [start, max(end, start)]
 
 
 def _as_dict(record: ContactRecord) -> dict[str, Any]:

@@ -36,6 +36,7 @@ from ..organizations import (
 )
 from .countries import PLACES_KEY
 from .countries import SPAN_KEY as COUNTRY_KEY
+from .structure import in_boilerplate
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = "iom_organizations"
@@ -172,6 +173,8 @@ class OrganizationRecognizer:
 
     def _reason(self, doc: Doc, candidate: Candidate, countries: list[tuple[int, int]]) -> str | None:
         text = doc.text
+        if in_boilerplate(doc, candidate.start, candidate.end):
+            return "navigation"
         inside = sum(1 for start, end in countries if candidate.start <= start and end <= candidate.end)
         person = any(
             ent.label_ == "PERSON" and ent.start_char <= candidate.start and candidate.end <= ent.end_char for ent in doc.ents

@@ -1,0 +1,207 @@
+"""Release structure: title, dateline and the zones of the text.
+
+Pure functions over the text:
+- :func:`boilerplate_lines` marks site navigation (repeated menu lines, "Partnerships",
+  a heading glued to its blurb "WHO WE AREThe …"), page furniture ("Page 2", "-ends-",
+  "To unsubscribe …", "Created by … Last modified …") and bare URLs;
+- :func:`find_title` takes the first real line after the navigation and letterhead;
+- :func:`find_dateline` reads "GENEVA, 12 May 2020 –", "Geneva –", "(18 February 2010)",
+  "17 December 2008", "April 22, 2013", "24/05/2002" and gives the date in ISO 8601.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DAY_MONTH_YEAR = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>(?:19|20)\d\d)"
+_MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)"
+_NUMERIC = r"(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>(?:19|20)\d\d)"
+DATE = re.compile(rf"(?i:{_WEEKDAY})(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC})", re.IGNORECASE)
+_PLACE = r"(?P<place>[A-Z][A-Za-z’'.\-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.\-]+|of|de|du|la))*)"
+DATELINE_PLACE = re.compile(rf"^[ \t]*{_PLACE}[ \t]*(?:,[ \t]*(?P<date>[^–—\-\n]{{4,40}}?))?[ \t]*[–—\-][ \t]+(?=\S)")
+
+
+@dataclass(frozen=True)
+class StructureSettings:
+    navigation_lines: frozenset[str]
+    boilerplate_patterns: tuple[re.Pattern[str], ...]
+    letterhead_patterns: tuple[re.Pattern[str], ...]
+    max_title_chars: int = 200
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StructureSettings:
+        return cls(
+            navigation_lines=frozenset(line.lower() for line in data.get("navigation_lines", [])),
+            boilerplate_patterns=tuple(re.compile(pattern) for pattern in data.get("boilerplate_patterns", [])),
+            letterhead_patterns=tuple(re.compile(pattern) for pattern in data.get("letterhead_patterns", [])),
+            max_title_chars=int(data.get("max_title_chars", 200)),
+        )
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str
+    start: int
+    end: int
+    place: str | None
+    date_text: str | None
+    date: str | None
+
+
+@dataclass
+class Structure:
+    title: Line | None = None
+    dateline: Dateline | None = None
+    zones: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def lines_of(text: str) -> list[Line]:
+    lines = []
+    position = 0
+    for raw in text.split("\n"):
+        lines.append(Line(position, position + len(raw), raw))
+        position += len(raw) + 1
+    return lines
+
+
+def boilerplate_lines(lines: list[Line], settings: StructureSettings) -> set[int]:
+    """Indexes of lines that are navigation or page furniture."""
+    marked: set[int] = set()
+    previous = ""
+    for index, line in enumerate(lines):
+        stripped = line.text.strip()
+        lowered = stripped.lower()
+        if not stripped:
+            continue
+        if (
+            lowered in settings.navigation_lines
+            or lowered.lstrip("-–• ").strip() in settings.navigation_lines
+            or (previous and lowered == previous)
+            or (previous and len(previous) >= 4 and lowered.startswith(previous) and _glued(stripped, len(previous)))
+            or any(pattern.match(stripped) for pattern in settings.boilerplate_patterns)
+        ):
+            marked.add(index)
+        previous = lowered
+    return marked
+
+
+def _glued(line: str, cut: int) -> bool:
+    """"WHO WE AREThe International …": a heading glued to the blurb under it."""
+    return cut < len(line) and line[cut - 1].isalpha() and line[cut].isupper()
+
+
+def find_title(lines: list[Line], boilerplate: set[int], settings: StructureSettings) -> Line | None:
+    """The first line after the navigation that reads like a headline."""
+    last_navigation = _end_of_top_navigation(lines, boilerplate)
+    for index, line in enumerate(lines):
+        stripped = line.text.strip()
+        if index <= last_navigation or index in boilerplate or not stripped:
+            continue
+        if any(pattern.match(stripped) for pattern in settings.letterhead_patterns) or DATE.fullmatch(stripped.strip(" ()")):
+            continue
+        if DATELINE_PLACE.match(stripped):
+            return None
+        if len(stripped.split()) < 3 or len(stripped) > settings.max_title_chars or stripped.startswith(("“", '"')):
+            continue
+        offset = line.text.find(stripped)
+        return Line(line.start + offset, line.start + offset + len(stripped), stripped)
+    return None
+
+
+MAX_GAPS_IN_NAVIGATION = 0
+
+
+def _end_of_top_navigation(lines: list[Line], boilerplate: set[int]) -> int:
+    """Index of the last line of the navigation block at the top (-1 when there is none)."""
+    last = -1
+    gaps = 0
+    for index, line in enumerate(lines):
+        if index in boilerplate:
+            last = index
+        elif line.text.strip():
+            gaps += 1
+            if gaps > MAX_GAPS_IN_NAVIGATION:
+                break
+    return last
+
+
+def find_dateline(text: str, lines: list[Line], after: int) -> Dateline | None:
+    """A dateline opening the body ("GENEVA, 12 May 2020 –"), else the release's first date."""
+    for line in lines:
+        if line.start < after:
+            continue
+        match = DATELINE_PLACE.match(line.text)
+        if match and (match.group("date") is None or DATE.search(match.group("date"))) and len(match.group("place")) <= 40:
+            date_match = DATE.search(match.group("date") or "")
+            end = line.start + match.end()
+            return _dateline(text, line.start + match.start("place"), end, match.group("place"), date_match)
+        if line.text.strip():
+            break
+    for match in DATE.finditer(text):
+        return _dateline(text, match.start(), match.end(), None, match)
+    return None
+
+
+def _dateline(text: str, start: int, end: int, place: str | None, date_match: re.Match[str] | None) -> Dateline:
+    while end > start and text[end - 1] in " \t–—-":
+        end -= 1
+    return Dateline(
+        text=text[start:end],
+        start=start,
+        end=end,
+        place=place.title() if place and place.isupper() else place,
+        date_text=date_match.group(0).strip() if date_match else None,
+        date=parse_date(date_match) if date_match else None,
+    )
+
+
+def parse_date(match: re.Match[str]) -> str | None:
+    """ISO 8601 for a :data:`DATE` match (day first for numeric dates, as in the releases here)."""
+    groups = match.groupdict()
+    try:
+        if groups.get("d1"):
+            value = date(int(groups["y1"]), MONTHS[groups["m1"].lower().rstrip(".")], int(groups["d1"]))
+        elif groups.get("d2"):
+            value = date(int(groups["y2"]), MONTHS[groups["m2"].lower().rstrip(".")], int(groups["d2"]))
+        else:
+            value = date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
+    except (KeyError, ValueError):
+        return None
+    return value.isoformat()
+
+
+def analyse(text: str, settings: StructureSettings) -> Structure:
+    """Title, dateline and boilerplate zones of ``text``."""
+    lines = lines_of(text)
+    boilerplate = boilerplate_lines(lines, settings)
+    structure = Structure()
+    structure.zones = [("boilerplate", lines[index].start, lines[index].end) for index in sorted(boilerplate)]
+    structure.title = find_title(lines, boilerplate, settings)
+    body_from = structure.title.end if structure.title else 0
+    structure.dateline = find_dateline(text, lines, body_from)
+    return structure

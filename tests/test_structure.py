@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import iom_nlp
+from iom_nlp.data import load_json
+from iom_nlp.structure import DATE, StructureSettings, analyse, parse_date
+
+SETTINGS = StructureSettings.from_dict(load_json("structure.json"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "iso"),
+    [
+        ("Big News For The Region\nGENEVA, 12 May 2020 – IOM said today", "Geneva", "2020-05-12"),
+        ("Big News For The Region\nGeneva – IOM said today", "Geneva", None),
+        ("Big News For The Region\n(18 February 2010) The meeting opened.", None, "2010-02-18"),
+        ("Big News For The Region\nThe meeting opened.\n17 December 2008", None, "2008-12-17"),
+        ("Big News For The Region\nPORT OF SPAIN, 14 March 2024 – Delegations met.", "Port Of Spain", "2024-03-14"),
+        ("MINISTER FOR FOREIGN AFFAIRS  Senator the Hon. Bob Carr  April 22, 2013", None, "2013-04-22"),
+        ("Media Release\nMonday, 16 May 2011\nText.", None, "2011-05-16"),
+        ("Contact Richard Wise  03 9650 7274  24/05/2002", None, "2002-05-24"),
+        ("West Papuans deserve protection   Senator Nettle, 23rd March 2006", None, "2006-03-23"),
+    ],
+)
+def test_datelines(text: str, place: str | None, iso: str | None) -> None:
+    dateline = analyse(text, SETTINGS).dateline
+    assert dateline is not None
+    assert (dateline.place, dateline.date) == (place, iso)
+    assert text[dateline.start : dateline.end] == dateline.text
+
+
+@pytest.mark.parametrize("text", ["31 February 2010", "13/13/2010"])
+def test_impossible_dates_are_not_parsed(text: str) -> None:
+    match = DATE.search(text)
+    assert match is not None and parse_date(match) is None
+
+
+def test_navigation_and_furniture_are_boilerplate() -> None:
+    text = (
+        "-\nWho we are\nWHO WE AREThe blurb about us.\nPartnerships\nPartnerships\n"
+        "Real Headline About Migration\nBody text.\nPage 2\n-ends-\n"
+    )
+    structure = analyse(text, SETTINGS)
+    marked = {text[start:end] for _, start, end in structure.zones}
+    assert {"-", "Who we are", "WHO WE AREThe blurb about us.", "Partnerships", "Page 2", "-ends-"} <= marked
+    assert "Body text." not in marked
+    assert structure.title is not None and structure.title.text == "Real Headline About Migration"
+
+
+def test_seed_structure(nlp: Language, seed_text: str) -> None:
+    release = iom_nlp.extract(seed_text, nlp=nlp)
+    assert release.title == "Caribbean Regional Meeting on Counter-Trafficking Strategies"
+    kinds = [zone.kind for zone in release.zones]
+    assert kinds.count("title") == 1 and kinds.count("body") == 1 and kinds.count("contact") == 1
+    navigation = [seed_text[zone.start : zone.end] for zone in release.zones if zone.kind == "boilerplate"]
+    assert "Partnerships" in navigation and "Take Action" in navigation
+    contact = next(zone for zone in release.zones if zone.kind == "contact")
+    assert seed_text[contact.start : contact.end].startswith("Chissey Mueller")
+    assert seed_text[contact.start : contact.end].endswith("npineiro@iom.int")
+    assert not any("Partnerships" in org.name for org in release.organizations)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from .api import extract, extract_bytes, extract_many
+from .api import extract, extract_bytes, extract_html, extract_many
 from .extensions import register_extensions
+from .html import html_to_text
 from .pipeline import BaseModelNotFound, load
 from .release import to_release
 from .schema import (
@@ -52,7 +53,9 @@ __all__ = [
     "Zone",
     "extract",
     "extract_bytes",
+    "extract_html",
     "extract_many",
+    "html_to_text",
     "load",
     "release_json_schema",
     "to_release",

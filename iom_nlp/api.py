@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from .html import html_to_text
 from .pipeline import AUTO, load
 from .release import to_release
 from .schema import Release
@@ -46,6 +47,15 @@ def extract(text: str, *, nlp: Language | None = None, id: str | None = None) ->
         return Release(id=id)
     pipeline = nlp if nlp is not None else default_pipeline()
     return to_release(pipeline(text), id=id)
+
+
+def extract_html(markup: str, *, nlp: Language | None = None, id: str | None = None) -> Release:  # noqa: A002
+    """Extract from HTML: the Release's ``text`` is the text its offsets index."""
+    if not isinstance(markup, str):
+        raise TypeError(f"extract_html() takes the page as str, got {type(markup).__name__}: decode bytes first.")
+    text = html_to_text(markup)
+    release = extract(text, nlp=nlp, id=id)
+    return release.model_copy(update={"text": text})
 
 
 def extract_bytes(data: bytes, *, encoding: str = "utf-8", errors: str = "replace", **kwargs: Any) -> Release:

@@ -120,7 +120,7 @@ def _looks_like_person(span: Span) -> bool:
     """"Chad Smith", "Michael Jordan": a PERSON entity, or (rules only) a capitalised neighbour."""
     doc = span.doc
     if doc.has_annotation("ENT_IOB"):
-        return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end for ent in doc.ents)
+        return all(token.ent_type_ == "PERSON" for token in span)
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
     if after is not None and _is_name_word(after) and not after.is_sent_start:
@@ -154,12 +154,18 @@ def _used_as_language(span: Span, rules: CountryRules) -> bool:
 
 def _opens_organisation(span: Span) -> bool:
     """A demonym that starts a multi-word ORG entity is part of that organisation's name."""
-    for ent in span.doc.ents:
-        if ent.label_ != "ORG" or ent.end <= span.end or ent.start > span.start:
-            continue
-        if all(token.lower_ in {"the", "a", "an"} for token in span.doc[ent.start : span.start]):
-            return True
-    return False
+    doc = span.doc
+    following = _token_after(span)
+    if following is None or following.ent_type_ != "ORG" or following.ent_iob_ != "I":
+        return False
+    if span[0].ent_type_ != "ORG":
+        return False
+    index = span.start
+    while doc[index].ent_iob_ == "I":
+        index -= 1
+        if doc[index].lower_ not in {"the", "a", "an"}:
+            return False
+    return True
 
 
 def _names_a_body(span: Span, rules: CountryRules) -> bool:

@@ -122,9 +122,12 @@ class OrganizationRecognizer:
         index = OrganizationIndex()
         trusted = _longest_first(self._gazetteer_candidates(doc) + self._definition_candidates(doc, index))
         countries = [(span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name"]
+        entities = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+        people = [(ent.start_char, ent.end_char) for ent in entities if ent.label_ == "PERSON"]
+        ner = [Candidate(ent.start_char, ent.end_char, ent.text, "ner") for ent in entities if ent.label_ == "ORG"]
         guesses = []
-        for candidate in self._split(self._ner_candidates(doc) + self._pattern_candidates(doc), doc):
-            reason = self._reason(doc, candidate, countries)
+        for candidate in self._split(ner + self._pattern_candidates(doc), doc, people):
+            reason = self._reason(doc, candidate, countries, people)
             if reason is None:
                 guesses.append(candidate)
             else:
@@ -149,11 +152,11 @@ class OrganizationRecognizer:
         last_word = guess.surface.split()[-1] if guess.surface.split() else ""
         return contains_all and last_word in self.rules.head_words and all(other.entry is not None for other in trusted)
 
-    def _split(self, candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    def _split(self, candidates: list[Candidate], doc: Doc, people: list[tuple[int, int]]) -> list[Candidate]:
         """Cut guesses at line breaks, people, roles and "and" between two bodies; strip possessors."""
         text = doc.text
         pieces = []
-        person_starts = [ent.start_char for ent in doc.ents if ent.label_ == "PERSON"] if doc.has_annotation("ENT_IOB") else []
+        person_starts = [start for start, _ in people]
         for candidate in candidates:
             line_end = text.find("\n", candidate.start, candidate.end)
             end = candidate.end if line_end < 0 else line_end
@@ -171,14 +174,14 @@ class OrganizationRecognizer:
                 pieces.append(Candidate(start, end, surface, candidate.source))
         return pieces
 
-    def _reason(self, doc: Doc, candidate: Candidate, countries: list[tuple[int, int]]) -> str | None:
+    def _reason(
+        self, doc: Doc, candidate: Candidate, countries: list[tuple[int, int]], people: list[tuple[int, int]]
+    ) -> str | None:
         text = doc.text
         if in_boilerplate(doc, candidate.start, candidate.end):
             return "navigation"
         inside = sum(1 for start, end in countries if candidate.start <= start and end <= candidate.end)
-        person = any(
-            ent.label_ == "PERSON" and ent.start_char <= candidate.start and candidate.end <= ent.end_char for ent in doc.ents
-        ) if doc.has_annotation("ENT_IOB") else False
+        person = any(start <= candidate.start and candidate.end <= end for start, end in people)
         before = text[max(0, candidate.start - 30) : candidate.start]
         in_quotes = before.rstrip().endswith(("“", '"', "‘")) and text[candidate.end : candidate.end + 1] in ("”", '"', "’")
         reason = rejection_reason(
@@ -230,11 +233,6 @@ class OrganizationRecognizer:
             for match in pattern.finditer(text):
                 candidates.append(Candidate(match.start(), match.end(), definition.acronym, "definition", known))
         return candidates
-
-    def _ner_candidates(self, doc: Doc) -> list[Candidate]:
-        if not doc.has_annotation("ENT_IOB"):
-            return []
-        return [Candidate(ent.start_char, ent.end_char, ent.text, "ner") for ent in doc.ents if ent.label_ == "ORG"]
 
     def _pattern_candidates(self, doc: Doc) -> list[Candidate]:
         """Title-case names that contain an organisation head word."""

@@ -128,7 +128,7 @@ def _subject_name(subject: Token) -> Span | None:
 def _entities(doc: Doc) -> list[Person]:
     if not doc.has_annotation("ENT_IOB"):
         return []
-    return [Person(ent.start_char, ent.end_char, ent.text) for ent in doc.ents if ent.label_ == "PERSON"]
+    return [Person(ent.start_char, ent.end_char, ent.text) for ent in list(doc.ents) if ent.label_ == "PERSON"]
 
 
 def _organization_forms(doc: Doc) -> list[tuple[str, list[str]]]:

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .api import extract_many
+from .html import html_to_text
 from .pipeline import BaseModelNotFound, load
 from .schema import Release, release_json_schema
 
 logger = logging.getLogger("iom_nlp.cli")
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
 CSV_COLUMNS = ["id", "field", "value", "normalized", "kind", "start", "end", "text"]
 
 
@@ -29,6 +31,7 @@ class InputRecord:
     text: object
     extra: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    from_html: bool = False
 
 
 def read_records(paths: Iterable[str], stdin: TextIO) -> Iterator[InputRecord]:
@@ -41,6 +44,9 @@ def read_records(paths: Iterable[str], stdin: TextIO) -> Iterator[InputRecord]:
         if file.suffix.lower() == ".jsonl":
             with file.open(encoding="utf-8", errors="replace") as handle:
                 yield from _records_from_lines(handle, file.name)
+        elif file.suffix.lower() in HTML_SUFFIXES:
+            markup = file.read_text(encoding="utf-8", errors="replace")
+            yield InputRecord(id=file.name, text=html_to_text(markup), from_html=True)
         else:
             yield InputRecord(id=file.name, text=file.read_text(encoding="utf-8", errors="replace"))
 
@@ -62,16 +68,21 @@ def _records_from_lines(lines: Iterable[str], source: str) -> Iterator[InputReco
         rid = rid if isinstance(rid, str) else json.dumps(rid)
         extra = {key: value for key, value in record.items() if key not in {"id", "text", "html"}}
         text = record.get("text")
-        if not isinstance(text, str):
-            yield InputRecord(id=rid, text=None, extra=extra, error="record has no string 'text' field")
-            continue
-        yield InputRecord(id=rid, text=text, extra=extra)
+        markup = record.get("html")
+        if isinstance(text, str):
+            yield InputRecord(id=rid, text=text, extra=extra)
+        elif isinstance(markup, str):
+            yield InputRecord(id=rid, text=html_to_text(markup), extra=extra, from_html=True)
+        else:
+            yield InputRecord(id=rid, text=None, extra=extra, error="record has no string 'text' or 'html' field")
 
 
 def _output_record(release: Release, record: InputRecord) -> dict[str, Any]:
     data = release.model_dump(mode="json", exclude_none=False)
     if record.error:
         data = {"id": record.id, "error": record.error}
+    elif record.from_html:
+        data["text"] = record.text
     for key, value in record.extra.items():
         data.setdefault(key, value)
     return data
@@ -134,7 +145,8 @@ def run_extract(args: argparse.Namespace) -> int:
             print(f"iom-nlp: cannot read {path}: no such file", file=sys.stderr)
             status = 1
     readable = [path for path in args.inputs if path == "-" or Path(path).is_file()]
-    fmt = args.format or ("json" if len(readable) == 1 and Path(readable[0]).suffix.lower() in TEXT_SUFFIXES else "jsonl")
+    single = len(readable) == 1 and Path(readable[0]).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+    fmt = args.format or ("json" if single else "jsonl")
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
     records: list[InputRecord] = []
 
@@ -195,8 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details to stderr")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    extract = commands.add_parser("extract", help="extract from .txt/.md files, .jsonl records or - (stdin)")
-    extract.add_argument("inputs", nargs="+", help="files (.txt, .md, .jsonl) or - for JSONL on stdin")
+    extract = commands.add_parser("extract", help="extract from .txt/.md/.html files, .jsonl records or - (stdin)")
+    extract.add_argument("inputs", nargs="+", help="files (.txt, .md, .html, .jsonl) or - for JSONL on stdin")
     extract.add_argument("--format", choices=["json", "jsonl", "csv"], default=None,
                          help="json (default for one text file), jsonl (default otherwise) or csv")
     extract.add_argument("-o", "--output", help="write here instead of stdout")

@@ -35,7 +35,9 @@ def html_to_text(markup: str) -> str:
         element.drop_tree()
     for comment in root.iter(etree.Comment):
         comment.drop_tree()
-    main = root.find(".//article") or root.find(".//main")
+    main = root.find(".//article")
+    if main is None:
+        main = root.find(".//main")
     pieces: list[str] = []
     _collect(main if main is not None else root, pieces)
     return _normalise("".join(pieces))

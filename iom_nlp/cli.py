@@ -197,6 +197,32 @@ def run_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+
+    try:
+        lines = Path(args.gold).read_text(encoding="utf-8").splitlines()
+        gold = [json.loads(line) for line in lines if line.strip()]
+    except (OSError, json.JSONDecodeError) as error:
+        print(f"iom-nlp: cannot read gold file {args.gold}: {error}", file=sys.stderr)
+        return 2
+    try:
+        nlp = load(None if args.base == "none" else args.base)
+    except BaseModelNotFound as error:
+        print(f"iom-nlp: {error}", file=sys.stderr)
+        return 2
+    releases = list(extract_many([record.get("text") for record in gold], nlp=nlp, ids=[record.get("id") for record in gold]))
+    report = evaluate(gold, releases)
+    words = sum(len(str(record.get("text", "")).split()) for record in gold)
+    print(f"{report.releases} releases, {words} words")
+    print(report.table())
+    if args.errors:
+        for rid, name, kind, item in report.errors:
+            print(f"  {rid} {name} {kind}: {item}")
+    print(report.f1_line())
+    return 0
+
+
 def run_schema(args: argparse.Namespace) -> int:
     print(json.dumps(release_json_schema(), indent=2))
     return 0
@@ -218,6 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="base spaCy pipeline: auto (default), an installed package name, or none (rules only)")
     extract.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     extract.set_defaults(handler=run_extract)
+
+    evaluate = commands.add_parser("evaluate", help="precision, recall and F1 per field against annotated releases")
+    evaluate.add_argument("gold", help="gold JSONL (one {id, text, gold} record per line, see ANNOTATION.md)")
+    evaluate.add_argument("--errors", action="store_true", help="list every miss and false positive")
+    evaluate.add_argument("--base", default="auto", help="base spaCy pipeline: auto (default), a package name, or none")
+    evaluate.set_defaults(handler=run_evaluate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
     schema.set_defaults(handler=run_schema)

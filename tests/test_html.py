@@ -5,12 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, shared_or_skip
 from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.cli import main
-
-from conftest import SHARED, shared_or_skip
 
 PAGE = """<html><head><title>x</title><style>p {color: red}</style>
 <script>jQuery(function(){ alert("Kenya"); });</script></head>

@@ -12,7 +12,13 @@ from iom_nlp.evaluate import Tally, coverage, evaluate, last_name
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Richard E. Scott", "scott"), ("Andrew Bartlett MP", "bartlett"), ("Jane Doe, Minister for X", "doe"), ("O’Connor", "o'connor"), (None, "")],
+    [
+        ("Richard E. Scott", "scott"),
+        ("Andrew Bartlett MP", "bartlett"),
+        ("Jane Doe, Minister for X", "doe"),
+        ("O’Connor", "o'connor"),
+        (None, ""),
+    ],
 )
 def test_last_name(name: str | None, expected: str) -> None:
     assert last_name(name) == expected

@@ -180,7 +180,7 @@ def _names_a_body(span: Span, rules: CountryRules) -> bool:
     if following.lower_ in rules.demonym_org_words:
         return following.is_title or not _modifies_a_noun(_token_after(span, skip=1), rules)
     if span.text.isupper() and following.is_upper:
-        return f"{span.text.title()} {following.text.title()}" in span.doc.text
+        return f"{span.text.title()} {following.text.title()}" in span.doc._.iom_text
     return bool(following.is_title and following.is_alpha and following.lower_ not in rules.demonym_role_words)
 
 
@@ -198,7 +198,7 @@ def resolve_ambiguous(doc: Doc, pattern: str, rules: CountryRules) -> str:
     rule = rules.ambiguous.get(pattern) or next(
         (value for key, value in rules.ambiguous.items() if key.lower() == pattern.lower()), {}
     )
-    text = doc.text
+    text = doc._.iom_text
     best_code, best_votes = str(rule.get("default", "")), 0
     for code, cues in rule.get("evidence", {}).items():
         votes = sum(text.count(cue) for cue in cues)

@@ -9,18 +9,30 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 SOURCE_TEXT_KEY = "iom_source_text"
+PREPARED_TEXT_KEY = "iom_prepared_text"
 ERRORS_KEY = "iom_errors"
+
+
+def _prepared_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get(PREPARED_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[PREPARED_TEXT_KEY] = text
+    return text
 
 
 def _source_text(doc: Doc) -> str:
     source = doc.user_data.get(SOURCE_TEXT_KEY)
-    return source if isinstance(source, str) else doc.text
+    return source if isinstance(source, str) else _prepared_text(doc)
 
 
 def register_extensions() -> None:
     """Register every extension once; calling again is harmless."""
     if not Doc.has_extension("iom_source_text"):
         Doc.set_extension("iom_source_text", getter=_source_text)
+    if not Doc.has_extension("iom_text"):
+        Doc.set_extension("iom_text", getter=_prepared_text)
     if not Doc.has_extension("iom_contacts"):
         Doc.set_extension("iom_contacts", default=None)
     if not Doc.has_extension("iom_structure"):

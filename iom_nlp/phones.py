@@ -162,27 +162,37 @@ def _find_in_region(text: str, regions: RegionEvidence, settings: PhoneSettings)
     """
     best: list[PhoneHit] = []
     best_score = -1
-    if len(_DIGIT.findall(text)) < settings.min_digits:
-        return best
     us_evidence = bool({"US", "CA"} & regions.evidenced)
+    if not _has_long_digit_run(text, settings.min_digits):
+        return best
     for region in regions.ranked[: settings.max_regions_tried]:
-        hits, unexplained = _match(text, region, settings, us_evidence=us_evidence)
+        hits, unexplained, candidates = _match(text, region, settings, us_evidence=us_evidence)
         score = sum(2 * hit.valid + hit.grouping_matches for hit in hits)
         if score > best_score:
             best, best_score = hits, score
-        if hits and not unexplained:
+        if candidates and not unexplained:
             break
     return best
 
 
+_DIGIT_RUN = re.compile(r"\d[\d \t().\-/]*")
+
+
+def _has_long_digit_run(text: str, min_digits: int) -> bool:
+    """Whether any run of digits and separators holds enough digits to be a phone number."""
+    return any(sum(char.isdigit() for char in match.group()) >= min_digits for match in _DIGIT_RUN.finditer(text))
+
+
 def _match(
     text: str, region: str, settings: PhoneSettings, us_evidence: bool
-) -> tuple[list[PhoneHit], int]:
-    """Numbers read in ``region``, and how many candidates that region leaves unexplained."""
+) -> tuple[list[PhoneHit], int, int]:
+    """Numbers read in ``region``, how many candidates it leaves unexplained, and how many it saw."""
     hits = []
     unexplained = 0
+    candidates = 0
     matcher = PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE, max_tries=MAX_MATCH_TRIES)
     for match in matcher:
+        candidates += 1
         if _rejected(text, match.start, match.end, match.raw_string, settings):
             continue
         hit = _to_hit(text, match.start, match.end, match.raw_string, match.number, settings, us_evidence)
@@ -190,7 +200,7 @@ def _match(
             unexplained += 1
         if hit is not None:
             hits.append(hit)
-    return hits, unexplained
+    return hits, unexplained, candidates
 
 
 def grouping_matches(raw: str, number: PhoneNumber) -> bool:

@@ -51,7 +51,7 @@ def _zones(doc: Doc, structure: dict[str, Any], contacts: tuple[Contact, ...]) -
     if dateline and dateline["start"] >= body_start:
         zones.append(Zone(kind="dateline", start=dateline["start"], end=dateline["end"]))
     block = doc.user_data.get(CONTACT_BLOCK_KEY)
-    body_end = len(doc.text)
+    body_end = len(doc._.iom_text)
     if block:
         zones.append(Zone(kind="contact", start=block[0], end=block[1]))
         body_end = block[0] if block[0] > body_start else body_end

@@ -134,6 +134,7 @@ def find_title(lines: list[Line], boilerplate: set[int], settings: StructureSett
 
 
 MAX_GAPS_IN_NAVIGATION = 0
+DATE_WINDOW = 2500
 
 
 def _end_of_top_navigation(lines: list[Line], boilerplate: set[int]) -> int:
@@ -162,8 +163,11 @@ def find_dateline(text: str, lines: list[Line], after: int) -> Dateline | None:
             return _dateline(text, line.start + match.start("place"), end, match.group("place"), date_match)
         if line.text.strip():
             break
-    for match in DATE.finditer(text):
-        return _dateline(text, match.start(), match.end(), None, match)
+    # Releases date themselves near the top or at the very end; the middle is not searched.
+    for window_start, window_end in ((after, after + DATE_WINDOW), (max(after + DATE_WINDOW, len(text) - DATE_WINDOW), len(text))):
+        match = DATE.search(text, window_start, window_end)
+        if match:
+            return _dateline(text, match.start(), match.end(), None, match)
     return None
 
 

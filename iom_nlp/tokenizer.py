@@ -11,7 +11,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .extensions import SOURCE_TEXT_KEY
+from .extensions import PREPARED_TEXT_KEY, SOURCE_TEXT_KEY
 from .textprep import prepare_text
 
 
@@ -32,6 +32,7 @@ class PreparedTokenizer:
     def __call__(self, text: str) -> Doc:
         prepared = prepare_text(text)
         doc: Doc = self.tokenizer(prepared)
+        doc.user_data[PREPARED_TEXT_KEY] = prepared
         if prepared != text:
             doc.user_data[SOURCE_TEXT_KEY] = text
         return doc

@@ -49,7 +49,7 @@ class ContactRecognizer:
             records = self._find(doc)
             contacts = [_as_dict(record) for record in records]
             if records:
-                doc.user_data[CONTACT_BLOCK_KEY] = _block(doc.text, records)
+                doc.user_data[CONTACT_BLOCK_KEY] = _block(doc._.iom_text, records)
         except Exception as error:  # one release's failure must not lose the batch
             logging.getLogger(__name__).warning("iom_contacts failed on a document: %s", error)
             record_error(doc, self.name, error)
@@ -60,7 +60,7 @@ class ContactRecognizer:
         found = [Found(span.start_char, span.end_char, span.kb_id_, "phone") for span in doc.spans.get(PHONE_KEY, [])]
         found += [Found(span.start_char, span.end_char, span.kb_id_, "email") for span in doc.spans.get(EMAIL_KEY, [])]
         found.sort(key=lambda item: item.start)
-        text = doc.text
+        text = doc._.iom_text
 
         def complete(surname: str) -> str:
             return find_full_name(text, surname, [], self._could_be_first_name) or surname

@@ -97,15 +97,17 @@ class OrganizationRecognizer:
         self.names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.by_key: dict[str, GazetteerEntry] = {}
+        self.by_acronym = {entry.acronym: entry for entry in self.gazetteer if entry.acronym}
+        self.by_form = {fold(form): entry for entry in self.gazetteer for form in (entry.name, *entry.aliases)}
         for index, entry in enumerate(self.gazetteer):
             key = f"org{index}"
             self.by_key[key] = entry
             self.names.add(key, [self.nlp.make_doc(form) for form in (entry.name, *entry.aliases)])
             if entry.acronym:
                 self.acronyms.add(key, [self.nlp.make_doc(entry.acronym)])
-        self.head_pattern = re.compile(
-            r"\b(?:" + "|".join(re.escape(word) for word in sorted(self.rules.head_words, key=len, reverse=True)) + r")\b"
-        )
+        connectors = "|".join(re.escape(word) for word in sorted(self.rules.connectors, key=len, reverse=True))
+        name_word = r"(?:[A-Z][\w’'&.\-]*|U\.S\.|U\.N\.)"
+        self.name_run = re.compile(rf"(?<![\w’'.-]){name_word}(?:[ \t]+(?:{name_word}|(?:{connectors})(?=[ \t])))*")
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -118,7 +120,7 @@ class OrganizationRecognizer:
         return doc
 
     def _find(self, doc: Doc) -> list[Span]:
-        text = doc.text
+        text = doc._.iom_text
         index = OrganizationIndex()
         trusted = _longest_first(self._gazetteer_candidates(doc) + self._definition_candidates(doc, index))
         countries = [(span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name"]
@@ -154,7 +156,7 @@ class OrganizationRecognizer:
 
     def _split(self, candidates: list[Candidate], doc: Doc, people: list[tuple[int, int]]) -> list[Candidate]:
         """Cut guesses at line breaks, people, roles and "and" between two bodies; strip possessors."""
-        text = doc.text
+        text = doc._.iom_text
         pieces = []
         person_starts = [start for start, _ in people]
         for candidate in candidates:
@@ -177,7 +179,7 @@ class OrganizationRecognizer:
     def _reason(
         self, doc: Doc, candidate: Candidate, countries: list[tuple[int, int]], people: list[tuple[int, int]]
     ) -> str | None:
-        text = doc.text
+        text = doc._.iom_text
         if in_boilerplate(doc, candidate.start, candidate.end):
             return "navigation"
         inside = sum(1 for start, end in countries if candidate.start <= start and end <= candidate.end)
@@ -196,7 +198,7 @@ class OrganizationRecognizer:
         return looks_like_body(cleaned, self.rules)
 
     def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc._.iom_text
         candidates = []
         for match_id, start, end in self.names(doc):
             entry = self.by_key[self.nlp.vocab.strings[match_id]]
@@ -219,10 +221,10 @@ class OrganizationRecognizer:
         return candidates
 
     def _definition_candidates(self, doc: Doc, index: OrganizationIndex) -> list[Candidate]:
-        text = doc.text
+        text = doc._.iom_text
         candidates = []
         for definition in find_acronym_definitions(text):
-            known = next((e for e in self.gazetteer if definition.acronym == e.acronym or fold(definition.long_form) == fold(e.name)), None)
+            known = self.by_acronym.get(definition.acronym) or self.by_form.get(fold(definition.long_form))
             if known is None and not looks_like_body(definition.long_form, self.rules):
                 continue
             if known is None and rejection_reason(definition.long_form, before="", rules=self.rules) is not None:
@@ -235,36 +237,22 @@ class OrganizationRecognizer:
         return candidates
 
     def _pattern_candidates(self, doc: Doc) -> list[Candidate]:
-        """Title-case names that contain an organisation head word."""
+        """Title-case names (connectors allowed inside) that contain an organisation head word."""
+        text = doc._.iom_text
         candidates = []
-        run: list[Any] = []
-        for token in [*doc, None]:
-            if token is not None and self._can_extend(token, run):
-                run.append(token)
+        for match in self.name_run.finditer(text):
+            words = match.group().split()
+            while words and words[-1] in self.rules.connectors:
+                words.pop()
+            if not any(word in self.rules.head_words for word in words):
                 continue
-            while run and (run[-1].text in self.rules.connectors or (not run[-1].is_alpha and run[-1].text not in {")"})):
-                run.pop()
-            if run and any(t.text in self.rules.head_words for t in run):
-                span = doc[run[0].i : run[-1].i + 1]
-                candidates.append(Candidate(span.start_char, span.end_char, span.text, "pattern"))
-            run = []
-            if token is not None and self._starts_name(token):
-                run.append(token)
+            surface = " ".join(words)
+            end = match.start() + len(match.group().rstrip())
+            while text[match.start() : end].split() != words:
+                end = text.rfind(words[-1], match.start(), end) + len(words[-1])
+            candidates.append(Candidate(match.start(), end, text[match.start() : end], "pattern"))
+            del surface
         return candidates
-
-    def _starts_name(self, token: Any) -> bool:
-        return bool(((token.is_title or (token.is_upper and len(token) > 1)) and token.is_alpha) or token.text in {"U.S.", "U.N.", "UK"})
-
-    def _can_extend(self, token: Any, run: list[Any]) -> bool:
-        if not run:
-            return self._starts_name(token)
-        if token.is_space and "\n" in token.text:
-            return False
-        if token.text in self.rules.connectors:
-            return True
-        if token.text in {"’s", "'s"}:
-            return False
-        return self._starts_name(token) or (token.text == "-" and bool(run))
 
     def _entry_for(self, index: OrganizationIndex, candidate: Candidate) -> Any:
         if candidate.entry is not None:

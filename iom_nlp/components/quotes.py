@@ -65,7 +65,7 @@ class QuoteRecognizer:
         return doc
 
     def _find(self, doc: Doc) -> list[Span]:
-        text = doc.text
+        text = doc._.iom_text
         people = merge_people(_entities(doc), people_from_patterns(text, self.settings))
         quotes = find_quote_spans(text)
         fallback = partial(parse_attribution, doc, frozenset(self.settings.cues)) if doc.has_annotation("DEP") else None

@@ -164,7 +164,8 @@ def find_dateline(text: str, lines: list[Line], after: int) -> Dateline | None:
         if line.text.strip():
             break
     # Releases date themselves near the top or at the very end; the middle is not searched.
-    for window_start, window_end in ((after, after + DATE_WINDOW), (max(after + DATE_WINDOW, len(text) - DATE_WINDOW), len(text))):
+    head_end = after + DATE_WINDOW
+    for window_start, window_end in ((0, head_end), (max(head_end, len(text) - DATE_WINDOW), len(text))):
         match = DATE.search(text, window_start, window_end)
         if match:
             return _dateline(text, match.start(), match.end(), None, match)

@@ -6,16 +6,20 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
 
+from .chunking import merge_releases, split_text
 from .html import html_to_text
 from .pipeline import AUTO, load
 from .release import to_release
 from .schema import Release
 
 logger = logging.getLogger(__name__)
+# Records per memory zone: strings the pipeline adds while reading them are freed afterwards.
+CHUNK_RECORDS = 1000
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +50,16 @@ def extract(text: str, *, nlp: Language | None = None, id: str | None = None) ->
     if not text.strip():
         return Release(id=id)
     pipeline = nlp if nlp is not None else default_pipeline()
+    if len(text) > pipeline.max_length:
+        return _extract_long(pipeline, text, id)
     return to_release(pipeline(text), id=id)
+
+
+def _extract_long(nlp: Language, text: str, rid: str | None) -> Release:
+    """A text over ``nlp.max_length``: pieces cut at paragraph breaks, offsets shifted back."""
+    pieces = split_text(text, nlp.max_length)
+    parts = [(offset, to_release(nlp(piece))) for offset, piece in pieces if piece.strip()]
+    return merge_releases(parts, rid)
 
 
 def extract_html(markup: str, *, nlp: Language | None = None, id: str | None = None) -> Release:  # noqa: A002
@@ -89,35 +102,66 @@ def _process_stream(
     n_process: int,
     batch_size: int,
 ) -> Iterator[Release]:
+    """Records in chunks, each inside a spaCy memory zone so that the StringStore does not grow."""
+    chunk_size = max(CHUNK_RECORDS, batch_size * max(n_process, 1) * 4)
+    while True:
+        chunk = list(islice(records, chunk_size))
+        if not chunk:
+            return
+        with nlp.memory_zone():
+            yield from _process_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size)
+
+
+def _process_chunk(
+    nlp: Language,
+    chunk: list[tuple[int, object, str | None]],
+    *,
+    n_process: int,
+    batch_size: int,
+) -> Iterator[Release]:
     pending: deque[tuple[int, object, str | None]] = deque()
+    records = iter(chunk)
 
     def feed() -> Iterator[tuple[str, int]]:
         for record in records:
+            index, text, rid = record
+            if isinstance(text, str) and len(text) > nlp.max_length:
+                pending.append((index, _Long(text), rid))
+                continue
             pending.append(record)
-            index, text, _ = record
             if isinstance(text, str) and text.strip():
                 yield text, index
 
     while True:
         try:
             for doc, index in nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-                yield from _flush_before(pending, index)
+                yield from _flush_before(nlp, pending, index)
                 _, _, rid = pending.popleft()
                 yield _safe_release(doc, rid)
-            yield from _flush_before(pending, None)
+            yield from _flush_before(nlp, pending, None)
             return
         except Exception as error:  # a batch failed: isolate the broken record
             logger.warning("pipeline failed on a batch (%s); retrying its records one by one", error)
             while pending:
                 index, text, rid = pending.popleft()
-                yield _single(nlp, text, rid)
+                yield _single(nlp, text.text if isinstance(text, _Long) else text, rid)
 
 
-def _flush_before(pending: deque[tuple[int, object, str | None]], index: int | None) -> Iterator[Release]:
-    """Yield the records before ``index`` that never went to the pipeline (invalid or blank)."""
+class _Long:
+    """A record too long for one pass; it is processed in pieces when its turn comes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _flush_before(nlp: Language, pending: deque[tuple[int, object, str | None]], index: int | None) -> Iterator[Release]:
+    """Yield the records before ``index`` that did not go through ``nlp.pipe``: invalid, blank or long."""
     while pending and (index is None or pending[0][0] < index):
         _, text, rid = pending.popleft()
-        yield _invalid_or_empty(text, rid)
+        if isinstance(text, _Long):
+            yield _single(nlp, text.text, rid)
+        else:
+            yield _invalid_or_empty(text, rid)
 
 
 def _invalid_or_empty(text: object, rid: str | None) -> Release:

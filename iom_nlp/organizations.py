@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -47,6 +48,7 @@ class OrganizationRules:
         )
 
 
+@lru_cache(maxsize=65_536)
 def clean_surface(surface: str) -> str:
     """"the Ministry of\\nJustice’s" -> "Ministry of Justice"."""
     cleaned = re.sub(r"\s+", " ", surface).strip()
@@ -55,6 +57,7 @@ def clean_surface(surface: str) -> str:
     return _TRAILING.sub("", cleaned)
 
 
+@lru_cache(maxsize=65_536)
 def fold(surface: str) -> str:
     """The comparison key of a surface form: case and whitespace folded, no leading "the"."""
     return clean_surface(surface).lower()

@@ -196,8 +196,9 @@ def _match(
         if _rejected(text, match.start, match.end, match.raw_string, settings):
             continue
         hit = _to_hit(text, match.start, match.end, match.raw_string, match.number, settings, us_evidence)
-        if hit is None or not hit.grouping_matches:
-            unexplained += 1
+        international = match.raw_string.lstrip("(").startswith(("+", "00"))
+        if not international and (hit is None or not hit.grouping_matches):
+            unexplained += 1  # a national number this region does not read well: try the next one
         if hit is not None:
             hits.append(hit)
     return hits, unexplained, candidates

@@ -16,6 +16,7 @@ import json
 import resource
 import sys
 import time
+from functools import partial
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -71,13 +72,10 @@ def main() -> int:
     print(f"{len(texts)} releases, {words:,} words, base model {base_name}")
     rates: dict[tuple[str, int], float] = {}
     for n_process in (1, 2):
-        rates["base", n_process] = words_per_second(lambda: base.pipe(texts, n_process=n_process, batch_size=args.batch_size), words)
-        rates["full", n_process] = words_per_second(
-            lambda: iom_nlp.extract_many(texts, nlp=full, n_process=n_process, batch_size=args.batch_size), words
-        )
-        rates["rules", n_process] = words_per_second(
-            lambda: iom_nlp.extract_many(texts, nlp=rules, n_process=n_process, batch_size=args.batch_size), words
-        )
+        options = {"n_process": n_process, "batch_size": args.batch_size}
+        rates["base", n_process] = words_per_second(partial(base.pipe, texts, **options), words)
+        rates["full", n_process] = words_per_second(partial(iom_nlp.extract_many, texts, nlp=full, **options), words)
+        rates["rules", n_process] = words_per_second(partial(iom_nlp.extract_many, texts, nlp=rules, **options), words)
     print(f"{'pipeline':10} {'n_process=1':>14} {'n_process=2':>14}")
     for name in ("base", "full", "rules"):
         print(f"{name:10} {rates[name, 1]:>12,.0f}/s {rates[name, 2]:>12,.0f}/s")

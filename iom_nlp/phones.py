@@ -20,6 +20,7 @@ from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMa
 from .overprint import collapse, repetition_factor
 
 MAX_OVERPRINT_LINE = 2_000
+MIN_DIGITS_FOR_OVERPRINT = 14
 _INTERNATIONAL_CODE = re.compile(r"(?:\+|\b00)(\d{1,3})")
 _TLD = re.compile(r"[A-Za-z0-9-]+\.([a-z]{2,3})\b")
 _DIGIT = re.compile(r"\d")
@@ -124,28 +125,36 @@ def _region_for_prefix(digits: str) -> str | None:
 
 
 def find_phones(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
-    """Every phone and fax number in ``text``, overprinted PDF lines included (see :mod:`.overprint`)."""
-    hits = _find_in_region(text, regions, settings)
-    taken = [(hit.start, hit.end) for hit in hits]
-    for hit in _find_in_overprinted_lines(text, regions, settings):
-        if not any(hit.start < end and start < hit.end for start, end in taken):
-            hits.append(hit)
+    """Every phone and fax number in ``text``, overprinted PDF lines included (see :mod:`.overprint`).
+
+    An overprinted line is read only in its collapsed form: its raw copies would give garbage.
+    """
+    overprinted = _overprinted_lines(text)
+    hits = [
+        hit
+        for hit in _find_in_region(text, regions, settings)
+        if not any(start <= hit.start < end for start, end, _ in overprinted)
+    ]
+    for line_start, line_end, factor in overprinted:
+        collapsed = collapse(text[line_start:line_end], factor)
+        for hit in _find_in_region(collapsed.text, regions, settings):
+            start, end = _original_span(collapsed.origins, hit.start, hit.end)
+            raw = text[line_start + start : line_start + end]
+            hits.append(replace(hit, start=line_start + start, end=line_start + end, raw=raw))
     return sorted(hits, key=lambda hit: hit.start)
 
 
-def _find_in_overprinted_lines(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
-    hits: list[PhoneHit] = []
+def _overprinted_lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, repetition factor) of each overprinted line."""
+    lines = []
     line_start = 0
     for line in text.split("\n"):
-        factor = repetition_factor(line) if len(line) < MAX_OVERPRINT_LINE else 0
+        has_number = len(_DIGIT.findall(line)) >= MIN_DIGITS_FOR_OVERPRINT
+        factor = repetition_factor(line) if has_number and len(line) < MAX_OVERPRINT_LINE else 0
         if factor:
-            collapsed = collapse(line, factor)
-            for hit in _find_in_region(collapsed.text, regions, settings):
-                start, end = _original_span(collapsed.origins, hit.start, hit.end)
-                raw = text[line_start + start : line_start + end]
-                hits.append(replace(hit, start=line_start + start, end=line_start + end, raw=raw))
+            lines.append((line_start, line_start + len(line), factor))
         line_start += len(line) + 1
-    return hits
+    return lines
 
 
 def _original_span(origins: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
@@ -154,28 +163,48 @@ def _original_span(origins: tuple[int, ...], start: int, end: int) -> tuple[int,
 
 
 def _find_in_region(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
-    """Every phone and fax number in ``text``, read in the region that explains them best.
+    """Every phone and fax number in ``text``, each read in the region that explains it best.
 
-    A region earns two points per number that is valid there and one more when the number is
-    written the way that region groups its digits ("(02) 6277 7500" is Australian grouping).
-    The most likely region is tried first; others only while it leaves something unexplained.
+    A reading earns two points when the number is valid in the region and one more when it is
+    written the way that region groups its digits ("(02) 6277 7500" is Australian grouping, not
+    Indonesian). Regions are tried in the order the release's evidence ranks them, and the first
+    best reading wins; international numbers need no region.
     """
-    best: list[PhoneHit] = []
-    best_score = -1
-    us_evidence = bool({"US", "CA"} & regions.evidenced)
     if not _has_long_digit_run(text, settings.min_digits):
-        return best
-    for region in regions.ranked[: settings.max_regions_tried]:
-        hits, unexplained, candidates = _match(text, region, settings, us_evidence=us_evidence)
-        score = sum(2 * hit.valid + hit.grouping_matches for hit in hits)
-        if score > best_score:
-            best, best_score = hits, score
-        if candidates and not unexplained:
-            break
-    return best
+        return []
+    us_evidence = bool({"US", "CA"} & regions.evidenced)
+    hits = []
+    for start, end, raw in _candidates(text, regions, settings):
+        hit = _best_reading(text, start, end, raw, regions, settings, us_evidence)
+        if hit is not None:
+            hits.append(hit)
+    return hits
 
 
 _DIGIT_RUN = re.compile(r"\d[\d \t().\-/]*")
+# Numbers are found by phonenumbers' matcher in the likeliest region and in two permissive
+# ones, so that a number the likeliest region thinks impossible is still seen.
+SCAN_FALLBACK_REGIONS = ("US", "GB")
+MAX_E164_DIGITS = 15
+
+
+WINDOW_BEFORE = 4
+WINDOW_AFTER = 16
+
+
+def _digit_windows(text: str, min_digits: int) -> list[tuple[int, int]]:
+    """Merged windows around runs holding at least ``min_digits`` digits (a "+" before, an extension after)."""
+    windows: list[tuple[int, int]] = []
+    for match in _DIGIT_RUN.finditer(text):
+        if sum(char.isdigit() for char in match.group()) < min_digits:
+            continue
+        start = max(0, match.start() - WINDOW_BEFORE)
+        end = min(len(text), match.end() + WINDOW_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _has_long_digit_run(text: str, min_digits: int) -> bool:
@@ -183,25 +212,53 @@ def _has_long_digit_run(text: str, min_digits: int) -> bool:
     return any(sum(char.isdigit() for char in match.group()) >= min_digits for match in _DIGIT_RUN.finditer(text))
 
 
-def _match(
-    text: str, region: str, settings: PhoneSettings, us_evidence: bool
-) -> tuple[list[PhoneHit], int, int]:
-    """Numbers read in ``region``, how many candidates it leaves unexplained, and how many it saw."""
-    hits = []
-    unexplained = 0
-    candidates = 0
-    matcher = PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE, max_tries=MAX_MATCH_TRIES)
-    for match in matcher:
-        candidates += 1
-        if _rejected(text, match.start, match.end, match.raw_string, settings):
+def _candidates(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[tuple[int, int, str]]:
+    """Spans that look like phone numbers (dates, money and symbols already rejected).
+
+    The matcher only reads windows around runs of enough digits, not the whole text: scanned
+    releases are full of short numbers that cost parsing and are never phones.
+    """
+    scan = list(dict.fromkeys([*regions.ranked[:1], *SCAN_FALLBACK_REGIONS]))
+    found: dict[tuple[int, int], str] = {}
+    for window_start, window_end in _digit_windows(text, settings.min_digits):
+        window = text[window_start:window_end]
+        for region in scan:
+            for match in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE, max_tries=MAX_MATCH_TRIES):
+                start, end = window_start + match.start, window_start + match.end
+                if not _rejected(text, start, end, match.raw_string, settings):
+                    found.setdefault((start, end), match.raw_string)
+    spans = sorted(found, key=lambda span: (span[0], -(span[1] - span[0])))
+    kept: list[tuple[int, int, str]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
             continue
-        hit = _to_hit(text, match.start, match.end, match.raw_string, match.number, settings, us_evidence)
-        international = match.raw_string.lstrip("(").startswith(("+", "00"))
-        if not international and (hit is None or not hit.grouping_matches):
-            unexplained += 1  # a national number this region does not read well: try the next one
-        if hit is not None:
-            hits.append(hit)
-    return hits, unexplained, candidates
+        kept.append((start, end, found[(start, end)]))
+    return kept
+
+
+def _best_reading(
+    text: str, start: int, end: int, raw: str, regions: RegionEvidence, settings: PhoneSettings, us_evidence: bool
+) -> PhoneHit | None:
+    international = raw.lstrip("(").startswith(("+", "00"))
+    if len(_DIGIT.findall(raw.split("x")[0])) > MAX_E164_DIGITS:
+        return None
+    tried = regions.ranked[:1] if international else regions.ranked[: settings.max_regions_tried]
+    best: PhoneHit | None = None
+    best_score = -1
+    for region in tried:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        hit = _to_hit(text, start, end, raw, number, settings, us_evidence)
+        if hit is None:
+            continue
+        score = 2 * hit.valid + hit.grouping_matches
+        if score > best_score:
+            best, best_score = hit, score
+        if score == 3:
+            break
+    return best
 
 
 def grouping_matches(raw: str, number: PhoneNumber) -> bool:

@@ -180,7 +180,13 @@ def _ended_at_paragraph(text: str, open_at: int, paragraph_end: int, mark_length
     return QuoteSpan(open_at + mark_length, end, open_at, end, closed=False)
 
 
-def is_scare_quote(text: str, start: int, end: int, scare_context: Iterable[str], min_words: int, has_cue: bool) -> bool:
+def scare_context_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for "the text before a quote ends with a naming word" ("so-called", "titled")."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\W*$", re.IGNORECASE)
+
+
+def is_scare_quote(text: str, start: int, end: int, scare_context: re.Pattern[str], min_words: int, has_cue: bool) -> bool:
     """Scare quotes and titles: short, no speech cue, or introduced as a name ("so-called")."""
     quoted = text[start:end].strip()
     words = quoted.split()
@@ -190,8 +196,8 @@ def is_scare_quote(text: str, start: int, end: int, scare_context: Iterable[str]
         return True  # a title: "Face the Nation," "Morning Joe"
     if has_cue and len(words) >= 3 and (words[0][0].isupper() or quoted[-1] in ".!?"):
         return False
-    before = text[max(0, start - 40) : max(0, start - 1)].lower()
-    if any(re.search(rf"(?<![\w-]){re.escape(word)}\W*$", before) for word in scare_context):
+    before = text[max(0, start - 40) : max(0, start - 1)]
+    if scare_context.search(before):
         return True
     if len(words) < min_words:
         return True

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .quotes import QuoteSpan
 
@@ -105,7 +106,7 @@ class Person:
 def attribute_quotes(
     text: str,
     quotes: Sequence[QuoteSpan],
-    people: Sequence[Person],
+    people: Sequence[Person] | Callable[[], Sequence[Person]],
     settings: SpeakerSettings,
     fallback: Callable[[QuoteSpan], Attribution | None] | None = None,
 ) -> list[Attribution]:
@@ -193,11 +194,17 @@ def _close_enough(text: str, previous: QuoteSpan, current: QuoteSpan) -> bool:
 class NameResolver:
     """Carries pronouns, surnames and role references to the full names in the release."""
 
-    def __init__(self, text: str, people: Sequence[Person], settings: SpeakerSettings) -> None:
+    def __init__(self, text: str, people: Sequence[Person] | Callable[[], Sequence[Person]], settings: SpeakerSettings) -> None:
         self.text = text
         self.settings = settings
-        self.people = sorted(people, key=lambda person: person.start)
+        self._people = people
         self.pronouns = set(settings.pronouns)
+
+    @cached_property
+    def people(self) -> list[Person]:
+        """People named in the release, found only when a name has to be completed."""
+        people = self._people() if callable(self._people) else self._people
+        return sorted(people, key=lambda person: person.start)
 
     def resolve(self, found: Attribution, position: int, previous: Attribution | None) -> Attribution:
         raw = found.name or ""

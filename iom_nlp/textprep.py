@@ -26,10 +26,14 @@ MIN_WRAPPED_LINE = 30
 def prepare_text(text: str) -> str:
     """Return ``text`` with the same length, control characters blanked and hard wraps joined."""
     cleaned = _CONTROL.sub(" ", text).replace("\r", " ").replace("\t", " ")
-    chars = list(cleaned)
+    pieces = []
+    previous = 0
     for newline_at in _wrapped_line_breaks(cleaned):
-        chars[newline_at] = " "
-    return "".join(chars)
+        pieces.append(cleaned[previous:newline_at])
+        pieces.append(" ")
+        previous = newline_at + 1
+    pieces.append(cleaned[previous:])
+    return "".join(pieces)
 
 
 def _wrapped_line_breaks(text: str) -> list[int]:

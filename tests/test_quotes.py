@@ -5,7 +5,7 @@ from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.data import load_json
-from iom_nlp.quotes import find_quote_spans, is_scare_quote
+from iom_nlp.quotes import find_quote_spans, is_scare_quote, scare_context_pattern
 
 QUOTE_SETTINGS = load_json("quotes.json")
 
@@ -59,7 +59,8 @@ def test_runs_of_marks_never_raise(count: int) -> None:
 def test_scare_quotes_and_titles(text: str, scare: bool) -> None:
     span = find_quote_spans(text)[0]
     has_cue = "said" in text
-    result = is_scare_quote(text, span.start, span.end, QUOTE_SETTINGS["scare_context"], QUOTE_SETTINGS["min_quote_words"], has_cue)
+    context = scare_context_pattern(QUOTE_SETTINGS["scare_context"])
+    result = is_scare_quote(text, span.start, span.end, context, QUOTE_SETTINGS["min_quote_words"], has_cue)
     assert result is scare
 
 

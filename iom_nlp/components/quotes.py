@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import record_error, register_extensions
-from ..quotes import QuoteSpan, find_quote_spans, is_scare_quote
+from ..quotes import QuoteSpan, find_quote_spans, is_scare_quote, scare_context_pattern
 from ..speakers import Attribution, Person, SpeakerSettings, attribute_quotes, merge_people, people_from_patterns
 from .organizations import SPAN_KEY as ORG_KEY
 
@@ -51,7 +51,7 @@ class QuoteRecognizer:
             not_name_words=frozenset(not_name_words),
             max_attribution_chars=max_attribution_chars,
         )
-        self.scare_context = tuple(scare_context)
+        self.scare_context = scare_context_pattern(scare_context)
         self.min_quote_words = min_quote_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -66,8 +66,13 @@ class QuoteRecognizer:
 
     def _find(self, doc: Doc) -> list[Span]:
         text = doc._.iom_text
-        people = merge_people(_entities(doc), people_from_patterns(text, self.settings))
         quotes = find_quote_spans(text)
+        if not quotes:
+            return []
+
+        def people() -> list[Person]:
+            return merge_people(_entities(doc), people_from_patterns(text, self.settings))
+
         fallback = partial(parse_attribution, doc, frozenset(self.settings.cues)) if doc.has_annotation("DEP") else None
         first_pass = attribute_quotes(text, quotes, people, self.settings, fallback)
         kept = [

@@ -16,8 +16,8 @@ import json
 import resource
 import sys
 import time
-from functools import partial
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 import spacy

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -92,7 +94,67 @@ def extract_many(
     pipeline = nlp if nlp is not None else default_pipeline()
     id_iter = iter(ids) if ids is not None else None
     records = ((index, text, next(id_iter, None) if id_iter else None) for index, text in enumerate(texts))
-    yield from _process_stream(pipeline, records, n_process=n_process, batch_size=batch_size)
+    if n_process > 1 and _can_fork():
+        yield from _process_in_workers(pipeline, records, n_process=n_process, batch_size=batch_size)
+    else:
+        yield from _process_stream(pipeline, records, n_process=n_process, batch_size=batch_size)
+
+
+# The pipeline the forked workers inherit; set just before the pool starts.
+_WORKER_PIPELINE: Language | None = None
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _process_in_workers(
+    nlp: Language, records: Iterator[tuple[int, object, str | None]], *, n_process: int, batch_size: int
+) -> Iterator[Release]:
+    """Worker processes that read whole batches and send back finished Releases.
+
+    Only text goes out and only Releases come back (no Doc serialisation), so the parent has
+    little to do and the work scales with the number of processes. Records that need no
+    pipeline (not text, blank) are answered in the parent, in their place.
+    """
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = nlp
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process) as pool:
+        done: dict[int, Release] = {}
+        next_index = 0
+        for results in pool.imap(_work, _batches(records, batch_size, done), chunksize=1):
+            for index, release in results:
+                done[index] = release
+            while next_index in done:
+                yield done.pop(next_index)
+                next_index += 1
+        while next_index in done:
+            yield done.pop(next_index)
+            next_index += 1
+
+
+def _batches(
+    records: Iterator[tuple[int, object, str | None]], batch_size: int, done: dict[int, Release]
+) -> Iterator[list[tuple[int, str, str | None]]]:
+    batch: list[tuple[int, str, str | None]] = []
+    for index, text, rid in records:
+        if isinstance(text, str) and text.strip():
+            batch.append((index, text, rid))
+        else:
+            done[index] = _invalid_or_empty(text, rid)
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _work(batch: list[tuple[int, str, str | None]]) -> list[tuple[int, Release]]:
+    """In a worker: the batch's Releases, with their input positions."""
+    assert _WORKER_PIPELINE is not None, "worker started without a pipeline"
+    releases = _process_stream(_WORKER_PIPELINE, iter(batch), n_process=1, batch_size=len(batch))
+    return [(index, release) for (index, _, _), release in zip(batch, releases, strict=True)]
 
 
 def _process_stream(

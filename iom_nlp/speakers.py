@@ -77,7 +77,11 @@ class SpeakerSettings:
             rf"(?P<cue>[Aa]ccording{_SPACES}to){_SPACES}(?P<name>{name})(?:\s*,\s*(?P<title>[^,“”\"\n]{{3,150}}?))?\s*,?[ \t]*$"
         ))
         object.__setattr__(self, "honorific_prefix", re.compile(rf"^(?:(?:{honorific})\.?{_SPACES})+"))
-        object.__setattr__(self, "honorific_name", re.compile(rf"\b(?:{honorific})\.?{_SPACES}(?P<name>{_NAME_BODY})"))
+        # A capitalised word, then a name; the word is checked against the honorifics afterwards
+        # (one set lookup is much cheaper than a long alternation tried at every position).
+        object.__setattr__(
+            self, "honorific_name", re.compile(rf"\b(?P<honorific>[A-Z][A-Za-z]*)\.?(?={_SPACES}(?P<name>{_NAME_BODY}))")
+        )
         roles = "|".join(re.escape(word) for word in sorted({*self.honorifics, "Minister", "Director", "Secretary"}, key=len, reverse=True))
         full_name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
         object.__setattr__(self, "role_then_name", re.compile(rf"\b(?:{roles})\b[^,.\n“”\"]{{0,80}},[ \t]+(?P<name>{full_name})[ \t]*,"))
@@ -315,7 +319,11 @@ def people_from_patterns(text: str, settings: SpeakerSettings) -> list[Person]:
     (a name set off after a role) and "Jane Roe, the director," (a lower-case appositive).
     """
     people = []
-    for pattern in (settings.honorific_name, settings.role_then_name, _NAME_THEN_ROLE):
+    honorifics = set(settings.honorifics)
+    for match in settings.honorific_name.finditer(text):
+        if match.group("honorific") in honorifics:
+            people.append(Person(match.start("name"), match.end("name"), match.group("name")))
+    for pattern in (settings.role_then_name, _NAME_THEN_ROLE):
         for match in pattern.finditer(text):
             people.append(Person(match.start("name"), match.end("name"), match.group("name")))
     return people

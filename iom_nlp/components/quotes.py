@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from functools import partial
+from functools import cache, partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -70,6 +70,7 @@ class QuoteRecognizer:
         if not quotes:
             return []
 
+        @cache
         def people() -> list[Person]:
             return merge_people(_entities(doc), people_from_patterns(text, self.settings))
 

@@ -12,9 +12,11 @@ import logging
 
 from .api import extract, extract_bytes, extract_html, extract_many
 from .extensions import register_extensions
+from .frames import export_frames, to_frames
 from .html import html_to_text
 from .pipeline import BaseModelNotFound, load
 from .release import to_release
+from .render import render
 from .schema import (
     SCHEMA_VERSION,
     Contact,
@@ -51,6 +53,7 @@ __all__ = [
     "Release",
     "Speaker",
     "Zone",
+    "export_frames",
     "extract",
     "extract_bytes",
     "extract_html",
@@ -58,5 +61,7 @@ __all__ = [
     "html_to_text",
     "load",
     "release_json_schema",
+    "render",
+    "to_frames",
     "to_release",
 ]

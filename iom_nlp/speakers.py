@@ -42,6 +42,7 @@ class SpeakerSettings:
     not_name_words: frozenset[str] = frozenset()
     max_attribution_chars: int = 200
     after_inverted: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    after_role_then_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
     after_normal: re.Pattern[str] = field(init=False, repr=False, compare=False)
     after_dash: re.Pattern[str] = field(init=False, repr=False, compare=False)
     before_normal: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -56,6 +57,8 @@ class SpeakerSettings:
         honorific = "|".join(re.escape(word) for word in sorted(self.honorifics, key=len, reverse=True))
         name = rf"(?:(?:{honorific})\.?{_SPACES})*{_NAME_BODY}"
         lower_role = "|".join(re.escape(word) for word in self.lower_roles) or "(?!x)x"
+        lead_roles = {word for word in self.role_words if word[:1].isupper() and word not in {"The", "Mr", "Mrs", "Ms", "Dr"}}
+        lead_role = "|".join(re.escape(word) for word in sorted(lead_roles, key=len, reverse=True)) or "(?!x)x"
         # "Nationals leader Warren Truss": an organisation, a lower-case role, then the name.
         role_prefix = rf"(?:{_NAME_BODY}{_SPACES}(?:{lower_role}){_SPACES})?"
         subject = rf"(?P<name>(?:{pronoun})\b|(?:[Tt]he{_SPACES})?{role_prefix}{name})"
@@ -63,6 +66,11 @@ class SpeakerSettings:
         adverb = rf"(?:{_SPACES}\w+ly)?"
         object.__setattr__(self, "after_inverted", re.compile(
             rf"^[ \t]*[,.]?{_SPACES}?(?P<cue>{cue}){_SPACES}(?P<name>{name})(?P<after>\s*,\s*(?P<title>[^.;“”\"\n]{{3,150}}))?"
+        ))
+        # "…,” said the Minister for Pacific Affairs, Sam Sample.
+        object.__setattr__(self, "after_role_then_name", re.compile(
+            rf"^[ \t]*[,.]?{_SPACES}?(?P<cue>{cue}){_SPACES}(?:the{_SPACES})?"
+            rf"(?P<title>(?:{lead_role})\b[^,.;“”\"\n]{{0,80}}?),{_SPACES}(?P<name>{name})\b"
         ))
         object.__setattr__(self, "after_normal", re.compile(
             rf"^[ \t]*[,.]?{_SPACES}?{subject}{title}{adverb}{_SPACES}(?P<cue>{cue})\b"
@@ -155,7 +163,7 @@ def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSett
         after_start += 1
     after_end = min(following, after_start + settings.max_attribution_chars, _line_end(text, after_start))
     after = text[after_start:after_end]
-    for pattern in (settings.after_inverted, settings.after_normal, settings.after_dash):
+    for pattern in (settings.after_role_then_name, settings.after_inverted, settings.after_normal, settings.after_dash):
         match = pattern.search(after)
         if match:
             return _attribution(match, after_start)
@@ -300,9 +308,9 @@ def find_full_name(
         words = person.name.split()
         if len(words) >= 2 and words[-1].lower() == surname.lower():
             return _title_case_if_caps(person.name)
-    pattern = re.compile(rf"\b((?:[{_UPPER}][\w’'\-]+\s+)(?:[{_UPPER}]\.\s+)?{re.escape(surname)})\b", re.IGNORECASE)
+    pattern = re.compile(rf"\b((?:[{_UPPER}][\w’'\-]+[ \t]+)(?:[{_UPPER}]\.[ \t]+)?{re.escape(surname)})\b", re.IGNORECASE)
     for match in pattern.finditer(text):
-        candidate = _title_case_if_caps(re.sub(r"\s+", " ", match.group(1)))
+        candidate = _title_case_if_caps(re.sub(r"[ \t]+", " ", match.group(1)))
         if could_be_first_name(candidate.split()[0]):
             return candidate
     return None

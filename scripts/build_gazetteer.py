@@ -5,7 +5,8 @@ Sources (public domain or written for this project only):
 - pycountry: ISO 3166-1 names, official and common names; ISO 3166-3 historic countries;
 - the DataHub country-codes table (ODC-PDDL): UN terminology short/formal names, CLDR
   display names and capitals (``--datahub``, default ``../shared/data/...``);
-- ``models/curated/country_aliases.tsv`` and ``models/curated/demonyms.tsv``, written by hand.
+- ``models/curated/country_aliases.tsv`` and ``models/curated/demonyms.tsv``, written by hand;
+  ``models/curated/country_exclusions.txt`` lists forms left out (regions more than countries).
 
 Every name gets its usual variants (Saint/St./St, "&" for "and", accents folded, curly
 apostrophes, hyphen or space). When two countries claim one form, the curated files decide;
@@ -146,11 +147,18 @@ def build(datahub: Path) -> list[dict[str, str]]:
         print(f"DataHub table not found at {datahub}; building from pycountry only", file=sys.stderr)
     sources += [(code, alias, "curated") for code, alias in read_tsv(MODELS / "curated" / "country_aliases.tsv")]
 
+    excluded = {
+        line.strip().lower()
+        for line in (MODELS / "curated" / "country_exclusions.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     surface: dict[str, str] = {}
     claims: dict[str, dict[str, int]] = defaultdict(dict)
     for code, name, source in sources:
         for form in variants(name):
             key = form.lower()
+            if key in excluded:
+                continue
             surface.setdefault(key, form)
             previous = claims[key].get(code, 99)
             claims[key][code] = min(previous, PRIORITY[source])

@@ -209,7 +209,7 @@ class OrganizationRecognizer:
         places = {span.start: span for span in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
         for match_id, start, end in self.acronyms(doc):
             entry = self.by_key[self.nlp.vocab.strings[match_id]]
-            if _in_capitals(doc, start, end):
+            if _in_capitals(doc, start, end) or _inside_word(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
                 continue
             office = _office_after(doc, end, places)
             stop = office.end if office is not None else end
@@ -217,7 +217,6 @@ class OrganizationRecognizer:
             candidates.append(
                 Candidate(span.start_char, span.end_char, span.text, "gazetteer", entry, office=span.text if office else None)
             )
-        del text
         return candidates
 
     def _definition_candidates(self, doc: Doc, index: OrganizationIndex) -> list[Candidate]:
@@ -300,6 +299,13 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(candidate)
     return kept
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """"PORT-AU-PRINCE": an acronym glued to letters or hyphens is part of another word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in "-–" or after in "-–" or before.isalpha() or after.isalpha()
 
 
 def _in_capitals(doc: Doc, start: int, end: int) -> bool:

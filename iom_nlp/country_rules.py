@@ -129,7 +129,9 @@ def _looks_like_person(span: Span) -> bool:
 
 
 def _is_name_word(token: Any) -> bool:
-    return bool(token.is_title and token.is_alpha and token.lower_ not in _NOT_NAME_WORDS)
+    """A capitalised Latin-script word that could be part of a person's name."""
+    latin = all(ord(char) < 0x250 for char in token.text)
+    return bool(token.is_title and token.is_alpha and latin and token.lower_ not in _NOT_NAME_WORDS)
 
 
 _NOT_NAME_WORDS = frozenset(

@@ -46,10 +46,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, marks excluded."""
     spans = list(_scan(text, _DOUBLE_MARKS, single=False))
     if "‘" in text:
-        singles = [span for span in _curly_singles(text) if not any(_inside(span, other) for other in spans)]
-        spans = sorted(spans + singles, key=lambda span: span.start)
-    spans = [span for span in spans if not any(other is not span and _inside(span, other) for other in spans)]
-    return [span for span in spans if text[span.start : span.end].strip()]
+        spans = sorted(spans + list(_curly_singles(text)), key=lambda span: span.start)
+    return [span for span in _outermost(spans) if text[span.start : span.end].strip()]
+
+
+def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Drop quotes nested in another one, in one sweep over the spans sorted by opening."""
+    kept: list[QuoteSpan] = []
+    reach = -1
+    for span in sorted(spans, key=lambda item: (item.open_at, -item.close_at)):
+        if span.close_at <= reach:
+            continue
+        kept.append(span)
+        reach = max(reach, span.close_at)
+    return kept
 
 
 _CURLY_SINGLE = re.compile(r"(?<![\w])‘([^‘’\n]|’(?=\w))+’(?!\w)")
@@ -60,9 +70,6 @@ def _curly_singles(text: str) -> Iterable[QuoteSpan]:
     for match in _CURLY_SINGLE.finditer(text):
         yield QuoteSpan(match.start() + 1, match.end() - 1, match.start(), match.end() - 1, closed=True)
 
-
-def _inside(span: QuoteSpan, other: QuoteSpan) -> bool:
-    return other.open_at <= span.open_at and span.close_at <= other.close_at
 
 
 def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan]:

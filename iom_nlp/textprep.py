@@ -26,14 +26,28 @@ MIN_WRAPPED_LINE = 30
 def prepare_text(text: str) -> str:
     """Return ``text`` with the same length, control characters blanked and hard wraps joined."""
     cleaned = _CONTROL.sub(" ", text).replace("\r", " ").replace("\t", " ")
+    blanks = sorted([*_wrapped_line_breaks(cleaned), *_long_run_breaks(cleaned)])
     pieces = []
     previous = 0
-    for newline_at in _wrapped_line_breaks(cleaned):
-        pieces.append(cleaned[previous:newline_at])
+    for position in blanks:
+        pieces.append(cleaned[previous:position])
         pieces.append(" ")
-        previous = newline_at + 1
+        previous = position + 1
     pieces.append(cleaned[previous:])
     return "".join(pieces)
+
+
+# spaCy's tokenizer is quadratic in the length of one whitespace-free chunk ("“" * 20000);
+# no real word is this long, so such runs get a space every MAX_RUN characters.
+MAX_RUN = 256
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def _long_run_breaks(text: str) -> list[int]:
+    breaks: list[int] = []
+    for match in _LONG_RUN.finditer(text):
+        breaks.extend(range(match.start() + MAX_RUN, match.end(), MAX_RUN))
+    return breaks
 
 
 def _wrapped_line_breaks(text: str) -> list[int]:

@@ -42,3 +42,10 @@ def test_control_characters_are_blanked() -> None:
 @given(st.text(max_size=400))
 def test_prepare_text_keeps_length(text: str) -> None:
     assert len(prepare_text(text)) == len(text)
+
+
+def test_long_runs_are_broken_for_the_tokenizer() -> None:
+    text = "“" * 1000 + " ok"
+    prepared = prepare_text(text)
+    assert len(prepared) == len(text)
+    assert max(len(chunk) for chunk in prepared.split()) <= 256

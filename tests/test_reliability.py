@@ -76,7 +76,14 @@ def test_a_huge_release_without_newlines(rules_nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["\x00\x01\x02 Kenya \x7f", "\ufffd\ufffd Kenya", "\u200f\u202eKenya\u202c", "🙂 Kenya 🙂 +41 22 717 9111", "Кения Kenya 肯尼亚", "\r\n\r\n"],
+    [
+        "\x00\x01\x02 Kenya \x7f",
+        "\ufffd\ufffd Kenya",
+        "\u200f\u202eKenya\u202c",
+        "🙂 Kenya 🙂 +41 22 717 9111",
+        "Кения Kenya 肯尼亚",
+        "\r\n\r\n",
+    ],
 )
 def test_odd_characters_are_processed(rules_nlp: Language, text: str) -> None:
     release = iom_nlp.extract(text, nlp=rules_nlp)
@@ -148,7 +155,7 @@ def test_cli_keeps_every_record_with_injected_failures(tmp_path: Path, capsys: p
 
 
 def test_the_test_suite_has_no_network() -> None:
-    with pytest.raises(Exception, match="(?i)socket"):
+    with pytest.raises(Exception, match=r"(?i)socket"):
         socket.create_connection(("127.0.0.1", 9), timeout=1)
 
 

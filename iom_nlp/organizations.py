@@ -206,7 +206,11 @@ class OrganizationIndex:
         self._by_form: dict[str, OrganizationEntry] = {}
 
     def add_definition(self, long_form: str, acronym: str | None, aliases: Iterable[str] = (), known: bool = False) -> OrganizationEntry:
-        """Register a body by its long form, acronym and aliases (merging with one already known)."""
+        """Register a body by its long form, acronym and aliases (merging with one already known).
+
+        The aliases of a ``known`` (gazetteer) body only serve to recognise it; an entry's
+        ``aliases`` list the other forms the release itself uses.
+        """
         forms = [long_form, *aliases] + ([acronym] if acronym else [])
         entry = next((self._by_form[fold(form)] for form in forms if fold(form) in self._by_form), None)
         if entry is None:
@@ -221,7 +225,7 @@ class OrganizationIndex:
                     entry.aliases.append(entry.name)
                 entry.name = clean_surface(long_form)
         for alias in aliases:
-            if fold(alias) not in entry.forms():
+            if not known and fold(alias) not in entry.forms():
                 entry.aliases.append(clean_surface(alias))
         for form in [*forms, entry.name]:
             self._by_form.setdefault(fold(form), entry)

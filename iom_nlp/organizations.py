@@ -190,6 +190,7 @@ class OrganizationEntry:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     known: bool = False
+    mention_set: set[tuple[int, int]] = field(default_factory=set, repr=False)
 
     def forms(self) -> set[str]:
         forms = {fold(self.name), *(fold(alias) for alias in self.aliases)}
@@ -234,12 +235,17 @@ class OrganizationIndex:
     def find(self, surface: str) -> OrganizationEntry | None:
         return self._by_form.get(fold(surface))
 
-    def add_mention(self, entry: OrganizationEntry, start: int, end: int, surface: str) -> None:
-        if (start, end) not in entry.mentions:
-            entry.mentions.append((start, end))
+    def add_alias(self, entry: OrganizationEntry, surface: str) -> None:
+        """Record another form of the body as the release writes it ("IOM Washington")."""
         if fold(surface) not in entry.forms():
             entry.aliases.append(clean_surface(surface))
             self._by_form.setdefault(fold(surface), entry)
+
+    def add_mention(self, entry: OrganizationEntry, start: int, end: int, surface: str) -> None:
+        if (start, end) not in entry.mention_set:
+            entry.mention_set.add((start, end))
+            entry.mentions.append((start, end))
+        self.add_alias(entry, surface)
 
     def mentioned(self) -> list[OrganizationEntry]:
         return [entry for entry in self.entries if entry.mentions]

@@ -53,6 +53,8 @@ ADVERSARIAL = {
     "brackets at": "[at] " * 5_000,
     "newlines": "\n" * 20_000,
     "dashes": "- " * 10_000,
+    "acronym definitions": "International Organization for Migration (IOM) " * 1_000,
+    "offices": "UNHCR Libya " * 2_000,
 }
 
 

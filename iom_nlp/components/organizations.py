@@ -134,19 +134,32 @@ class OrganizationRecognizer:
                 guesses.append(candidate)
             else:
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
-        kept = list(trusted)
-        for candidate in _longest_first(guesses):
-            overlapping = [other for other in kept if candidate.start < other.end and other.start < candidate.end]
-            if overlapping and self._extends(candidate, overlapping):
-                kept = [other for other in kept if other not in overlapping]
-                overlapping = []
-            if not overlapping:
-                kept.append(candidate)
-        for candidate in sorted(kept, key=lambda c: c.start):
+        for candidate in self._merge(trusted, guesses):
             entry = self._entry_for(index, candidate)
             surface = clean_surface(text[candidate.start : candidate.end])
             index.add_mention(entry, candidate.start, candidate.end, surface)
         return self._spans(doc, index)
+
+    def _merge(self, trusted: list[Candidate], guesses: list[Candidate]) -> list[Candidate]:
+        """Trusted candidates, plus guesses that overlap none of them (or extend one: "ASIO Committee")."""
+        kept: list[Candidate | None] = list(trusted)
+        taken = Occupancy()
+        for position, candidate in enumerate(trusted):
+            taken.add(candidate.start, candidate.end, position)
+        for guess in _longest_first(guesses):
+            overlapping = taken.overlapping(guess.start, guess.end)
+            others = [other for other in (kept[position] for position in overlapping) if other is not None]
+            if others and self._extends(guess, others):
+                for position in overlapping:
+                    dropped = kept[position]
+                    if dropped is not None:
+                        taken.remove(dropped.start, dropped.end)
+                    kept[position] = None
+                others = []
+            if not others:
+                taken.add(guess.start, guess.end, len(kept))
+                kept.append(guess)
+        return sorted((candidate for candidate in kept if candidate is not None), key=lambda candidate: candidate.start)
 
     def _extends(self, guess: Candidate, trusted: list[Candidate]) -> bool:
         """"ASIO Committee" over "ASIO": a longer name ending on a head word wins over what it contains."""
@@ -222,7 +235,10 @@ class OrganizationRecognizer:
     def _definition_candidates(self, doc: Doc, index: OrganizationIndex) -> list[Candidate]:
         text = doc._.iom_text
         candidates = []
+        seen: set[tuple[str, str]] = set()
         for definition in find_acronym_definitions(text):
+            candidates_before = (definition.long_form, definition.acronym) in seen
+            seen.add((definition.long_form, definition.acronym))
             known = self.by_acronym.get(definition.acronym) or self.by_form.get(fold(definition.long_form))
             if known is None and not looks_like_body(definition.long_form, self.rules):
                 continue
@@ -230,6 +246,8 @@ class OrganizationRecognizer:
                 continue
             index.add_definition(definition.long_form, definition.acronym)
             candidates.append(Candidate(definition.long_start, definition.long_end, definition.long_form, "definition", known))
+            if candidates_before:
+                continue  # its uses were collected with its first definition
             pattern = re.compile(rf"(?<![\w.-]){re.escape(definition.acronym)}(?![\w-])")
             for match in pattern.finditer(text):
                 candidates.append(Candidate(match.start(), match.end(), definition.acronym, "definition", known))
@@ -258,8 +276,7 @@ class OrganizationRecognizer:
             gaz = candidate.entry
             entry = index.add_definition(gaz.name, gaz.acronym, gaz.aliases, known=True)
             if candidate.office:
-                index.add_mention(entry, candidate.start, candidate.start, candidate.office)
-                entry.mentions.remove((candidate.start, candidate.start))
+                index.add_alias(entry, candidate.office)
             return entry
         found = index.find(candidate.surface)
         return found if found is not None else index.add_definition(candidate.surface, None)
@@ -290,15 +307,36 @@ class OrganizationRecognizer:
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop candidates overlapping a longer (or better-sourced) one."""
+    """Drop candidates overlapping a longer (or better-sourced) one; linear in the text covered."""
     priority = {"gazetteer": 0, "definition": 1, "pattern": 2, "ner": 3}
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), priority[c.source], c.start))
+    taken = Occupancy()
     kept: list[Candidate] = []
     for candidate in ordered:
-        if any(candidate.start < other.end and other.start < candidate.end for other in kept):
+        if taken.overlapping(candidate.start, candidate.end):
             continue
+        taken.add(candidate.start, candidate.end, len(kept))
         kept.append(candidate)
     return kept
+
+
+class Occupancy:
+    """Which characters are covered by a kept candidate, and by which one."""
+
+    def __init__(self) -> None:
+        self.owner: dict[int, int] = {}
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        found = {self.owner[position] for position in range(start, end) if position in self.owner}
+        return sorted(found)
+
+    def add(self, start: int, end: int, index: int) -> None:
+        for position in range(start, end):
+            self.owner[position] = index
+
+    def remove(self, start: int, end: int) -> None:
+        for position in range(start, end):
+            self.owner.pop(position, None)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ Pure functions over the text and the phones and emails already found in it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -71,27 +72,61 @@ def find_contacts(
     """Every press contact in ``text``: a person with at least one phone or e-mail."""
     records: list[ContactRecord] = []
     seen: set[tuple[int, int]] = set()
-    for zone_start, zone_end in _zones(text, found, settings):
-        for record in _contacts_in_zone(text, zone_start, zone_end, found, settings, complete_name):
+    items = Items.of(found)
+    for zone_start, zone_end in _zones(text, items, settings):
+        for record in _contacts_in_zone(text, zone_start, zone_end, items, settings, complete_name):
             if (record.start, record.end) not in seen:
                 seen.add((record.start, record.end))
                 records.append(record)
     return _merge_same_person(records)
 
 
-def _zones(text: str, found: Sequence[Found], settings: ContactSettings) -> list[tuple[int, int]]:
-    zones = []
-    for cue in settings.cue.finditer(text):
-        end = _zone_end(text, cue.end(), settings.zone_chars, found)
-        zones.append((cue.end(), end))
-    for item in found:
+LINE_ZONE_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Items:
+    """The phones and e-mails of a text, sorted by start, with their starts for bisection."""
+
+    found: tuple[Found, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, found: Sequence[Found]) -> Items:
+        ordered = tuple(sorted(found, key=lambda item: item.start))
+        return cls(ordered, tuple(item.start for item in ordered))
+
+    def between(self, start: int, end: int) -> list[Found]:
+        items = []
+        for item in self.found[bisect_left(self.starts, start) :]:
+            if item.start >= end:
+                break
+            items.append(item)
+        return items
+
+
+def _any_item_in(items: Items, start: int, end: int) -> bool:
+    position = bisect_left(items.starts, start)
+    return position < len(items.found) and items.found[position].start < end
+
+
+def _zones(text: str, found: Items, settings: ContactSettings) -> list[tuple[int, int]]:
+    """Cue zones, then for each item outside them the stretch of its line just before it."""
+    cue_zones = [(cue.end(), _zone_end(text, cue.end(), settings.zone_chars, found)) for cue in settings.cue.finditer(text)]
+    starts = [start for start, _ in cue_zones]
+    zones = list(cue_zones)
+    previous_end = 0
+    for item in found.found:
+        position = bisect_right(starts, item.start) - 1
+        if position >= 0 and cue_zones[position][0] <= item.start < cue_zones[position][1]:
+            continue
         line_start = text.rfind("\n", 0, item.start) + 1
-        if not any(start <= item.start < end for start, end in zones):
-            zones.append((line_start, item.end))
+        zones.append((max(line_start, previous_end, item.start - LINE_ZONE_CHARS), item.end))
+        previous_end = item.end
     return sorted(zones)
 
 
-def _zone_end(text: str, start: int, limit: int, found: Sequence[Found]) -> int:
+def _zone_end(text: str, start: int, limit: int, found: Items) -> int:
     """The zone runs to its block's end; past a blank line only while items keep coming."""
     end = min(len(text), start + limit)
     position = start
@@ -102,7 +137,7 @@ def _zone_end(text: str, start: int, limit: int, found: Sequence[Found]) -> int:
         next_block = position + gap.end()
         block_end = text.find("\n\n", next_block)
         block_end = end if block_end < 0 else min(block_end, end)
-        if not any(next_block <= item.start < block_end for item in found):
+        if not _any_item_in(found, next_block, block_end):
             return position + gap.start()
         position = block_end
     return end
@@ -112,11 +147,11 @@ def _contacts_in_zone(
     text: str,
     start: int,
     end: int,
-    found: Sequence[Found],
+    found: Items,
     settings: ContactSettings,
     complete_name: Callable[[str], str] | None,
 ) -> list[ContactRecord]:
-    items = [item for item in found if start <= item.start < end]
+    items = found.between(start, end)
     names = _names(text, start, end, items, settings)
     records = []
     for index, match in enumerate(names):

@@ -22,7 +22,7 @@ from .overprint import collapse, repetition_factor
 MAX_OVERPRINT_LINE = 2_000
 MIN_DIGITS_FOR_OVERPRINT = 14
 _INTERNATIONAL_CODE = re.compile(r"(?:\+|\b00)(\d{1,3})")
-_TLD = re.compile(r"[A-Za-z0-9-]+\.([a-z]{2,3})\b")
+_TLD = re.compile(r"(?<=[A-Za-z0-9-])\.([a-z]{2,3})(?![\w-])(?!\.\w)")  # the label before is only looked at, never scanned
 _DIGIT = re.compile(r"\d")
 _YEAR_RANGE = re.compile(r"^(19|20)\d\d\s?[-–/]\s?(\d\d|(19|20)\d\d)$")
 _DATE_OR_TIME = re.compile(r"\b\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d\b|\b(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\b|\d:\d\d")

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from iom_nlp.data import load_json
-from iom_nlp.emails import EmailSettings, find_emails
+from iom_nlp.rules.emails import EmailSettings, find_emails
 
 SETTINGS = EmailSettings(split_local_stopwords=frozenset(load_json("emails.json")["split_local_stopwords"]))
 

@@ -4,9 +4,9 @@ import pytest
 from spacy.language import Language
 
 import iom_nlp
-from iom_nlp.acronyms import best_long_form, find_acronym_definitions, is_acronym
 from iom_nlp.data import load_json
-from iom_nlp.organizations import OrganizationIndex, OrganizationRules, clean_surface, rejection_reason, split_candidate
+from iom_nlp.rules.acronyms import best_long_form, find_acronym_definitions, is_acronym
+from iom_nlp.rules.organizations import OrganizationIndex, OrganizationRules, clean_surface, rejection_reason, split_candidate
 
 RULES = OrganizationRules.from_dict(load_json("organization_rules.json"))
 

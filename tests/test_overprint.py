@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from iom_nlp.overprint import collapse, repetition_factor
+from iom_nlp.rules.overprint import collapse, repetition_factor
 
 OVERPRINTED = (
     "Jane Sample Jane Sample Jane Sample ph (02)  ph (02)  ph (02) 5550 5550 5550 1 1 1234 234 234 or 04  or 04  or 0412 12 12 345 345 345"

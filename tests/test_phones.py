@@ -5,7 +5,7 @@ from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.data import load_json
-from iom_nlp.phones import PhoneSettings, find_phones, grouping_matches, infer_regions
+from iom_nlp.rules.phones import PhoneSettings, find_phones, grouping_matches, infer_regions
 
 RAW = load_json("phones.json")
 SETTINGS = PhoneSettings(**{key: tuple(value) if isinstance(value, list) else value for key, value in RAW.items()})

@@ -5,7 +5,7 @@ from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.data import load_json
-from iom_nlp.quotes import find_quote_spans, is_scare_quote, scare_context_pattern
+from iom_nlp.rules.quotes import find_quote_spans, is_scare_quote, scare_context_pattern
 
 QUOTE_SETTINGS = load_json("quotes.json")
 

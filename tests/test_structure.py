@@ -5,7 +5,7 @@ from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.data import load_json
-from iom_nlp.structure import DATE, StructureSettings, analyse, parse_date
+from iom_nlp.rules.structure import DATE, StructureSettings, analyse, parse_date
 
 SETTINGS = StructureSettings.from_dict(load_json("structure.json"))
 

@@ -9,9 +9,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..contacts import ContactRecord, ContactSettings, Found, find_contacts
 from ..extensions import record_error, register_extensions
-from ..speakers import find_full_name
+from ..rules.contacts import ContactRecord, ContactSettings, Found, find_contacts
+from ..rules.speakers import find_full_name
 from .emails import SPAN_KEY as EMAIL_KEY
 from .phones import SPAN_KEY as PHONE_KEY
 

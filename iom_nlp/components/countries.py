@@ -3,7 +3,7 @@
 Matching is a token PhraseMatcher over the gazetteer in ``models/countries.jsonl`` (built by
 ``scripts/build_gazetteer.py``), longest match first. Each match then has to survive the
 rules in ``models/country_rules.json``; the rules are data, the decisions are in
-:mod:`iom_nlp.country_rules`. Capitals go to ``doc.spans["iom_places"]`` as evidence for other
+:mod:`iom_nlp.rules.countries`. Capitals go to ``doc.spans["iom_places"]`` as evidence for other
 components (phone regions), never to countries.
 """
 
@@ -21,9 +21,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..country_rules import CountryRules, keep_match, resolve_ambiguous
 from ..data import models_dir, read_jsonl
 from ..extensions import record_error, register_extensions
+from ..rules.countries import CountryRules, keep_match, resolve_ambiguous
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = "iom_countries"

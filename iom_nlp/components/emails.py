@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..emails import EmailSettings, find_emails
 from ..extensions import record_error, register_extensions
+from ..rules.emails import EmailSettings, find_emails
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = "iom_emails"

@@ -3,7 +3,7 @@
 Candidates come from four places — the hand-written gazetteer (``models/curated/organizations.tsv``,
 in rules-only mode too), acronym definitions in the release itself, the statistical NER's ORG
 entities when a base model is loaded, and Title-case names built on a head word ("Settlement
-Council of Australia") — and must pass :func:`iom_nlp.organizations.rejection_reason`. Each
+Council of Australia") — and must pass :func:`iom_nlp.rules.organizations.rejection_reason`. Each
 span's ``kb_id_`` is the organisation's canonical name; ``span._.iom_org`` holds its acronym and
 aliases, so one body's mentions group together.
 """
@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..acronyms import find_acronym_definitions
 from ..data import models_dir
 from ..extensions import record_error, register_extensions
-from ..organizations import (
+from ..rules.acronyms import find_acronym_definitions
+from ..rules.organizations import (
     OrganizationIndex,
     OrganizationRules,
     clean_surface,

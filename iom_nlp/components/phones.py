@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import record_error, register_extensions
-from ..phones import PhoneSettings, find_phones, infer_regions
+from ..rules.phones import PhoneSettings, find_phones, infer_regions
 from .countries import SPAN_KEY as COUNTRY_SPAN_KEY
 
 logger = logging.getLogger(__name__)

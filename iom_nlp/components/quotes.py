@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import record_error, register_extensions
-from ..quotes import QuoteSpan, find_quote_spans, is_scare_quote, scare_context_pattern
-from ..speakers import Attribution, Person, SpeakerSettings, attribute_quotes, merge_people, people_from_patterns
+from ..rules.quotes import QuoteSpan, find_quote_spans, is_scare_quote, scare_context_pattern
+from ..rules.speakers import Attribution, Person, SpeakerSettings, attribute_quotes, merge_people, people_from_patterns
 from .organizations import SPAN_KEY as ORG_KEY
 
 logger = logging.getLogger(__name__)

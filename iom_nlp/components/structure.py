@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 
 from ..data import models_dir
 from ..extensions import record_error, register_extensions
-from ..structure import StructureSettings, analyse
+from ..rules.structure import StructureSettings, analyse
 
 SETTINGS_FILE = "structure.json"
 
 
 class StructureRecognizer:
-    """Reads the release's layout; see :mod:`iom_nlp.structure` for the rules."""
+    """Reads the release's layout; see :mod:`iom_nlp.rules.structure` for the rules."""
 
     def __init__(self, name: str = "iom_structure", *, data_path: str | None = None) -> None:
         register_extensions()

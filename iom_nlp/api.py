@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -11,10 +14,11 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+from pydantic import JsonValue, TypeAdapter, ValidationError
 from spacy.language import Language
 
 from .chunking import merge_releases, split_text
-from .html import html_to_text
+from .html import HtmlPage, read_html
 from .pipeline import AUTO, load
 from .release import to_release
 from .schema import Release
@@ -46,7 +50,7 @@ def check_text(text: object) -> str:
     raise TypeError(f"extract() takes the release text as str, got {type(text).__name__}.")
 
 
-def extract(text: str, *, nlp: Language | None = None, id: str | None = None) -> Release:  # noqa: A002
+def extract(text: str, *, nlp: Language | None = None, id: JsonValue = None) -> Release:  # noqa: A002
     """Extract everything from one release. Empty or blank text gives an empty Release."""
     text = check_text(text)
     if not text.strip():
@@ -57,20 +61,34 @@ def extract(text: str, *, nlp: Language | None = None, id: str | None = None) ->
     return to_release(pipeline(text), id=id)
 
 
-def _extract_long(nlp: Language, text: str, rid: str | None) -> Release:
+def _extract_long(nlp: Language, text: str, rid: JsonValue) -> Release:
     """A text over ``nlp.max_length``: pieces cut at paragraph breaks, offsets shifted back."""
     pieces = split_text(text, nlp.max_length)
     parts = [(offset, to_release(nlp(piece))) for offset, piece in pieces if piece.strip()]
     return merge_releases(parts, rid)
 
 
-def extract_html(markup: str, *, nlp: Language | None = None, id: str | None = None) -> Release:  # noqa: A002
-    """Extract from HTML: the Release's ``text`` is the text its offsets index."""
-    if not isinstance(markup, str):
-        raise TypeError(f"extract_html() takes the page as str, got {type(markup).__name__}: decode bytes first.")
-    text = html_to_text(markup)
-    release = extract(text, nlp=nlp, id=id)
-    return release.model_copy(update={"text": text})
+def extract_html(markup: str | bytes, *, nlp: Language | None = None, id: JsonValue = None) -> Release:  # noqa: A002
+    """Extract from HTML (``str``, or the file's bytes: decoded with the page's declared charset).
+
+    The Release's ``text`` is the text its offsets index; its ``title`` is the page's headline
+    (``<h1>``, og:title, ``<title>``), never a navigation bar; text the parser had to drop or
+    replace is reported in ``warnings``.
+    """
+    if not isinstance(markup, (str, bytes, bytearray)):
+        raise TypeError(f"extract_html() takes the page as str or bytes, got {type(markup).__name__}.")
+    page = read_html(markup)
+    return with_page(extract(page.text, nlp=nlp, id=id), page)
+
+
+def with_page(release: Release, page: HtmlPage) -> Release:
+    """``release`` (extracted from ``page.text``) with the page's text, headline and warnings."""
+    update: dict[str, Any] = {"text": page.text}
+    if page.title:
+        update["title"] = page.title
+    if page.warnings:
+        update["warnings"] = (*release.warnings, *page.warnings)
+    return release.model_copy(update=update)
 
 
 def extract_bytes(data: bytes, *, encoding: str = "utf-8", errors: str = "replace", **kwargs: Any) -> Release:
@@ -82,62 +100,194 @@ def extract_many(
     texts: Iterable[object],
     *,
     nlp: Language | None = None,
-    ids: Iterable[str | None] | None = None,
+    ids: Iterable[object] | None = None,
     n_process: int = 1,
     batch_size: int = 64,
 ) -> Iterator[Release]:
     """One Release per input, in input order; a record that fails becomes a Release with ``error``.
 
     Non-string inputs are reported, not raised. If the pipeline fails on a batch, the records of
-    that batch are retried one at a time so that only the broken one is lost.
+    that batch are retried one at a time so that only the broken one is lost. With
+    ``n_process`` > 1 (``-1``: one per CPU) the records go to worker processes running *this*
+    call's pipeline; a worker that dies (killed, out of memory) costs only the records of the
+    batch it held, which come back as error Releases. Ids may be any JSON value and are kept
+    as given. Invalid ``n_process``/``batch_size`` raise ``ValueError`` here, before any work.
     """
+    processes = check_n_process(n_process)
+    check_batch_size(batch_size)
     pipeline = nlp if nlp is not None else default_pipeline()
+    return _extract_many(pipeline, texts, ids, processes, batch_size)
+
+
+def check_n_process(n_process: object) -> int:
+    """The number of worker processes ``n_process`` asks for; ``ValueError`` if it is not one."""
+    if isinstance(n_process, bool) or not isinstance(n_process, int) or (n_process < 1 and n_process != -1):
+        raise ValueError(f"n_process must be a positive whole number (or -1 for one per CPU), got {n_process!r}.")
+    return max(os.cpu_count() or 1, 1) if n_process == -1 else n_process
+
+
+def check_batch_size(batch_size: object) -> int:
+    """``batch_size`` if it is a positive whole number, else ``ValueError``."""
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive whole number, got {batch_size!r}.")
+    return batch_size
+
+
+def _extract_many(
+    pipeline: Language, texts: Iterable[object], ids: Iterable[object] | None, n_process: int, batch_size: int
+) -> Iterator[Release]:
     id_iter = iter(ids) if ids is not None else None
-    records = ((index, text, next(id_iter, None) if id_iter else None) for index, text in enumerate(texts))
+    records = ((index, text, json_id(next(id_iter, None)) if id_iter else None) for index, text in enumerate(texts))
     if n_process > 1 and _can_fork():
         yield from _process_in_workers(pipeline, records, n_process=n_process, batch_size=batch_size)
     else:
         yield from _process_stream(pipeline, records, n_process=n_process, batch_size=batch_size)
 
 
-# The pipeline the forked workers inherit; set just before the pool starts.
-_WORKER_PIPELINE: Language | None = None
+_ID_ADAPTER: TypeAdapter[JsonValue] = TypeAdapter(JsonValue)
+
+
+def json_id(value: object) -> JsonValue:
+    """The id as given when it is a JSON value (str, number, bool, list, object), else its ``repr``."""
+    try:
+        return _ID_ADAPTER.validate_python(value)
+    except ValidationError:
+        return repr(value)
 
 
 def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _process_in_workers(
-    nlp: Language, records: Iterator[tuple[int, object, str | None]], *, n_process: int, batch_size: int
-) -> Iterator[Release]:
+Record = tuple[int, object, JsonValue]
+Batch = list[tuple[int, str, JsonValue]]
+
+
+class _Worker:
+    """One forked process that runs the caller's pipeline on one batch at a time.
+
+    The pipeline is handed to the process object itself (inherited through ``fork``, never a
+    module global), so concurrent calls with different pipelines cannot see each other's.
+    """
+
+    def __init__(self, context: Any, nlp: Language) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=_worker_main, args=(nlp, child), daemon=True)
+        self.process.start()
+        child.close()
+        self.batch: Batch | None = None
+
+    def send(self, batch: Batch) -> bool:
+        self.batch = batch
+        try:
+            self.conn.send(batch)
+        except (OSError, ValueError):  # the worker died before it could take the batch
+            return False
+        return True
+
+    def receive(self) -> list[tuple[int, Release]] | None:
+        """The finished batch, or None when the worker died instead of answering."""
+        try:
+            if self.conn.poll():
+                results: list[tuple[int, Release]] = self.conn.recv()
+                return results
+        except (EOFError, OSError):
+            pass
+        return None
+
+    def stop(self) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=5)
+
+
+def _worker_main(nlp: Language, conn: Any) -> None:
+    """In a worker: batches in, Releases out, until the parent closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):
+            return
+        if batch is None:
+            return
+        conn.send(_work(nlp, batch))
+
+
+def _process_in_workers(nlp: Language, records: Iterator[Record], *, n_process: int, batch_size: int) -> Iterator[Release]:
     """Worker processes that read whole batches and send back finished Releases.
 
     Only text goes out and only Releases come back (no Doc serialisation), so the parent has
     little to do and the work scales with the number of processes. Records that need no
-    pipeline (not text, blank) are answered in the parent, in their place.
+    pipeline (not text, blank) are answered in the parent, in their place. The parent waits on
+    each worker's pipe *and* its process sentinel, so a dead worker is noticed at once: its
+    batch becomes error Releases and a fresh worker takes its place.
     """
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = nlp
     context = multiprocessing.get_context("fork")
-    with context.Pool(n_process) as pool:
-        done: dict[int, Release] = {}
-        next_index = 0
-        for results in pool.imap(_work, _batches(records, batch_size, done), chunksize=1):
-            for index, release in results:
-                done[index] = release
+    done: dict[int, Release] = {}
+    batches = _batches(records, batch_size, done)
+    limit = max(CHUNK_RECORDS, batch_size * n_process * 4)  # results held back waiting for an earlier batch
+    workers: list[_Worker] = []
+    next_index = 0
+    exhausted = False
+    try:
+        workers = [_Worker(context, nlp) for _ in range(n_process)]
+        while True:
+            for position, worker in enumerate(workers):
+                if worker.batch is not None or exhausted or len(done) > limit:
+                    continue
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                elif not worker.send(batch):
+                    workers[position] = _replace(context, nlp, worker, done)
             while next_index in done:
                 yield done.pop(next_index)
                 next_index += 1
+            busy = [worker for worker in workers if worker.batch is not None]
+            if not busy:
+                if exhausted:
+                    break
+                continue
+            waitables = [worker.conn for worker in busy] + [worker.process.sentinel for worker in busy]
+            ready = set(multiprocessing.connection.wait(waitables))
+            for worker in busy:
+                if worker.conn not in ready and worker.process.sentinel not in ready:
+                    continue
+                results = worker.receive()
+                if results is None:
+                    workers[workers.index(worker)] = _replace(context, nlp, worker, done)
+                    continue
+                done.update(results)
+                worker.batch = None
         while next_index in done:
             yield done.pop(next_index)
             next_index += 1
+    finally:
+        for worker in workers:
+            worker.stop()
 
 
-def _batches(
-    records: Iterator[tuple[int, object, str | None]], batch_size: int, done: dict[int, Release]
-) -> Iterator[list[tuple[int, str, str | None]]]:
-    batch: list[tuple[int, str, str | None]] = []
+def _replace(context: Any, nlp: Language, worker: _Worker, done: dict[int, Release]) -> _Worker:
+    """A dead worker's batch becomes error Releases; a new worker takes its place."""
+    worker.process.join(timeout=5)
+    code = worker.process.exitcode
+    cause = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+    message = f"WorkerDied: the worker process processing this record's batch died ({cause}); the record was not processed."
+    batch = worker.batch or []
+    logger.error("a worker process died (%s); %d records of its batch are reported as errors", cause, len(batch))
+    for index, _, rid in batch:
+        done[index] = Release(id=rid, error=message)
+    worker.stop()
+    return _Worker(context, nlp)
+
+
+def _batches(records: Iterator[Record], batch_size: int, done: dict[int, Release]) -> Iterator[Batch]:
+    batch: Batch = []
     for index, text, rid in records:
         if isinstance(text, str) and text.strip():
             batch.append((index, text, rid))
@@ -150,20 +300,13 @@ def _batches(
         yield batch
 
 
-def _work(batch: list[tuple[int, str, str | None]]) -> list[tuple[int, Release]]:
+def _work(nlp: Language, batch: Batch) -> list[tuple[int, Release]]:
     """In a worker: the batch's Releases, with their input positions."""
-    assert _WORKER_PIPELINE is not None, "worker started without a pipeline"
-    releases = _process_stream(_WORKER_PIPELINE, iter(batch), n_process=1, batch_size=len(batch))
+    releases = _process_stream(nlp, iter(batch), n_process=1, batch_size=len(batch))
     return [(index, release) for (index, _, _), release in zip(batch, releases, strict=True)]
 
 
-def _process_stream(
-    nlp: Language,
-    records: Iterator[tuple[int, object, str | None]],
-    *,
-    n_process: int,
-    batch_size: int,
-) -> Iterator[Release]:
+def _process_stream(nlp: Language, records: Iterator[Record], *, n_process: int, batch_size: int) -> Iterator[Release]:
     """Records in chunks, each inside a spaCy memory zone so that the StringStore does not grow."""
     chunk_size = max(CHUNK_RECORDS, batch_size * max(n_process, 1) * 4)
     while True:
@@ -174,14 +317,8 @@ def _process_stream(
             yield from _process_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size)
 
 
-def _process_chunk(
-    nlp: Language,
-    chunk: list[tuple[int, object, str | None]],
-    *,
-    n_process: int,
-    batch_size: int,
-) -> Iterator[Release]:
-    pending: deque[tuple[int, object, str | None]] = deque()
+def _process_chunk(nlp: Language, chunk: list[Record], *, n_process: int, batch_size: int) -> Iterator[Release]:
+    pending: deque[Record] = deque()
     records = iter(chunk)
 
     def feed() -> Iterator[tuple[str, int]]:
@@ -194,19 +331,42 @@ def _process_chunk(
             if isinstance(text, str) and text.strip():
                 yield text, index
 
-    while True:
-        try:
-            for doc, index in nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-                yield from _flush_before(nlp, pending, index)
-                _, _, rid = pending.popleft()
-                yield _safe_release(doc, rid)
+    while True:  # a new pipe after each failed batch, on the records not yet read
+        docs = nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+        failed = False
+        for item in _guarded(docs):
+            if isinstance(item, BaseException):
+                logger.warning("pipeline failed on a batch (%s: %s); retrying its records one by one", type(item).__name__, item)
+                while pending:
+                    _, text, rid = pending.popleft()
+                    yield _single(nlp, text.text if isinstance(text, _Long) else text, rid)
+                failed = True
+                break
+            doc, index = item
+            yield from _flush_before(nlp, pending, index)
+            _, _, rid = pending.popleft()
+            yield _safe_release(doc, rid)
+        if not failed:
             yield from _flush_before(nlp, pending, None)
             return
-        except Exception as error:  # a batch failed: isolate the broken record
-            logger.warning("pipeline failed on a batch (%s); retrying its records one by one", error)
-            while pending:
-                index, text, rid = pending.popleft()
-                yield _single(nlp, text.text if isinstance(text, _Long) else text, rid)
+
+
+def _guarded(docs: Iterator[tuple[Any, int]]) -> Iterator[tuple[Any, int] | BaseException]:
+    """The pipe's items; the exception that stopped it (SystemExit included) as the last item.
+
+    Only ``next()`` is guarded, never the consumer's ``yield``: closing the stream still works.
+    """
+    while True:
+        try:
+            item = next(docs)
+        except StopIteration:
+            return
+        except (KeyboardInterrupt, GeneratorExit):
+            raise
+        except BaseException as error:
+            yield error
+            return
+        yield item
 
 
 class _Long:
@@ -216,7 +376,7 @@ class _Long:
         self.text = text
 
 
-def _flush_before(nlp: Language, pending: deque[tuple[int, object, str | None]], index: int | None) -> Iterator[Release]:
+def _flush_before(nlp: Language, pending: deque[Record], index: int | None) -> Iterator[Release]:
     """Yield the records before ``index`` that did not go through ``nlp.pipe``: invalid, blank or long."""
     while pending and (index is None or pending[0][0] < index):
         _, text, rid = pending.popleft()
@@ -226,7 +386,7 @@ def _flush_before(nlp: Language, pending: deque[tuple[int, object, str | None]],
             yield _invalid_or_empty(text, rid)
 
 
-def _invalid_or_empty(text: object, rid: str | None) -> Release:
+def _invalid_or_empty(text: object, rid: JsonValue) -> Release:
     try:
         check_text(text)
     except TypeError as error:
@@ -234,17 +394,21 @@ def _invalid_or_empty(text: object, rid: str | None) -> Release:
     return Release(id=rid)
 
 
-def _single(nlp: Language, text: object, rid: str | None) -> Release:
+def _single(nlp: Language, text: object, rid: JsonValue) -> Release:
     try:
         return extract(check_text(text), nlp=nlp, id=rid)
-    except Exception as error:  # reported on the record, never raised out of a batch
+    except (KeyboardInterrupt, GeneratorExit):
+        raise
+    except BaseException as error:  # reported on the record (SystemExit included), never raised out of a batch
         logger.warning("record %s failed: %s", rid, error)
         return Release(id=rid, error=f"{type(error).__name__}: {error}")
 
 
-def _safe_release(doc: Any, rid: str | None) -> Release:
+def _safe_release(doc: Any, rid: JsonValue) -> Release:
     try:
         return to_release(doc, id=rid)
-    except Exception as error:  # reported on the record, never raised out of a batch
+    except (KeyboardInterrupt, GeneratorExit):
+        raise
+    except BaseException as error:  # reported on the record, never raised out of a batch
         logger.warning("record %s failed while building its Release: %s", rid, error)
         return Release(id=rid, error=f"{type(error).__name__}: {error}")

@@ -176,11 +176,15 @@ class _Patterns:
         self.roles = frozenset(settings.role_words)
         self.role_allowed_after = frozenset(w.casefold() for w in settings.role_allowed_after)
         self.not_person = frozenset(w.casefold() for w in settings.not_person_words)
-        self.cue = re.compile(rf"\b(?:{_alternation(settings.speech_cues)})\b", re.IGNORECASE)
+        # Speech verbs are lower-case in prose ("The United States" holds no cue); a sentence may
+        # open with "According to".
+        cues = [*settings.speech_cues, *(cue[:1].upper() + cue[1:] for cue in settings.speech_cues if " " in cue)]
+        self.cue = re.compile(rf"\b(?:{_alternation(cues)})\b")
         self.phone = re.compile(
             rf"(?<![\w@.])(?:{_alternation(settings.phone_cues)})(?![\w])[^\S\n]*(?:\([^)\n]{{0,20}}\))?"
             r"[^\S\n]*[:.\-–]?[^\S\n]*(?P<digits>\+?[\d(][\d \u00a0().\-/]{5,30}\d)"
         )
+        self.person = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? [A-Z]|\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
         self.contact = re.compile(rf"(?:{_alternation(settings.contact_cues)})", re.IGNORECASE)
         self.at_sign = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63})+")
         self.mojibake = re.compile(_alternation(settings.mojibake_markers))
@@ -307,9 +311,10 @@ def check_contact_cue_without_contact(text: str, output: Output, p: _Patterns) -
     if output.get("contacts"):
         return
     for match in p.contact.finditer(text):
-        tail = text[match.end() : match.end() + 200]
-        # Only a block that holds something to reach: a number or an address.
-        if re.search(r"@|\d{3}", tail):
+        tail = text[match.end() : match.end() + 200].split("\n\n\n", 1)[0]
+        # Only a block that names someone and holds a way to reach them: a mailbox alone
+        # ("contact INL-PAPD@state.gov") is rightly no contact.
+        if re.search(r"@|\d{3}", tail) and p.person.search(tail):
             yield _snippet(text, match.start(), min(len(text), match.end() + 60), p.settings.snippet_chars)
             return
 

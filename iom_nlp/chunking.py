@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import JsonValue
+
 from .schema import Release
 
 
@@ -50,7 +52,7 @@ def _shift(value: Any, offset: int) -> Any:
     return value
 
 
-def merge_releases(parts: list[tuple[int, Release]], release_id: str | None = None) -> Release:
+def merge_releases(parts: list[tuple[int, Release]], release_id: JsonValue = None) -> Release:
     """One Release for the whole text from the Releases of its pieces."""
     dumped = [_shift(release.model_dump(mode="json"), offset) for offset, release in parts]
     merged: dict[str, Any] = {"id": release_id, "title": None, "dateline": None, "zones": [], "warnings": []}

@@ -15,16 +15,130 @@ A gold record's ``fields`` limits which fields are scored for it.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictStr, ValidationError
 
 from .schema import Release
 
 FIELDS = ("countries", "demonyms", "organizations", "quotes", "quotes+speaker", "phones", "emails", "contacts")
 _SUFFIXES = re.compile(r"\b(MP|MLA|MLC|Senator|Sen|Jr|Sr|AO|AM|QC|SC)\b\.?")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\-]*")
+
+
+FieldName = Literal["countries", "demonyms", "organizations", "quotes", "quotes+speaker", "phones", "emails", "contacts"]
+
+
+class _GoldPart(BaseModel):
+    # Unknown keys are refused: a misspelt field ("organisations") would otherwise go unscored.
+    model_config = ConfigDict(extra="forbid")
+
+
+class GoldQuote(_GoldPart):
+    text: StrictStr = Field(min_length=1)
+    speaker: StrictStr | None = None
+    title: StrictStr | None = None
+    optional: bool = False
+    speaker_check: Literal["any"] | None = None
+
+
+class GoldContact(_GoldPart):
+    name: StrictStr = Field(min_length=1)
+    organization: StrictStr | None = None
+    phones: list[StrictStr] = []
+    emails: list[StrictStr] = []
+
+
+class GoldAnnotations(_GoldPart):
+    countries: list[StrictStr] = []
+    demonyms: list[StrictStr] = []
+    organizations: list[list[StrictStr]] = []
+    quotes: list[GoldQuote] = []
+    phones: list[StrictStr] = []
+    emails: list[StrictStr] = []
+    contacts: list[GoldContact] = []
+
+
+class GoldRecord(BaseModel):
+    """One line of a gold file (docs/gold-format.md): the release and what a reader finds in it."""
+
+    model_config = ConfigDict(extra="allow")  # a record may carry its own bookkeeping (source, notes)
+    id: JsonValue = None
+    text: StrictStr
+    gold: GoldAnnotations
+    fields: list[FieldName] | None = None
+
+
+class GoldFormatError(ValueError):
+    """A gold file that cannot be scored; ``problems`` lists each bad line and what is wrong with it."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: {len(problems)} problem(s); first: {problems[0] if problems else '-'}")
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The records of a gold JSONL file, validated; ``GoldFormatError`` names every bad line.
+
+    Read as UTF-8 with or without a BOM. ``OSError`` if the file cannot be read.
+    """
+    data = Path(path).read_bytes()
+    text = data.decode("utf-8-sig", errors="strict") if _is_utf8(data) else None
+    if text is None:
+        raise GoldFormatError(str(path), ["the file is not UTF-8 text"])
+    records: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        problem = _gold_problem(line)
+        if problem:
+            problems.append(f"line {number}: {problem}")
+        else:
+            records.append(json.loads(line))
+    if problems:
+        raise GoldFormatError(str(path), problems)
+    return records
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _gold_problem(line: str) -> str | None:
+    """What is wrong with one gold line, in words, or None."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"not valid JSON ({error.msg} at column {error.colno})"
+    if not isinstance(value, dict):
+        return f"expected a JSON object {{\"id\", \"text\", \"gold\"}}, got a JSON {_json_type(value)}"
+    try:
+        GoldRecord.model_validate(value)
+    except ValidationError as error:
+        return "; ".join(_describe(issue) for issue in error.errors()[:5])
+    return None
+
+
+def _json_type(value: object) -> str:
+    names = {list: "list", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _describe(issue: Any) -> str:
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in issue["loc"]).lstrip(".")
+    message = {"missing": "is required", "extra_forbidden": "is not a gold field"}.get(issue["type"], issue["msg"])
+    return f"{where or 'record'} {message}"
 
 
 @dataclass

@@ -1,6 +1,9 @@
 """Releases as pandas tables for analysts: one row per release, entity or mention.
 
-    frames = iom_nlp.to_frames(releases)
+    from iom_nlp.frames import read_collection
+    records = read_collection("releases.jsonl")   # JSONL, or a folder of .txt/.html files
+    releases = iom_nlp.extract_many([r["text"] for r in records], ids=[r["id"] for r in records])
+    frames = iom_nlp.to_frames(releases, dates=[r["date"] for r in records])
     frames["countries"].groupby("code").size()
     iom_nlp.export_frames(frames, "out/", format="parquet")
 
@@ -9,14 +12,23 @@ Needs the ``analysis`` extra (pandas, pyarrow): ``pip install "iom-nlp[analysis]
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import json
+import logging
+import re
 from collections.abc import Iterable
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .html import html_to_text
 from .schema import Release
 
 if TYPE_CHECKING:
     import pandas
+
+logger = logging.getLogger(__name__)
 
 TABLES = ("releases", "countries", "organizations", "quotes", "phones", "emails", "contacts")
 
@@ -29,12 +41,20 @@ def _pandas() -> Any:
     return pandas
 
 
-def to_frames(releases: Iterable[Release]) -> dict[str, pandas.DataFrame]:
-    """Seven tables keyed by name (see :data:`TABLES`); every row carries its ``release_id``."""
+def to_frames(releases: Iterable[Release], *, dates: Iterable[object] | None = None) -> dict[str, pandas.DataFrame]:
+    """Seven tables keyed by name (see :data:`TABLES`); every row carries its ``release_id``.
+
+    ``dates`` are the records' own publication dates in input order (any format
+    :func:`parse_date` reads, e.g. a feed's "Wed, 16 Mar 2022 20:22:05 +0000"). They fill the
+    releases table's ``published`` column, which falls back to the dateline's date: a
+    collection's own dates are more reliable than a date read from the text, and many releases
+    (Press Briefing Notes, U.S. statements) have no dateline at all.
+    """
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for position, release in enumerate(releases):
-        rid = release.id if release.id is not None else str(position)
-        rows["releases"].append(_release_row(rid, release))
+    given = itertools.chain(dates if dates is not None else (), itertools.repeat(None))
+    for position, (release, date) in enumerate(zip(releases, given, strict=False)):
+        rid = release.id if isinstance(release.id, str) else str(position) if release.id is None else json.dumps(release.id)
+        rows["releases"].append(_release_row(rid, release, parse_date(date)))
         for country in release.countries:
             for mention in country.mentions:
                 rows["countries"].append(
@@ -73,11 +93,12 @@ def to_frames(releases: Iterable[Release]) -> dict[str, pandas.DataFrame]:
     return {name: pandas.DataFrame(rows[name], columns=_columns(name)) for name in TABLES}
 
 
-def _release_row(rid: str, release: Release) -> dict[str, Any]:
+def _release_row(rid: str, release: Release, published: str | None) -> dict[str, Any]:
     dateline = release.dateline
     return {
         "release_id": rid,
         "title": release.title,
+        "published": published or (dateline.date if dateline else None),
         "date": dateline.date if dateline else None,
         "place": dateline.place if dateline else None,
         "countries": len(release.countries),
@@ -93,7 +114,8 @@ def _release_row(rid: str, release: Release) -> dict[str, Any]:
 def _columns(table: str) -> list[str]:
     columns = {
         "releases": [
-            "release_id", "title", "date", "place", "countries", "organizations", "quotes", "phones", "emails", "contacts", "error"
+            "release_id", "title", "published", "date", "place",
+            "countries", "organizations", "quotes", "phones", "emails", "contacts", "error",
         ],
         "countries": ["release_id", "code", "name", "kind", "start", "end", "text"],
         "organizations": ["release_id", "name", "acronym", "aliases", "start", "end", "text"],
@@ -120,3 +142,119 @@ def export_frames(frames: dict[str, pandas.DataFrame], directory: str | Path, fo
             frame.to_csv(path, index=False)
         written.append(path)
     return written
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+_LONGEST_DATE = 80  # longer values are not dates; also keeps the parsers' work bounded
+
+
+def parse_date(value: object) -> str | None:
+    """The calendar date (ISO ``YYYY-MM-DD``) of a record's date field, or None if unreadable.
+
+    Collections write dates every way: ISO ("2024-03-01", "2024-03-01T09:30:00Z"), RSS/e-mail
+    ("Wed, 16 Mar 2022 20:22:05 +0000") and prose ("1 March 2024", "March 1, 2024"). The date is
+    the one written, in the record's own time zone. A value without a four-digit year is refused
+    rather than completed with today's year.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip() or len(value) > _LONGEST_DATE:
+        return None
+    text = value.strip()
+    for reader in (_iso_date, _rfc2822_date, _prose_date):
+        found = reader(text)
+        if found is not None:
+            return found.isoformat()
+    return None
+
+
+def _iso_date(text: str) -> dt.date | None:
+    match = _ISO_DATE.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _rfc2822_date(text: str) -> dt.date | None:
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _prose_date(text: str) -> dt.date | None:
+    if not _YEAR.search(text):
+        return None
+    try:
+        from dateutil import parser  # a pandas dependency: present wherever frames are used
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    try:
+        parsed: dt.datetime = parser.parse(text, dayfirst=True)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date()
+
+
+def read_collection(path: str | Path, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """The records of a collection as ``{"id", "date", "text"}`` dicts, in file order.
+
+    ``path`` is a JSONL file (one JSON object a line with ``text`` or ``html``, and optionally
+    ``id`` and ``date``) or a folder of ``.txt``/``.html`` files (ids are the file names, dates
+    unknown). Lines that are not JSON objects, or have neither text nor html, are skipped with a
+    warning that names the line, so one bad record does not stop an analysis. ``limit`` keeps the
+    first records only (a quick look at a large collection).
+    """
+    source = Path(path)
+    if not source.exists():
+        raise FileNotFoundError(
+            f"no collection at {source}: give a JSONL file of {{\"id\", \"date\", \"text\"}} records or a folder of .txt/.html files"
+        )
+    records = _read_folder(source) if source.is_dir() else _read_jsonl(source)
+    return list(itertools.islice(records, limit))
+
+
+def _read_folder(folder: Path) -> Iterable[dict[str, Any]]:
+    for file in sorted(folder.iterdir()):
+        if file.suffix.lower() == ".txt":
+            yield {"id": file.name, "date": None, "text": file.read_text(encoding="utf-8", errors="replace")}
+        elif file.suffix.lower() in (".html", ".htm"):
+            yield {"id": file.name, "date": None, "text": html_to_text(file.read_bytes())}
+
+
+def _read_jsonl(file: Path) -> Iterable[dict[str, Any]]:
+    with file.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            record = _record(line, f"{file.name}:{number}")
+            if record is not None:
+                record.setdefault("id", f"{file.name}:{number}")
+                yield record
+
+
+def _record(line: str, where: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        logger.warning("%s: skipped, not JSON (%s)", where, error.msg)
+        return None
+    if not isinstance(data, dict):
+        logger.warning("%s: skipped, expected a JSON object with a \"text\" field", where)
+        return None
+    text, html = data.get("text"), data.get("html")
+    if not isinstance(text, str) or not text.strip():
+        if not isinstance(html, str) or not html.strip():
+            logger.warning("%s: skipped, no \"text\" or \"html\"", where)
+            return None
+        text = html_to_text(html)
+    record: dict[str, Any] = {"date": data.get("date"), "text": text}
+    if "id" in data:
+        record["id"] = data["id"]
+    return record

@@ -10,7 +10,6 @@ import spacy
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
-from .data import load_json
 from .extensions import register_extensions
 from .tokenizer import PreparedTokenizer
 
@@ -49,7 +48,10 @@ def resolve_base(base: str | None) -> str | None:
 
 
 def _is_installed(name: str) -> bool:
-    return importlib.util.find_spec(name) is not None
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # "a.b" whose parent "a" is missing, or an empty name
+        return False
 
 
 def load(base: str | None = AUTO) -> Language:
@@ -68,13 +70,24 @@ def load(base: str | None = AUTO) -> Language:
     return nlp
 
 
+# In pipeline order: structure first (others skip navigation), countries before phones (region
+# evidence) and organisations, organisations before quotes (speakers' bodies), contacts last.
+COMPONENTS: Final = (
+    "iom_structure",
+    "iom_emails",
+    "iom_countries",
+    "iom_phones",
+    "iom_organizations",
+    "iom_quotes",
+    "iom_contacts",
+)
+
+
 def add_components(nlp: Language) -> Language:
-    """Add iom_nlp's components, configured from the data under ``models/``."""
-    nlp.add_pipe("iom_structure")
-    nlp.add_pipe("iom_emails", config=load_json("emails.json"))
-    nlp.add_pipe("iom_countries")
-    nlp.add_pipe("iom_phones", config=load_json("phones.json"))
-    nlp.add_pipe("iom_organizations")
-    nlp.add_pipe("iom_quotes", config=load_json("quotes.json"))
-    nlp.add_pipe("iom_contacts", config=load_json("contacts.json"))
+    """Add iom_nlp's components; each reads its settings from the data under ``models/``.
+
+    Exactly what ``nlp.add_pipe(name)`` gives: one settings source per component.
+    """
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
     return nlp

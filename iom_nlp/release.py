@@ -5,21 +5,22 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from pydantic import JsonValue
 from spacy.tokens import Doc, Span
 
-from .components.contacts import CONTACT_BLOCK_KEY
-from .components.countries import SPAN_KEY as COUNTRY_KEY
-from .components.emails import SPAN_KEY as EMAIL_KEY
-from .components.organizations import SPAN_KEY as ORG_KEY
-from .components.phones import SPAN_KEY as PHONE_KEY
-from .components.quotes import SPAN_KEY as QUOTE_KEY
 from .extensions import ERRORS_KEY
+from .rules.mojibake import repair_optional, repair_person_name, repair_text
 from .schema import Contact, Country, CountryMention, Dateline, Email, Mention, Organization, Phone, PhoneKind, Quote, Release, Zone
+from .spans import CONTACT_BLOCK as CONTACT_BLOCK_KEY
+from .spans import COUNTRIES as COUNTRY_KEY
+from .spans import EMAIL_MENTIONS as EMAIL_MENTIONS_KEY
+from .spans import EMAILS as EMAIL_KEY
+from .spans import ORGANIZATIONS as ORG_KEY
+from .spans import PHONES as PHONE_KEY
+from .spans import QUOTES as QUOTE_KEY
 
-COUNTRY_NAMES_KEY = "iom_country_names"
 
-
-def to_release(doc: Doc, id: str | None = None) -> Release:  # noqa: A002  (the contract's field name)
+def to_release(doc: Doc, id: JsonValue = None) -> Release:  # noqa: A002  (the contract's field name)
     """Read iom_nlp's annotations off ``doc`` into a frozen Release."""
     source = doc._.iom_source_text
     errors = doc.user_data.get(ERRORS_KEY) or []
@@ -27,7 +28,7 @@ def to_release(doc: Doc, id: str | None = None) -> Release:  # noqa: A002  (the 
     contacts = _contacts(doc)
     return Release(
         id=id,
-        title=structure.get("title"),
+        title=repair_optional(structure.get("title")),
         dateline=Dateline.model_validate(structure["dateline"]) if structure.get("dateline") else None,
         zones=_zones(doc, structure, contacts),
         countries=_countries(doc, source),
@@ -65,14 +66,15 @@ def _mention(span: Span, source: str) -> Mention:
 
 
 def _countries(doc: Doc, source: str) -> tuple[Country, ...]:
-    from .components.countries import country_name
+    from .components.countries import country_name, country_official_name
 
     by_code: dict[str, list[CountryMention]] = defaultdict(list)
     for span in doc.spans.get(COUNTRY_KEY, []):
         mention = _mention(span, source)
         by_code[span.kb_id_].append(CountryMention(**mention.model_dump(), kind=span.label_))
     return tuple(
-        Country(code=code, name=country_name(code), mentions=tuple(mentions)) for code, mentions in by_code.items()
+        Country(code=code, name=country_name(code), official_name=country_official_name(code), mentions=tuple(mentions))
+        for code, mentions in by_code.items()
     )
 
 
@@ -85,9 +87,9 @@ def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
         details: dict[str, Any] = spans[0]._.iom_org or {}
         organizations.append(
             Organization(
-                name=name,
+                name=repair_text(name),
                 acronym=details.get("acronym"),
-                aliases=tuple(details.get("aliases") or ()),
+                aliases=tuple(repair_text(alias) for alias in details.get("aliases") or ()),
                 mentions=tuple(_mention(span, source) for span in spans),
             )
         )
@@ -96,7 +98,21 @@ def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
 
 def _quotes(doc: Doc) -> tuple[Quote, ...]:
     records = [span._.iom_quote for span in doc.spans.get(QUOTE_KEY, []) if span._.iom_quote]
-    return tuple(Quote.model_validate(record) for record in records)
+    return tuple(Quote.model_validate(_repaired_quote(record)) for record in records)
+
+
+def _repaired_quote(record: dict[str, Any]) -> dict[str, Any]:
+    """The quote with its speaker's name, title and organisation free of mojibake (its text stays as written)."""
+    speaker = record.get("speaker")
+    if not isinstance(speaker, dict) or not isinstance(speaker.get("name"), str):
+        return record
+    repaired = {
+        **speaker,
+        "name": repair_person_name(speaker["name"]),
+        "title": repair_optional(speaker.get("title")),
+        "organization": repair_optional(speaker.get("organization")),
+    }
+    return {**record, "speaker": repaired}
 
 
 def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
@@ -116,12 +132,19 @@ def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
                 valid=bool(details.get("valid")),
                 kind=_phone_kind(first.label_),
                 repaired=bool(details.get("repaired")),
-                start=first.start_char,
-                end=first.end_char,
-                mentions=tuple(_mention(span, source) for span in spans),
+                start=details.get("start", first.start_char),
+                end=details.get("end", first.end_char),
+                mentions=tuple(_phone_mention(span, source) for span in spans),
             )
         )
     return tuple(phones)
+
+
+def _phone_mention(span: Span, source: str) -> Mention:
+    """The number's exact offsets (``iom_phones`` keeps them; spans are token-wide: "Tel:022 ...")."""
+    details = span._.iom_phone or {}
+    start, end = details.get("start", span.start_char), details.get("end", span.end_char)
+    return Mention(start=start, end=end, text=source[start:end])
 
 
 def _phone_kind(label: str) -> PhoneKind:
@@ -133,21 +156,26 @@ def _phone_kind(label: str) -> PhoneKind:
 
 
 def _emails(doc: Doc, source: str) -> tuple[Email, ...]:
-    grouped: dict[str, list[Span]] = defaultdict(list)
-    for span in doc.spans.get(EMAIL_KEY, []):
-        grouped[span.kb_id_].append(span)
+    """Addresses with their exact mentions (``iom_emails`` keeps them; spans are token-wide)."""
+    exact = doc.user_data.get(EMAIL_MENTIONS_KEY)
+    if exact is None:
+        exact = [(span.start_char, span.end_char, span.kb_id_) for span in doc.spans.get(EMAIL_KEY, [])]
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for start, end, address in exact:
+        grouped[address].append(Mention(start=start, end=end, text=source[start:end]))
     return tuple(
-        Email(
-            raw=source[spans[0].start_char : spans[0].end_char],
-            address=address,
-            start=spans[0].start_char,
-            end=spans[0].end_char,
-            mentions=tuple(_mention(span, source) for span in spans),
-        )
-        for address, spans in grouped.items()
+        Email(raw=mentions[0].text, address=address, start=mentions[0].start, end=mentions[0].end, mentions=tuple(mentions))
+        for address, mentions in grouped.items()
     )
 
 
 def _contacts(doc: Doc) -> tuple[Contact, ...]:
     records: list[dict[str, Any]] = doc._.iom_contacts or []
-    return tuple(Contact.model_validate(record) for record in records)
+    return tuple(Contact.model_validate(_repaired_contact(record)) for record in records)
+
+
+def _repaired_contact(record: dict[str, Any]) -> dict[str, Any]:
+    """The contact with name and organisation free of mojibake; its offsets still index the text."""
+    if not isinstance(record.get("name"), str):
+        return record
+    return {**record, "name": repair_person_name(record["name"]), "organization": repair_optional(record.get("organization"))}

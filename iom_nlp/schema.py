@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
@@ -35,7 +35,8 @@ class CountryMention(Mention):
 
 class Country(_Frozen):
     code: str = Field(description="ISO 3166-1 alpha-2, ISO 3166-3 alpha-4 if historic, XK for Kosovo.")
-    name: str
+    name: str = Field(description='The short name people write: "Democratic Republic of the Congo", not ISO\'s inverted form.')
+    official_name: str | None = Field(default=None, description='The official name ("Kingdom of Thailand"), when known.')
     mentions: tuple[CountryMention, ...] = ()
 
 
@@ -117,7 +118,7 @@ class Zone(_Frozen):
 class Release(_Frozen):
     """Everything iom_nlp extracts from one press release."""
 
-    id: str | None = None
+    id: JsonValue = Field(default=None, description="The input record's id as given (any JSON value), or the file name.")
     schema_version: Literal["1"] = SCHEMA_VERSION
     text: str | None = Field(
         default=None,
@@ -137,5 +138,22 @@ class Release(_Frozen):
 
 
 def release_json_schema() -> dict[str, object]:
-    """The JSON Schema other services validate ``iom-nlp extract`` output against."""
-    return Release.model_json_schema()
+    """The JSON Schema other services validate ``iom-nlp extract`` output against.
+
+    It describes what the CLI writes, not only the Python model: the fields of an input record
+    other than ``id``/``text``/``html`` are passed through at the top level (allowed extra
+    properties), and one whose name is an output field is kept under ``input`` instead.
+    """
+    schema = Release.model_json_schema()
+    properties = schema.setdefault("properties", {})
+    properties["input"] = {
+        "type": "object",
+        "title": "Input",
+        "description": "Fields of the input record whose names are output fields (e.g. its own 'title'), passed through.",
+    }
+    schema["additionalProperties"] = True
+    schema["description"] = (
+        "One release as written by `iom-nlp extract` (one JSON object per line in JSONL). Any other field of the "
+        "input record is passed through unchanged at the top level. Records that could not be processed carry 'error'."
+    )
+    return schema

@@ -23,9 +23,21 @@ _CONTINUATION_WORDS = frozenset(
 MIN_WRAPPED_LINE = 30
 
 
+# A lone surrogate (U+D800-U+DFFF) is what a bad decode (``errors="surrogateescape"``) leaves in a
+# str; no encoder accepts it, so it would stop the tokenizer and any JSON writer.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD: same length, so offsets hold."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def prepare_text(text: str) -> str:
     """Return ``text`` with the same length, control characters blanked and hard wraps joined."""
-    cleaned = _CONTROL.sub(" ", text).replace("\r", " ").replace("\t", " ")
+    cleaned = _CONTROL.sub(" ", replace_surrogates(text)).replace("\r", " ").replace("\t", " ")
     blanks = sorted([*_wrapped_line_breaks(cleaned), *_long_run_breaks(cleaned)])
     pieces = []
     previous = 0

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .extensions import PREPARED_TEXT_KEY, SOURCE_TEXT_KEY
-from .textprep import prepare_text
+from .textprep import prepare_text, replace_surrogates
 
 
 class PreparedTokenizer:
@@ -30,6 +30,8 @@ class PreparedTokenizer:
         return self.tokenizer.vocab
 
     def __call__(self, text: str) -> Doc:
+        # A lone surrogate is read as the replacement character it stands for (same length).
+        text = replace_surrogates(text)
         prepared = prepare_text(text)
         doc: Doc = self.tokenizer(prepared)
         doc.user_data[PREPARED_TEXT_KEY] = prepared

@@ -6,11 +6,17 @@ Sources (public domain or written for this project only):
 - the DataHub country-codes table (ODC-PDDL): UN terminology short/formal names, CLDR
   display names and capitals (``--datahub``, default ``../shared/data/...``);
 - ``models/curated/country_aliases.tsv`` and ``models/curated/demonyms.tsv``, written by hand;
-  ``models/curated/country_exclusions.txt`` lists forms left out (regions more than countries).
+  ``models/curated/country_exclusions.txt`` lists forms left out (regions more than countries);
+  ``models/curated/country_names.tsv`` gives the short name shown to users where ISO's is
+  inverted or not the one people write ("Congo" -> "Republic of the Congo").
 
 Every name gets its usual variants (Saint/St./St, "&" for "and", accents folded, curly
-apostrophes, hyphen or space). When two countries claim one form, the curated files decide;
-otherwise a current country beats a historic one, and remaining clashes are dropped.
+apostrophes, hyphen or space), and ISO's inverted form is kept as written ("Korea, Republic
+of") because tables and lists use it. Every demonym gets its plural ("Syrians", "Filipinos")
+unless it is an adjective only or invariable ("Chinese", "Swiss", "French"). When two
+countries claim one form, the curated files decide; otherwise a current country beats a
+historic one ("Viet-Nam" is Viet Nam, not the historic North Viet-Nam), and remaining clashes
+are dropped.
 
     python scripts/build_gazetteer.py [--datahub PATH]
 """
@@ -46,14 +52,63 @@ def read_tsv(path: Path) -> list[tuple[str, str]]:
 
 
 def reorder_comma_name(name: str) -> list[str]:
-    """"Korea, Republic of" -> ["Republic of Korea", "Korea"]; keeps plain names as they are."""
+    """"Korea, Republic of" -> ["Republic of Korea", "Korea", "Korea, Republic of"]; plain names as they are.
+
+    The inverted form itself is kept for tables and lists that copy ISO ("Congo, Republic of"
+    must not fall back to the ambiguous "Congo"); the component guards it against running into
+    the next name ("Congo, Republic of Korea").
+    """
     if "," not in name:
         return [name]
     head, tail = (part.strip() for part in name.split(",", 1))
     forms = [head]
     if tail.lower().endswith((" of", " of the")) or tail.lower() in {"republic of"}:
         forms.insert(0, f"{tail} {head}")
+        forms += [name, f"{head} ({tail})"]  # ISO's inverted form, and the UN's "Congo (Republic of the)"
     return forms
+
+
+def short_name(name: str, historic: bool = False) -> str:
+    """The name as people write it: "Congo, The Democratic Republic of the" -> "Democratic Republic of the Congo".
+
+    A historic name keeps its head ("Zaire, Republic of" -> "Zaire"); a name whose tail is not
+    an "of" phrase keeps ISO's form ("Bonaire, Sint Eustatius and Saba").
+    """
+    if "," not in name:
+        return name
+    head, tail = (part.strip() for part in name.split(",", 1))
+    if historic:
+        return head
+    if tail.lower().endswith((" of", " of the")):
+        return strip_article(f"{tail} {head}")
+    return name
+
+
+# Demonyms that take no plural: adjectives only, or the same word in the plural.
+NO_PLURAL_ENDINGS = ("ese", "ss", "sh", "ch", "sy", "z", "ic", "o", "a", "ois")
+NO_PLURAL = frozenset({"Afghani", "Philippine", "Myanmar", "Lao", "Burkinabe", "Burkinabè", "I-Kiribati", "Ni-Vanuatu"})
+IRREGULAR_PLURALS = {"Czech": "Czechs", "Filipino": "Filipinos", "Filipina": "Filipinas"}
+# Frenchman, Irishwoman, Scotsman, Dutchman (not German, Omani): -man after "s" or "h".
+PERSON_NOUN = re.compile(r"(?<=[sh])(wo)?man$")
+
+
+def plural(demonym: str) -> str | None:
+    """"Syrian" -> "Syrians", "Sri Lankan" -> "Sri Lankans", "Frenchwoman" -> "Frenchwomen"; None for "Chinese"."""
+    last = demonym.split()[-1]
+    if demonym in NO_PLURAL:
+        return None
+    if last in IRREGULAR_PLURALS:
+        return demonym[: -len(last)] + IRREGULAR_PLURALS[last]
+    if PERSON_NOUN.search(demonym):
+        return demonym[:-2] + "en"
+    if demonym.endswith(NO_PLURAL_ENDINGS) or demonym.endswith("s"):
+        return None
+    return demonym + "s"
+
+
+def claim_key(form: str) -> str:
+    """Forms that differ only in case, accents, hyphens or apostrophes are one claim."""
+    return fold_accents(form).lower().replace("-", " ").replace("’", "'")
 
 
 def strip_article(name: str) -> str:
@@ -69,6 +124,12 @@ def fold_accents(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Whole words that tables abbreviate (only in names of two words or more).
+ABBREVIATIONS = (("Islands", "Isds"), ("Islands", "Isl."), ("Island", "Isl."), ("Republic", "Rep."), ("Democratic", "Dem."),
+                 ("British", "Br."), ("Territory", "Terr."), ("Territories", "Terr."), ("Occupied", "Occ."), ("Northern", "N."),
+                 ("Netherlands", "Neth."))
+
+
 def variants(name: str) -> set[str]:
     """The ways a release writes ``name``."""
     forms = {name, strip_article(name), strip_parenthetical(name)}
@@ -82,6 +143,16 @@ def variants(name: str) -> set[str]:
         for saint, short in (("Saint ", "St. "), ("Saint ", "St "), ("Sainte ", "Ste. ")):
             if saint in form:
                 forms.add(form.replace(saint, short))
+    if " " in name:  # table abbreviations of a multi-word name: "Solomon Isds", "Czech Rep.", "Br. Virgin Isds"
+        for form in list(forms):
+            shortened = form
+            for word, short in ABBREVIATIONS:
+                if word in form.split():
+                    forms.add(form.replace(word, short))
+                    shortened = shortened.replace(word, short)
+            forms.add(shortened)
+    forms |= {form.replace("People's", "Peoples").replace("People’s", "Peoples") for form in forms}
+    forms |= {unicodedata.normalize("NFD", form) for form in forms}  # accents typed as combining marks
     # A leading article is context, not name: "the Netherlands" must not hide "Netherlands Antilles".
     cleaned = {re.sub(r"\s+", " ", strip_article(form)).strip() for form in forms}
     return {form for form in cleaned if form}
@@ -118,16 +189,60 @@ def datahub_rows(path: Path) -> tuple[list[tuple[str, str, str]], list[tuple[str
 
 
 def display_names() -> dict[str, str]:
-    names = {country.alpha_2: country.name for country in pycountry.countries}
-    names.update({historic.alpha_4: historic.name for historic in pycountry.historic_countries})
+    """Code -> the short name people write (curated, else ISO's common name, else ISO's name uninverted)."""
+    names = {country.alpha_2: getattr(country, "common_name", None) or short_name(country.name) for country in pycountry.countries}
+    names.update({historic.alpha_4: short_name(historic.name, historic=True) for historic in pycountry.historic_countries})
     names["XK"] = "Kosovo"
+    names.update({code: short for code, short, _ in curated_names()})
     return names
 
 
+def curated_names() -> list[tuple[str, str, str]]:
+    """(code, short name, official name or "") from ``models/curated/country_names.tsv``."""
+    rows = []
+    for line in (MODELS / "curated" / "country_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, short, *official = (part.strip() for part in line.split("\t"))
+            rows.append((code, short, official[0] if official else ""))
+    return rows
+
+
+def official_names(datahub: Path) -> dict[str, str]:
+    """Code -> the official name (ISO's, else the UN's formal name, else the short name).
+
+    Footnote marks ("Holy See *") and leading articles are dropped; a historic country's
+    official name is the part of ISO 3166-3's name that is not its short name.
+    """
+    names = display_names()
+    for historic in pycountry.historic_countries:
+        head, _, tail = historic.name.partition(", ")
+        names[historic.alpha_4] = (reorder_comma_name(historic.name)[0] if tail.endswith((" of", " of the")) else tail) or head
+    if datahub.exists():
+        with datahub.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                formal = (row.get("UNTERM English Formal") or "").strip()
+                if row["ISO3166-1-Alpha-2"] and formal:
+                    names[row["ISO3166-1-Alpha-2"]] = formal
+    names.update({country.alpha_2: country.official_name for country in pycountry.countries if getattr(country, "official_name", None)})
+    names["XK"] = "Republic of Kosovo"
+    names.update({code: official for code, _, official in curated_names() if official})
+    return {code: strip_article(name.rstrip("* ").strip()) for code, name in names.items()}
+
+
 def choose(claims: dict[str, dict[str, int]]) -> dict[str, str]:
-    """Give each lower-cased form to the country with the best claim; drop ties."""
-    chosen = {}
+    """Give each lower-cased form to the country with the best claim; drop ties.
+
+    A claim counts for every spelling of the form (``claim_key``), so ISO 3166-3's "Viet-Nam"
+    (North Viet-Nam) loses to the current "Viet Nam".
+    """
+    grouped: dict[str, dict[str, int]] = defaultdict(dict)
     for form, by_code in claims.items():
+        for code, priority in by_code.items():
+            group = grouped[claim_key(form)]
+            group[code] = min(group.get(code, 99), priority)
+    chosen = {}
+    for form in claims:
+        by_code = grouped[claim_key(form)]
         best = min(by_code.values())
         winners = [code for code, priority in by_code.items() if priority == best]
         if len(winners) == 1:
@@ -163,18 +278,25 @@ def build(datahub: Path) -> list[dict[str, str]]:
             previous = claims[key].get(code, 99)
             claims[key][code] = min(previous, PRIORITY[source])
 
-    entries = []
     names = display_names()
-    for key, code in sorted(choose(claims).items()):
-        entries.append({"code": code, "name": names.get(code, code), "kind": "name", "pattern": surface[key]})
+    official = official_names(datahub)
+
+    def entry(code: str, kind: str, pattern: str) -> dict[str, str]:
+        return {"code": code, "name": names.get(code, code), "official_name": official.get(code, names.get(code, code)),
+                "kind": kind, "pattern": pattern}
+
+    entries = [entry(code, "name", surface[key]) for key, code in sorted(choose(claims).items())]
     name_keys = set(claims)
+    demonyms: dict[str, str] = {}
     for code, demonym in read_tsv(MODELS / "curated" / "demonyms.tsv"):
-        for form in variants(demonym):
-            entries.append({"code": code, "name": names.get(code, code), "kind": "demonym", "pattern": form})
+        many = plural(demonym)
+        for form in variants(demonym) | (variants(many) if many else set()):
+            demonyms.setdefault(form, code)
+    entries += [entry(code, "demonym", form) for form, code in demonyms.items()]
     for code, capital in capitals:
         for form in variants(capital):
             if form.lower() not in name_keys:
-                entries.append({"code": code, "name": names.get(code, code), "kind": "capital", "pattern": form})
+                entries.append(entry(code, "capital", form))
     return entries
 
 

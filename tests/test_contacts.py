@@ -61,3 +61,15 @@ def test_seed_contacts(nlp: Language, seed_text: str) -> None:
     ]
     for contact in release.contacts:
         assert contact.start is not None and seed_text[contact.start : contact.end] == contact.name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Aid arrived.\n\nFor more information please contact:\nAchan Garang\nSouth Sudan\nTel: +211 921 555 035\n", "Achan Garang"),
+        ("Aid arrived.\n\nFor more information please contact:\nOmar Said\nAddis Ababa\nTel: +251 91 555 7730\n", "Omar Said"),
+    ],
+)
+def test_country_or_capital_on_the_office_line_is_not_a_name(rules_nlp: Language, text: str, name: str) -> None:
+    """Regression (class: place taken as the contact): the place read by iom_countries is no name."""
+    assert [contact[0] for contact in _contacts(rules_nlp, text)] == [name]

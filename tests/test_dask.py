@@ -18,6 +18,7 @@ TEXTS = [
 ] * 4
 
 
+@pytest.mark.slow  # starts a local cluster (~30 s)
 @pytest.mark.enable_socket
 @pytest.mark.allow_hosts(["127.0.0.1"])
 def test_dask_bag_equals_serial_result(rules_nlp: object) -> None:

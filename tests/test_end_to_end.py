@@ -186,6 +186,7 @@ def test_entry_points_expose_the_factories() -> None:
     assert {"iom_emails", "iom_phones", "iom_countries"} <= names
 
 
+@pytest.mark.slow  # the full pipeline over the shared dev set
 def test_dev_set_phones_and_emails(nlp: Language, dev_records: list[dict[str, object]]) -> None:
     """Phones and emails on the annotated dev releases, without being told any region."""
     found_phones = expected_phones = hit_phones = 0

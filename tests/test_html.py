@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, shared_or_skip
 from spacy.language import Language
 
 import iom_nlp
@@ -58,9 +58,10 @@ def test_cli_reads_html_files_and_records(tmp_path: Path, capsys: pytest.Capture
     assert line["id"] == "p1" and line["emails"][0]["address"] == "jexample@iom.int"
 
 
-def test_state_department_releases_from_html(rules_nlp: Language) -> None:
+@pytest.mark.slow  # 2,025 shared releases, twice
+def test_state_department_releases_from_html(rules_nlp: Language, shared_file: Callable[[str], Path]) -> None:
     """Every release processes from its HTML: no error, no markup in any mention, same countries as its text."""
-    path = shared_or_skip(SHARED / "data" / "releases" / "statedept" / "releases.jsonl")
+    path = shared_file("data/releases/statedept/releases.jsonl")
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     from_html = list(iom_nlp.extract_many([iom_nlp.html_to_text(r["html"]) for r in records], nlp=rules_nlp))
     from_text = list(iom_nlp.extract_many([r["text"] for r in records], nlp=rules_nlp))

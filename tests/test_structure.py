@@ -5,7 +5,7 @@ from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.data import load_json
-from iom_nlp.rules.structure import DATE, StructureSettings, analyse, parse_date
+from iom_nlp.rules.structure import DATE, StructureSettings, analyse, parse_date, place_as_written
 
 SETTINGS = StructureSettings.from_dict(load_json("structure.json"))
 
@@ -17,7 +17,10 @@ SETTINGS = StructureSettings.from_dict(load_json("structure.json"))
         ("Big News For The Region\nGeneva – IOM said today", "Geneva", None),
         ("Big News For The Region\n(18 February 2010) The meeting opened.", None, "2010-02-18"),
         ("Big News For The Region\nThe meeting opened.\n17 December 2008", None, "2008-12-17"),
-        ("Big News For The Region\nPORT OF SPAIN, 14 March 2024 – Delegations met.", "Port Of Spain", "2024-03-14"),
+        ("Big News For The Region\nPORT OF SPAIN, 14 March 2024 – Delegations met.", "Port of Spain", "2024-03-14"),
+        ("Big News For The Region\nN'DJAMENA, 2 June 2021 – Teams deployed.", "N'Djamena", "2021-06-02"),
+        ("Big News For The Region\nDAR ES SALAAM, 5 July 2019 – Talks opened.", "Dar es Salaam", "2019-07-05"),
+        ("Big News For The Region\nCOX'S BAZAR, 1 May 2018 – Rains came.", "Cox's Bazar", "2018-05-01"),
         ("MINISTER FOR FOREIGN AFFAIRS  Senator the Hon. Bob Carr  April 22, 2013", None, "2013-04-22"),
         ("Media Release\nMonday, 16 May 2011\nText.", None, "2011-05-16"),
         ("Contact Richard Wise  03 9650 7274  24/05/2002", None, "2002-05-24"),
@@ -60,3 +63,21 @@ def test_seed_structure(nlp: Language, seed_text: str) -> None:
     assert seed_text[contact.start : contact.end].startswith("Chissey Mueller")
     assert seed_text[contact.start : contact.end].endswith("npineiro@iom.int")
     assert not any("Partnerships" in org.name for org in release.organizations)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        # The release's own spelling in its body wins over folding the capitals.
+        ("MCALLEN – Shelters in McAllen opened.", "MCALLEN", "McAllen"),
+        ("ST. JOHN'S – Crews reached St. John's overnight.", "ST. JOHN'S", "St. John's"),
+        # No other mention: fold word by word, particles low, elided articles kept.
+        ("BOBO-DIOULASSO – Crews arrived.", "BOBO-DIOULASSO", "Bobo-Dioulasso"),
+        ("PORT OF SPAIN – Delegations met.", "PORT OF SPAIN", "Port of Spain"),
+        ("N’DJAMENA – Teams deployed.", "N’DJAMENA", "N’Djamena"),
+        # Mixed case is already the place's own case.
+        ("Port-au-Prince – Teams deployed.", "Port-au-Prince", "Port-au-Prince"),
+    ],
+)
+def test_dateline_place_in_its_own_case(text: str, place: str, expected: str) -> None:
+    assert place_as_written(text, place, len(place), SETTINGS.place_lowercase_words) == expected

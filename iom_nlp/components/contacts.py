@@ -2,59 +2,44 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import record_error, register_extensions
+from .. import spans as keys
+from ..data import parse_json_object, settings_from_json
 from ..rules.contacts import ContactRecord, ContactSettings, Found, find_contacts
 from ..rules.speakers import find_full_name
-from .emails import SPAN_KEY as EMAIL_KEY
-from .phones import SPAN_KEY as PHONE_KEY
+from .base import IomComponent
 
-CONTACT_BLOCK_KEY = "iom_contact_block"
+EMAIL_KEY = keys.EMAILS
+PHONE_KEY = keys.PHONES
+CONTACT_BLOCK_KEY = keys.CONTACT_BLOCK
+SETTINGS_FILE = "contacts.json"
 
 
-class ContactRecognizer:
+class ContactRecognizer(IomComponent):
     """Groups the phones and emails found by ``iom_phones``/``iom_emails`` under people's names.
 
     Must run after both. Each contact is a dict of primitives: name, organization, phones
     (E.164), emails, and the name's offsets.
     """
 
-    def __init__(
-        self,
-        name: str = "iom_contacts",
-        *,
-        cue_pattern: str = r"\bcontacts?\b",
-        zone_chars: int = 600,
-        not_name_words: Sequence[str] = (),
-        honorifics: Sequence[str] = (),
-    ) -> None:
-        register_extensions()
-        self.name = name
-        self.settings = ContactSettings(
-            cue_pattern=cue_pattern,
-            zone_chars=zone_chars,
-            not_name_words=frozenset(not_name_words),
-            honorifics=tuple(honorifics),
-        )
+    data_files = (SETTINGS_FILE,)
 
-    def __call__(self, doc: Doc) -> Doc:
-        contacts: list[dict[str, Any]] = []
-        try:
-            records = self._find(doc)
-            contacts = [_as_dict(record) for record in records]
-            if records:
-                doc.user_data[CONTACT_BLOCK_KEY] = _block(doc._.iom_text, records)
-        except Exception as error:  # one release's failure must not lose the batch
-            logging.getLogger(__name__).warning("iom_contacts failed on a document: %s", error)
-            record_error(doc, self.name, error)
-        doc._.iom_contacts = contacts
-        return doc
+    def configure(self) -> None:
+        raw = parse_json_object(self.data[SETTINGS_FILE], SETTINGS_FILE)
+        self.settings, _ = settings_from_json(raw, ContactSettings, SETTINGS_FILE)
+
+    def clear(self, doc: Doc) -> None:
+        doc._.iom_contacts = []
+
+    def annotate(self, doc: Doc) -> None:
+        records = self._find(doc)
+        if records:
+            doc.user_data[CONTACT_BLOCK_KEY] = _block(doc._.iom_text, records)
+        doc._.iom_contacts = [_as_dict(record) for record in records]
 
     def _find(self, doc: Doc) -> list[ContactRecord]:
         found = [Found(span.start_char, span.end_char, span.kb_id_, "phone") for span in doc.spans.get(PHONE_KEY, [])]
@@ -65,7 +50,9 @@ class ContactRecognizer:
         def complete(surname: str) -> str:
             return find_full_name(text, surname, [], self._could_be_first_name) or surname
 
-        return find_contacts(text, found, self.settings, complete)
+        # Countries and capitals read by ``iom_countries`` are places, never a contact's name.
+        places = [(span.start_char, span.end_char) for key in (keys.COUNTRIES, keys.PLACES) for span in doc.spans.get(key, [])]
+        return find_contacts(text, found, self.settings, complete, places)
 
     def _could_be_first_name(self, word: str) -> bool:
         bare = word.strip(".")
@@ -92,11 +79,13 @@ def _as_dict(record: ContactRecord) -> dict[str, Any]:
 
 @Language.factory(
     "iom_contacts",
+    default_config={"data_path": None},
     requires=["doc.spans"],
-    default_config={"cue_pattern": r"\bcontacts?\b", "zone_chars": 600, "not_name_words": [], "honorifics": []},
+    assigns=["doc._.iom_contacts"],
 )
-def make_contact_recognizer(
-    nlp: Language, name: str, cue_pattern: str, zone_chars: int, not_name_words: list[str], honorifics: list[str]
-) -> ContactRecognizer:
-    """Factory: the cues and word lists come from the config (``models/contacts.json`` in :func:`iom_nlp.load`)."""
-    return ContactRecognizer(name, cue_pattern=cue_pattern, zone_chars=zone_chars, not_name_words=not_name_words, honorifics=honorifics)
+def make_contact_recognizer(nlp: Language, name: str, data_path: str | None) -> ContactRecognizer:
+    """Factory: settings from ``contacts.json`` in ``data_path`` (default: the packaged ``models/``).
+
+    Must run after ``iom_phones`` and ``iom_emails``: it groups their spans under names.
+    """
+    return ContactRecognizer(nlp, name, data_path=data_path)

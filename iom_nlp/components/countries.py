@@ -9,11 +9,10 @@ components (phone regions), never to countries.
 
 from __future__ import annotations
 
-import json
 import logging
+import re
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -21,32 +20,32 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..data import models_dir, read_jsonl
-from ..extensions import record_error, register_extensions
-from ..rules.countries import CountryRules, keep_match, resolve_ambiguous
+from .. import spans as keys
+from ..data import models_dir, parse_json_object, parse_jsonl, read_jsonl, settings_from_dict
+from ..rules.countries import CountryRules, DocFacts, in_capitals, is_acronym, is_inverted, keep_match, resolve_ambiguous
+from .base import IomComponent
 
 logger = logging.getLogger(__name__)
-SPAN_KEY = "iom_countries"
-PLACES_KEY = "iom_places"
+SPAN_KEY = keys.COUNTRIES
+PLACES_KEY = keys.PLACES
 GAZETTEER_FILE = "countries.jsonl"
 RULES_FILE = "country_rules.json"
 # When one span matches several entries ("Myanmar" is a name and an adjective), the name wins.
 KIND_PRIORITY = {"name": 0, "capital": 1, "demonym": 2}
 
 
-class CountryRecognizer:
+class CountryRecognizer(IomComponent):
     """Finds countries by name and demonym, with the ISO code in ``kb_id_``.
 
     Span labels: ``name`` or ``demonym`` in ``iom_countries``; ``capital`` in ``iom_places``.
     """
 
-    def __init__(self, nlp: Language, name: str = "iom_countries", *, gazetteer_path: str | None = None) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
-        folder = Path(gazetteer_path) if gazetteer_path else models_dir()
-        self.entries: list[dict[str, Any]] = read_jsonl(folder / GAZETTEER_FILE)
-        self.rules_data: dict[str, Any] = json.loads((folder / RULES_FILE).read_text(encoding="utf-8"))
+    data_files = (GAZETTEER_FILE, RULES_FILE)
+
+    def configure(self) -> None:
+        self.entries: list[dict[str, Any]] = parse_jsonl(self.data[GAZETTEER_FILE])
+        self.rules_data: dict[str, Any] = parse_json_object(self.data[RULES_FILE], RULES_FILE)
+        settings_from_dict(self.rules_data, CountryRules.from_dict, RULES_FILE)  # refuses unknown keys
         self._compile()
 
     def _compile(self) -> None:
@@ -55,79 +54,149 @@ class CountryRecognizer:
         self.names = {entry["code"]: entry["name"] for entry in self.entries}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.patterns: dict[str, tuple[str, str, str]] = {}
+        self.one_token: dict[str, tuple[str, str, str]] = {}
+        ambiguous = {(entry["kind"], entry["pattern"].lower()) for entry in self._ambiguous_entries()}
         by_key: dict[str, list[Doc]] = {}
-        pattern_entries = [*self.entries, *self._ambiguous_entries()]
-        for entry in pattern_entries:
+        for entry in [*self.entries, *self._ambiguous_entries()]:
+            if entry["code"] != "?" and (entry["kind"], entry["pattern"].lower()) in ambiguous:
+                continue  # the ambiguity rule decides this form
             key = f"{entry['kind']}|{entry['code']}|{entry['pattern']}"
             self.patterns[key] = (entry["kind"], entry["code"], entry["pattern"])
-            by_key.setdefault(key, []).append(self.nlp.make_doc(entry["pattern"]))
+            pattern_doc = self.nlp.make_doc(entry["pattern"])
+            by_key.setdefault(key, []).append(pattern_doc)
+            if len(pattern_doc) == 1 and entry["code"] != "?":
+                previous = self.one_token.get(entry["pattern"].lower())
+                if previous is None or KIND_PRIORITY[entry["kind"]] < KIND_PRIORITY[previous[0]]:
+                    self.one_token[entry["pattern"].lower()] = self.patterns[key]
         for key, docs in by_key.items():
             self.matcher.add(key, docs)
 
     def _ambiguous_entries(self) -> Iterable[dict[str, str]]:
         for pattern, rule in self.rules.ambiguous.items():
             yield {"code": "?", "kind": "name", "pattern": pattern, "default": rule["default"]}
+        for pattern in self.rules.ambiguous_demonyms:
+            yield {"code": "?", "kind": "demonym", "pattern": pattern}
 
-    def __call__(self, doc: Doc) -> Doc:
-        countries: list[Span] = []
-        places: list[Span] = []
-        try:
-            countries, places = self._find(doc)
-        except Exception as error:  # one release's failure must not lose the batch
-            logger.warning("iom_countries failed on a document: %s", error)
-            record_error(doc, self.name, error)
-        doc.spans[SPAN_KEY] = countries
-        doc.spans[PLACES_KEY] = places
-        return doc
+    def clear(self, doc: Doc) -> None:
+        doc.spans[SPAN_KEY] = []
+        doc.spans[PLACES_KEY] = []
 
-    def _find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+    def annotate(self, doc: Doc) -> None:
+        doc.spans[SPAN_KEY], doc.spans[PLACES_KEY] = self._find(doc)
+
+    def _candidates(self, doc: Doc) -> dict[tuple[int, int], tuple[str, str, str]]:
+        """Every gazetteer match, (start, end) -> (kind, code, pattern); the best kind wins a span.
+
+        Names broken by a non-breaking space or a line break ("Christmas\u00a0Island",
+        "New\n\nZealand") match too: the matcher reads the Doc without its whitespace tokens.
+        """
+        words = [token.i for token in doc if not (token.is_space and token.text.count("\n") <= MAX_NEWLINES_INSIDE)]
+        target = doc if len(words) == len(doc) else Doc(doc.vocab, words=[doc[i].text for i in words])
         found: dict[tuple[int, int], tuple[str, str, str]] = {}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(target):
+            if target is not doc:
+                start, end = words[start], words[end - 1] + 1
             candidate = self.patterns[self.nlp.vocab.strings[match_id]]
+            if is_inverted(candidate[2]) and _runs_into_a_name(doc, end):
+                continue  # "Congo, Republic of Korea": two names, not "Congo, Republic of"
             previous = found.get((start, end))
             if previous is None or KIND_PRIORITY[candidate[0]] < KIND_PRIORITY[previous[0]]:
                 found[(start, end)] = candidate
-        candidates = [Span(doc, start, end) for start, end in found]
+        return found
+
+    def _find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        found = self._candidates(doc)
+        facts = DocFacts.of(doc, [key for key, (kind, _, _) in found.items() if kind == "demonym"])
         countries: list[Span] = []
         places: list[Span] = []
-        for span in filter_spans(candidates):
+        in_capitals_only: list[Span] = []
+        ambiguous: list[tuple[Span, str]] = []
+        named_in_full: set[str] = set()
+        for span in filter_spans([Span(doc, start, end) for start, end in found]):
             kind, code, pattern = found[(span.start, span.end)]
-            if not keep_match(span, pattern, kind, self.rules):
+            if not keep_match(span, pattern, kind, self.rules, facts):
                 continue
-            if code == "?":
-                code = resolve_ambiguous(doc, pattern, self.rules)
             labelled = Span(doc, span.start, span.end, label=kind, kb_id=code)
-            (places if kind == "capital" else countries).append(labelled)
-        return countries, places
+            if code == "?":
+                ambiguous.append((labelled, pattern))
+            elif pattern in self.rules.word_acronyms and in_capitals(span):
+                in_capitals_only.append(labelled)  # "CAR" in a headline: only if the release names it in full
+            else:
+                (places if kind == "capital" else countries).append(labelled)
+                if kind == "name" and not is_acronym(pattern, self.rules):
+                    named_in_full.add(code)
+        countries += [span for span in in_capitals_only if span.kb_id_ in named_in_full]
+        evidence = [span.kb_id_ for span in [*countries, *places]]
+        for span, pattern in ambiguous:
+            code = resolve_ambiguous(doc, pattern, self.rules, facts, evidence)
+            if code:
+                countries.append(Span(doc, span.start, span.end, label=span.label_, kb_id=code))
+        compounds = self._compound_tokens(doc, {i for start, end in found for i in range(start, end)})
+        for span in compounds:
+            (places if span.label_ == "capital" else countries).append(span)
+        return sorted(countries, key=_position), sorted(places, key=_position)
 
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        with (folder / GAZETTEER_FILE).open("w", encoding="utf-8") as handle:
-            for entry in self.entries:
-                handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        (folder / RULES_FILE).write_text(json.dumps(self.rules_data, ensure_ascii=False, indent=1), encoding="utf-8")
+    def _compound_tokens(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Countries inside one token the tokenizer kept whole ("U.S.-Kuwait", "U.S.-led", "Norway.<br").
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> CountryRecognizer:
-        folder = Path(path)
-        self.entries = read_jsonl(folder / GAZETTEER_FILE)
-        self.rules_data = json.loads((folder / RULES_FILE).read_text(encoding="utf-8"))
-        self._compile()
-        return self
+        The mention is the whole token (a span cannot cut a token); each country in it is reported.
+        """
+        spans: list[Span] = []
+        for token in doc:
+            if token.i in covered or len(token.text) < 4 or not _JOINER.search(token.text[1:-1]):
+                continue
+            for piece in _JOINER.split(token.text):
+                entry = self.one_token.get(piece.lower()) or self.one_token.get(piece.rstrip(".,;:").lower())
+                if entry is None or not any(ch.isupper() for ch in piece):
+                    continue
+                piece = piece if piece.lower() in self.one_token else piece.rstrip(".,;:")
+                kind, code, pattern = entry
+                if is_acronym(pattern, self.rules) and piece != pattern:
+                    continue
+                spans.append(Span(doc, token.i, token.i + 1, label=kind, kb_id=code))
+        return spans
+
+
+# A whitespace token with more line breaks than this separates blocks; a name never spans it.
+MAX_NEWLINES_INSIDE = 2
+# Characters that glue two words into one token: dashes, and markup left in the text.
+_JOINER = re.compile(r"[-\u2010-\u2014<>/|]")
+
+
+def _position(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _runs_into_a_name(doc: Doc, end: int) -> bool:
+    """The next word is capitalised: "Congo, Republic of" is followed by another name ("Korea")."""
+    index = end
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    return index < len(doc) and doc[index].is_title
 
 
 def country_name(code: str) -> str:
-    """The English name of an ISO 3166-1 or ISO 3166-3 code (the code itself if unknown)."""
-    return _country_names().get(code, code)
+    """The short English name of an ISO 3166-1 or ISO 3166-3 code as people write it
+    ("Democratic Republic of the Congo"); the code itself if unknown."""
+    return _country_names().get(code, (code, code))[0]
+
+
+def country_official_name(code: str) -> str | None:
+    """The official name of a code ("Kingdom of Thailand"), or None if unknown."""
+    names = _country_names().get(code)
+    return names[1] if names else None
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    return {entry["code"]: entry["name"] for entry in read_jsonl(models_dir() / GAZETTEER_FILE)}
+def _country_names() -> dict[str, tuple[str, str]]:
+    return {
+        entry["code"]: (entry["name"], entry.get("official_name") or entry["name"])
+        for entry in read_jsonl(models_dir() / GAZETTEER_FILE)
+    }
 
 
-@Language.factory("iom_countries", default_config={"gazetteer_path": None})
-def make_country_recognizer(nlp: Language, name: str, gazetteer_path: str | None) -> CountryRecognizer:
-    """Factory: ``gazetteer_path`` is a folder with countries.jsonl and country_rules.json
+@Language.factory("iom_countries", default_config={"data_path": None}, assigns=["doc.spans"])
+def make_country_recognizer(nlp: Language, name: str, data_path: str | None) -> CountryRecognizer:
+    """Factory: ``data_path`` is a folder with countries.jsonl and country_rules.json
     (default: the packaged ``models/``)."""
-    return CountryRecognizer(nlp, name, gazetteer_path=gazetteer_path)
+    return CountryRecognizer(nlp, name, data_path=data_path)

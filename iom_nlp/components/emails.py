@@ -3,75 +3,47 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import record_error, register_extensions
+from .. import spans as keys
+from ..data import parse_json_object, settings_from_json
 from ..rules.emails import EmailSettings, find_emails
+from .base import IomComponent
 
 logger = logging.getLogger(__name__)
-SPAN_KEY = "iom_emails"
+SPAN_KEY = keys.EMAILS
+MENTIONS_KEY = keys.EMAIL_MENTIONS
+SETTINGS_FILE = "emails.json"
 
 
-class EmailRecognizer:
+class EmailRecognizer(IomComponent):
     """Marks every address as a span labelled ``EMAIL`` with the normalised address in ``kb_id_``."""
 
-    def __init__(
-        self,
-        name: str = "iom_emails",
-        *,
-        split_local_stopwords: Sequence[str] = (),
-        debris_prefixes: Sequence[str] = ("mailto:",),
-        max_local_length: int = 64,
-        max_domain_length: int = 253,
-    ) -> None:
-        register_extensions()
-        self.name = name
-        self.settings = EmailSettings(
-            max_local_length=max_local_length,
-            max_domain_length=max_domain_length,
-            debris_prefixes=tuple(debris_prefixes),
-            split_local_stopwords=frozenset(split_local_stopwords),
-        )
+    data_files = (SETTINGS_FILE,)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def configure(self) -> None:
+        raw = parse_json_object(self.data[SETTINGS_FILE], SETTINGS_FILE)
+        self.settings, _ = settings_from_json(raw, EmailSettings, SETTINGS_FILE)
+
+    def clear(self, doc: Doc) -> None:
+        doc.spans[SPAN_KEY] = []
+        doc.user_data[MENTIONS_KEY] = []
+
+    def annotate(self, doc: Doc) -> None:
         spans: list[Span] = []
-        try:
-            for hit in find_emails(doc._.iom_source_text, self.settings):
-                span = doc.char_span(hit.start, hit.end, label="EMAIL", kb_id=hit.address, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-        except Exception as error:  # one release's failure must not lose the batch
-            logger.warning("iom_emails failed on a document: %s", error)
-            record_error(doc, self.name, error)
+        hits = find_emails(doc._.iom_source_text, self.settings)
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, label="EMAIL", kb_id=hit.address, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
         doc.spans[SPAN_KEY] = spans
-        return doc
+        # A span covers whole tokens ("Email:a@x.org;b@x.org" is one); the mentions keep the exact offsets.
+        doc.user_data[MENTIONS_KEY] = [[hit.start, hit.end, hit.address] for hit in hits]
 
 
-@Language.factory(
-    "iom_emails",
-    default_config={
-        "split_local_stopwords": [],
-        "debris_prefixes": ["mailto:"],
-        "max_local_length": 64,
-        "max_domain_length": 253,
-    },
-)
-def make_email_recognizer(
-    nlp: Language,
-    name: str,
-    split_local_stopwords: list[str],
-    debris_prefixes: list[str],
-    max_local_length: int,
-    max_domain_length: int,
-) -> EmailRecognizer:
-    """Factory: the settings come from the config (``models/emails.json`` in :func:`iom_nlp.load`)."""
-    return EmailRecognizer(
-        name,
-        split_local_stopwords=split_local_stopwords,
-        debris_prefixes=debris_prefixes,
-        max_local_length=max_local_length,
-        max_domain_length=max_domain_length,
-    )
+@Language.factory("iom_emails", default_config={"data_path": None}, assigns=["doc.spans"])
+def make_email_recognizer(nlp: Language, name: str, data_path: str | None) -> EmailRecognizer:
+    """Factory: settings from ``emails.json`` in ``data_path`` (default: the packaged ``models/``)."""
+    return EmailRecognizer(nlp, name, data_path=data_path)

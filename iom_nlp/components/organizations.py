@@ -6,24 +6,33 @@ entities when a base model is loaded, and Title-case names built on a head word 
 Council of Australia") — and must pass :func:`iom_nlp.rules.organizations.rejection_reason`. Each
 span's ``kb_id_`` is the organisation's canonical name; ``span._.iom_org`` holds its acronym and
 aliases, so one body's mentions group together.
+
+A gazetteer form may carry a scope ("Labor@AU", "the Organization@self", see :class:`GazetteerEntry`)
+so that a short name that is a common word in another country's releases ("the Nationals" in "Third
+Country Nationals", "the Greens" in Kenya) fires only where the release points to its country. The
+gazetteer runs on the Doc without its whitespace tokens, so non-breaking and double spaces and
+wrapped lines do not hide a name. Every per-candidate lookup (people, countries, boilerplate zones,
+acronym uses) is by bisection or one pass over the text, so the cost grows linearly with the text.
 """
 
 from __future__ import annotations
 
-import json
+import bisect
 import logging
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..data import models_dir
-from ..extensions import record_error, register_extensions
+from .. import spans as keys
+from ..data import models_dir, parse_json_object, read_jsonl, settings_from_dict
 from ..rules.acronyms import find_acronym_definitions
 from ..rules.organizations import (
     OrganizationIndex,
@@ -34,22 +43,34 @@ from ..rules.organizations import (
     rejection_reason,
     split_candidate,
 )
-from .countries import PLACES_KEY
-from .countries import SPAN_KEY as COUNTRY_KEY
-from .structure import in_boilerplate
+from .base import IomComponent
 
 logger = logging.getLogger(__name__)
-SPAN_KEY = "iom_organizations"
+SPAN_KEY = keys.ORGANIZATIONS
+COUNTRY_KEY = keys.COUNTRIES
+PLACES_KEY = keys.PLACES
 GAZETTEER_FILE = "organizations.tsv"
 RULES_FILE = "organization_rules.json"
+COUNTRIES_FILE = "countries.jsonl"
+SCOPE_MARK = "@"
+SELF_SCOPE = "self"
 
 
 @dataclass(frozen=True)
 class GazetteerEntry:
+    """One gazetteer row. ``scopes`` maps a folded form to the scope it needs ("Labor@AU" fires
+    only in a release that points to Australia; "the Organization@self" only where the body is
+    also named by another form), so that every alias is safe in every country's releases."""
+
     name: str
     acronym: str | None
     aliases: tuple[str, ...]
     kind: str
+    scopes: tuple[tuple[str, str], ...] = ()
+
+    def scope_of(self, surface: str) -> str | None:
+        key = fold(surface)
+        return next((scope for form, scope in self.scopes if form == key), None)
 
 
 @dataclass(frozen=True)
@@ -60,36 +81,52 @@ class Candidate:
     source: str
     entry: GazetteerEntry | None = None
     office: str | None = None
+    alias: str | None = field(default=None, compare=False)
 
 
 def read_gazetteer(path: Path) -> list[GazetteerEntry]:
     """Rows of ``name<TAB>acronym<TAB>alias|alias<TAB>kind``; lines starting with # are comments."""
+    return parse_gazetteer(path.read_text(encoding="utf-8"))
+
+
+def parse_gazetteer(text: str, source: str = GAZETTEER_FILE) -> list[GazetteerEntry]:
+    """The entries of a gazetteer text (see :func:`read_gazetteer`).
+
+    Any form may end in ``@SCOPE`` (an ISO country code, or ``self``): see :class:`GazetteerEntry`.
+    """
     entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         name, acronym, aliases, kind = [*line.split("\t"), "", "", ""][:4]
-        entries.append(
-            GazetteerEntry(name.strip(), acronym.strip() or None, tuple(a.strip() for a in aliases.split("|") if a.strip()), kind.strip())
-        )
+        scopes: list[tuple[str, str]] = []
+        forms = [_unscoped(form, scopes, source, number) for form in (name, acronym, *aliases.split("|"))]
+        entries.append(GazetteerEntry(forms[0], forms[1] or None, tuple(form for form in forms[2:] if form), kind.strip(), tuple(scopes)))
     return entries
 
 
-class OrganizationRecognizer:
+def _unscoped(form: str, scopes: list[tuple[str, str]], source: str, number: int) -> str:
+    """ "Labor@AU" -> "Labor", recording its scope; a malformed scope is an error naming the line."""
+    form = form.strip()
+    if SCOPE_MARK not in form:
+        return form
+    bare, scope = form.rsplit(SCOPE_MARK, 1)
+    if not (scope == SELF_SCOPE or re.fullmatch(r"[A-Z]{2}", scope)) or not bare.strip():
+        raise ValueError(f"{source}:{number}: scope {scope!r} of {form!r} must be a two-letter country code or {SELF_SCOPE!r}")
+    scopes.append((fold(bare), scope))
+    return bare.strip()
+
+
+class OrganizationRecognizer(IomComponent):
     """Finds organisations and groups long forms, acronyms and aliases of each."""
 
-    def __init__(self, nlp: Language, name: str = "iom_organizations", *, data_path: str | None = None) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
-        self.folder = Path(data_path) if data_path else models_dir()
-        self._load(self.folder)
+    data_files = (GAZETTEER_FILE, RULES_FILE)
 
-    def _load(self, folder: Path) -> None:
-        curated = folder / "curated" if (folder / "curated" / GAZETTEER_FILE).exists() else folder
-        self.gazetteer = read_gazetteer(curated / GAZETTEER_FILE)
-        self.rules_data: dict[str, Any] = json.loads((folder / RULES_FILE).read_text(encoding="utf-8"))
-        self.rules = OrganizationRules.from_dict(self.rules_data)
+    def configure(self) -> None:
+        self.gazetteer = parse_gazetteer(self.data[GAZETTEER_FILE])
+        self.rules_data: dict[str, Any] = parse_json_object(self.data[RULES_FILE], RULES_FILE)
+        self.rules = settings_from_dict(self.rules_data, OrganizationRules.from_dict, RULES_FILE)
+        self.country_words = _country_words()
         self._compile()
 
     def _compile(self) -> None:
@@ -105,31 +142,42 @@ class OrganizationRecognizer:
             self.names.add(key, [self.nlp.make_doc(form) for form in (entry.name, *entry.aliases)])
             if entry.acronym:
                 self.acronyms.add(key, [self.nlp.make_doc(entry.acronym)])
-        connectors = "|".join(re.escape(word) for word in sorted(self.rules.connectors, key=len, reverse=True))
-        name_word = r"(?:[A-Z][\w’'&.\-]*|U\.S\.|U\.N\.)"
-        self.name_run = re.compile(rf"(?<![\w’'.-]){name_word}(?:[ \t]+(?:{name_word}|(?:{connectors})(?=[ \t])))*")
+        self.cues = {
+            code: re.compile(rf"(?<![\w.]){'|'.join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))}(?!\w)")
+            for code, cues in self.rules.country_cues
+            if cues
+        }
+        roles = "|".join(re.escape(word) for word in sorted(self.rules.role_words, key=len, reverse=True))
+        # case-insensitive: letterheads write "MINISTER FOR HOME AFFAIRS"
+        self.portfolio = re.compile(rf"\b(?:{roles})\s+(?:for|on)\s[^.!?;\n]*$", re.IGNORECASE)
+        joining = self.rules.connectors | self.rules.place_connectors
+        connectors = "|".join(re.escape(word) for word in sorted(joining, key=len, reverse=True))
+        ordinal = r"\d+(?:/\d+)?(?:st|nd|rd|th)|No\.[ ]\d+"  # "2/28th Battalion", "No. 1 Squadron"
+        name_word = rf"(?:{ordinal}|[A-Z][\w’'&.\-]*)"
+        space = "[ \\t\u00a0]"  # a wider gap ("Greens \u00a0 Royal Darwin Hospital") ends a headline, not a name
+        # a line break is cut later unless it is a hard wrap (:func:`_line_parts`); a comma is a
+        # list separator unless :func:`split_candidate` finds a portfolio ("Agriculture, Fisheries and Forestry")
+        gap = rf"(?:{space}{{1,2}}|{space}?\n|,{space})"
+        self.name_run = re.compile(rf"(?<![\w’'.-]){name_word}(?:{gap}(?:{name_word}|(?:{connectors})(?={space}|\n)))*")
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        try:
-            spans = self._find(doc)
-        except Exception as error:  # one release's failure must not lose the batch
-            logger.warning("iom_organizations failed on a document: %s", error)
-            record_error(doc, self.name, error)
-        doc.spans[SPAN_KEY] = spans
-        return doc
+    def clear(self, doc: Doc) -> None:
+        doc.spans[SPAN_KEY] = []
+
+    def annotate(self, doc: Doc) -> None:
+        doc.spans[SPAN_KEY] = self._find(doc)
 
     def _find(self, doc: Doc) -> list[Span]:
         text = doc._.iom_text
         index = OrganizationIndex()
         trusted = _longest_first(self._gazetteer_candidates(doc) + self._definition_candidates(doc, index))
-        countries = [(span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name"]
+        countries = Ranges((span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name")
         entities = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
-        people = [(ent.start_char, ent.end_char) for ent in entities if ent.label_ == "PERSON"]
+        people = Ranges((ent.start_char, ent.end_char) for ent in entities if ent.label_ == "PERSON")
+        boilerplate = Ranges(tuple(zone) for zone in (doc._.iom_structure or {}).get("boilerplate", []))
         ner = [Candidate(ent.start_char, ent.end_char, ent.text, "ner") for ent in entities if ent.label_ == "ORG"]
         guesses = []
         for candidate in self._split(ner + self._pattern_candidates(doc), doc, people):
-            reason = self._reason(doc, candidate, countries, people)
+            reason = self._reason(doc, candidate, countries, people, boilerplate)
             if reason is None:
                 guesses.append(candidate)
             else:
@@ -138,6 +186,8 @@ class OrganizationRecognizer:
             entry = self._entry_for(index, candidate)
             surface = clean_surface(text[candidate.start : candidate.end])
             index.add_mention(entry, candidate.start, candidate.end, surface)
+            if candidate.alias:
+                index.add_alias(entry, candidate.alias)
         return self._spans(doc, index)
 
     def _merge(self, trusted: list[Candidate], guesses: list[Candidate]) -> list[Candidate]:
@@ -162,83 +212,183 @@ class OrganizationRecognizer:
         return sorted((candidate for candidate in kept if candidate is not None), key=lambda candidate: candidate.start)
 
     def _extends(self, guess: Candidate, trusted: list[Candidate]) -> bool:
-        """"ASIO Committee" over "ASIO": a longer name ending on a head word wins over what it contains."""
-        contains_all = all(guess.start <= other.start and other.end <= guess.end for other in trusted)
-        last_word = guess.surface.split()[-1] if guess.surface.split() else ""
-        return contains_all and last_word in self.rules.head_words and all(other.entry is not None for other in trusted)
+        """ "ASIO Committee" over "ASIO": a longer name ending on a head word wins over what it contains."""
+        if not trusted or not all(guess.start <= other.start and other.end <= guess.end and other.entry is not None for other in trusted):
+            return False
+        rest = guess.surface[max(other.end for other in trusted) - guess.start :].split()
+        if any(self.rules.is_head(rest, position) for position in range(len(rest))):
+            return True  # "ASIO Committee", "UN Mission in Sudan"
+        words = guess.surface.split()
+        prefix = guess.surface[: min(other.start for other in trusted) - guess.start].split()
+        if len(prefix) >= 2 and prefix[-1] in self.rules.place_connectors and prefix[-2] in self.rules.place_heads:
+            return True  # "U.S. Mission to ASEAN"
+        national = bool(prefix) and (fold(prefix[0]) in self.country_words or fold(" ".join(prefix[:2])) in self.country_words)
+        connected = any(word in self.rules.connectors for word in prefix)
+        # "Philippine Red Cross", "Kenya Red Cross": a country word before a known body, not a
+        # place or a title before it ("Western Australia Australian Labor Party")
+        return bool(words) and self.rules.is_head(words, len(words) - 1) and national and not connected
 
-    def _split(self, candidates: list[Candidate], doc: Doc, people: list[tuple[int, int]]) -> list[Candidate]:
-        """Cut guesses at line breaks, people, roles and "and" between two bodies; strip possessors."""
+    def _split(self, candidates: list[Candidate], doc: Doc, people: Ranges) -> list[Candidate]:
+        """Cut guesses at line breaks, people, roles and "and" between two bodies; strip leading
+        lower-case words and possessors (a country's possessive stays as an alias: "Egypt’s
+        Ministry of Health")."""
         text = doc._.iom_text
         pieces = []
-        person_starts = [start for start, _ in people]
         for candidate in candidates:
-            line_end = text.find("\n", candidate.start, candidate.end)
-            end = candidate.end if line_end < 0 else line_end
-            end = min([end, *(start for start in person_starts if candidate.start < start < end)])
-            start = candidate.start
-            possessor = re.match(r"^[A-Z][\w.]*[’']s\s+", text[start:end])
-            if possessor:
-                start += possessor.end()
-            surface = text[start:end]
-            if candidate.source == "pattern" or looks_like_body(surface, self.rules):
-                for piece_start, piece_end in split_candidate(surface, self.rules):
-                    piece = text[start + piece_start : start + piece_end]
-                    pieces.append(Candidate(start + piece_start, start + piece_end, piece, candidate.source))
-            else:
-                pieces.append(Candidate(start, end, surface, candidate.source))
+            for line_start, line_end in _line_parts(text, candidate.start, candidate.end):
+                markup = text.find("<", line_start, line_end)  # "Government of Norway.<br>"
+                line_end = line_end if markup < 0 else markup
+                for start, stop in people.gaps(line_start, line_end):  # "Robin Dunnigan, Bureau of ...": around each person
+                    pieces.extend(self._split_one(text, candidate, start, stop))
         return pieces
 
-    def _reason(
-        self, doc: Doc, candidate: Candidate, countries: list[tuple[int, int]], people: list[tuple[int, int]]
-    ) -> str | None:
+    def _split_one(self, text: str, candidate: Candidate, start: int, end: int) -> list[Candidate]:
+        """The bodies in ``text[start:end]``, a part of ``candidate`` with no person in it."""
+        segment = text[start:end]
+        start += len(segment) - len(segment.lstrip(" ,;:–-\u00a0"))
+        lower = re.match(r"^(?:(?:[a-z][\w’'-]*|\S+-based)\s+)+", text[start:end])  # "during the", "US-based"
+        if lower:
+            start += lower.end()
+        surface = text[start:end]
+        if candidate.source != "pattern" and not looks_like_body(surface, self.rules):
+            start, alias = self._without_possessor(text, start, end)
+            surface = text[start:end]
+            return [Candidate(start, end, surface, candidate.source, alias=alias)] if surface.strip(" ,;:") else []
+        pieces = []
+        for piece_start, piece_end in split_candidate(surface, self.rules):
+            first, alias = self._without_possessor(text, start + piece_start, start + piece_end)
+            for body_start, body_end in (
+                split_candidate(text[first : start + piece_end], self.rules)
+                if first > start + piece_start
+                else [(0, start + piece_end - first)]
+            ):
+                pieces.append(
+                    Candidate(
+                        first + body_start, first + body_end, text[first + body_start : first + body_end], candidate.source, alias=alias
+                    )
+                )
+        return pieces
+
+    def _without_possessor(self, text: str, start: int, end: int) -> tuple[int, str | None]:
+        """ "Thailand’s Ministry of Foreign Affairs" starts at "Ministry" and keeps the whole as an
+        alias (a country's possessive is part of how the release names the body); another
+        possessor ("Smith’s Foundation") just goes."""
+        possessor = re.match(r"^([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[’']s\s+", text[start:end])
+        if possessor is None or possessor.group(1).split()[-1] in self.rules.possessive_name_words:
+            return start, None  # "Australian Women’s Land Army": a plural noun's possessive is part of the name
+        alias = text[start:end] if fold(possessor.group(1)) in self.country_words else None
+        return start + possessor.end(), alias
+
+    def _reason(self, doc: Doc, candidate: Candidate, countries: Ranges, people: Ranges, boilerplate: Ranges) -> str | None:
+        """Why a guess is not a body (None if it may be one); every lookup is by bisection."""
         text = doc._.iom_text
-        if in_boilerplate(doc, candidate.start, candidate.end):
+        if boilerplate.covering(candidate.start, candidate.end):
             return "navigation"
-        inside = sum(1 for start, end in countries if candidate.start <= start and end <= candidate.end)
-        person = any(start <= candidate.start and candidate.end <= end for start, end in people)
+        inside = countries.count_within(candidate.start, candidate.end)
+        person = people.covering(candidate.start, candidate.end)
         before = text[max(0, candidate.start - 30) : candidate.start]
         in_quotes = before.rstrip().endswith(("“", '"', "‘")) and text[candidate.end : candidate.end + 1] in ("”", '"', "’")
         reason = rejection_reason(
-            candidate.surface, before=before, rules=self.rules, country_words=inside, is_person=person, in_quotes=in_quotes
+            candidate.surface,
+            before=before,
+            rules=self.rules,
+            country_words=inside,
+            is_person=person,
+            in_quotes=in_quotes,
+            national=self._national(candidate.surface),
+            is_country=fold(candidate.surface) in self.country_words,
         )
         if reason is None and candidate.source == "ner" and not self._trusted_ner(candidate.surface):
             return "unsupported NER guess"
         return reason
+
+    def _national(self, surface: str) -> bool:
+        """ "Government of Japan", "Ethiopian Government", "US Government": a government named
+        with its country (not "Howard Government", a government by its leader)."""
+        words = clean_surface(surface).split()
+        if len(words) >= 3 and words[0] == "Government" and words[1] == "of":
+            return True
+        return len(words) >= 2 and words[-1] == "Government" and fold(" ".join(words[:-1])) in self.country_words
 
     def _trusted_ner(self, surface: str) -> bool:
         cleaned = clean_surface(surface)
         return looks_like_body(cleaned, self.rules)
 
     def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
+        """Gazetteer names and acronyms, each kept only where its scope holds (:meth:`_in_scope`)."""
         text = doc._.iom_text
+        matched, starts = self._matching_doc(doc)
         candidates = []
-        for match_id, start, end in self.names(doc):
+        for match_id, start, end in self.names(matched):
             entry = self.by_key[self.nlp.vocab.strings[match_id]]
-            span = doc[start:end]
-            if span.text[0].islower() and span.text not in (entry.name, *entry.aliases):
+            start_char, end_char = starts[start], starts[end - 1] + len(matched[end - 1])
+            surface = text[start_char:end_char]
+            if surface[0].islower() and matched[start:end].text not in (entry.name, *entry.aliases):
                 continue
-            candidates.append(Candidate(span.start_char, span.end_char, span.text, "gazetteer", entry))
-        places = {span.start: span for span in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
-        for match_id, start, end in self.acronyms(doc):
+            if end - start == 1 and fold(surface) != fold(entry.name) and _glued_to_a_name(matched, starts, text, start):
+                continue  # "Third Country Nationals": a one-word alias inside a longer name
+            if fold(surface) != fold(entry.name) and self._in_portfolio(text, start_char):
+                continue  # "Shadow Minister for Justice, Customs and Border Protection": a portfolio, not the body
+            candidates.append(Candidate(start_char, end_char, surface, "gazetteer", entry))
+        places = {span.start_char: span.end_char for span in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
+        for match_id, start, end in self.acronyms(matched):
             entry = self.by_key[self.nlp.vocab.strings[match_id]]
-            if _in_capitals(doc, start, end) or _inside_word(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+            start_char, end_char = starts[start], starts[end - 1] + len(matched[end - 1])
+            if _in_capitals(matched, start, end) or _inside_word(text, start_char, end_char):
                 continue
-            office = _office_after(doc, end, places)
-            stop = office.end if office is not None else end
-            span = doc[start:stop]
-            candidates.append(
-                Candidate(span.start_char, span.end_char, span.text, "gazetteer", entry, office=span.text if office else None)
-            )
-        return candidates
+            office_end = places.get(starts[end]) if end < len(matched) else None  # "IOM Washington", "UNHCR Libya"
+            stop = office_end if office_end is not None else end_char
+            surface = text[start_char:stop]
+            candidates.append(Candidate(start_char, stop, surface, "gazetteer", entry, office=surface if office_end is not None else None))
+        return self._in_scope(doc, candidates)
+
+    def _in_portfolio(self, text: str, start: int) -> bool:
+        """Whether ``start`` lies in the portfolio of a role ("Minister for Home Affairs",
+        "Spokesperson on Trade and Customs"): a role and "for"/"on" earlier in the same
+        sentence, within a bounded window."""
+        window = text[max(0, start - PORTFOLIO_WINDOW) : start]
+        return self.portfolio.search(window) is not None
+
+    def _matching_doc(self, doc: Doc) -> tuple[Doc, list[int]]:
+        """The Doc the gazetteer matchers run on, and each of its tokens' offset in ``doc``'s text.
+
+        It is ``doc`` without its whitespace tokens: the tokenizer keeps a non-breaking space, a
+        second space or a line break as a token of its own, so "Australian\u00a0Government",
+        "International  Federation of ..." and a name wrapped over two lines would not match.
+        """
+        columns = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()  # no Token objects: a long text stays cheap
+        if not any(space for _, _, space in columns):
+            return doc, [start for start, _, _ in columns]
+        kept = [(start, length) for start, length, space in columns if not space]
+        text = doc._.iom_text  # once per document: doc.text rebuilds the whole text on every access
+        words = [text[start : start + length] for start, length in kept]
+        matched = Doc(doc.vocab, words=words, spaces=[True] * len(words))
+        return matched, [start for start, _ in kept]
+
+    def _in_scope(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """Drop scoped forms whose scope the release does not meet: a country scope needs the
+        release to name that country (or its people or capital); ``self`` needs the body named
+        by an unscoped form too."""
+        codes = {span.kb_id_ for key in (COUNTRY_KEY, PLACES_KEY) for span in doc.spans.get(key, [])}
+        scoped = [(candidate, candidate.entry.scope_of(candidate.surface) if candidate.entry else None) for candidate in candidates]
+        named = {id(candidate.entry) for candidate, scope in scoped if scope is None}
+        for code in {scope for _, scope in scoped if scope and scope != SELF_SCOPE} - codes:
+            cue = self.cues.get(code)
+            if cue is not None and cue.search(doc._.iom_text):
+                codes.add(code)  # "Queensland Democrat Senator": a state, city or national body names the country
+        kept = []
+        for candidate, scope in scoped:
+            if scope is None or (scope == SELF_SCOPE and id(candidate.entry) in named) or scope in codes:
+                kept.append(candidate)
+            else:
+                logger.debug("gazetteer form out of scope (%s): %r", scope, candidate.surface)
+        return kept
 
     def _definition_candidates(self, doc: Doc, index: OrganizationIndex) -> list[Candidate]:
         text = doc._.iom_text
         candidates = []
-        seen: set[tuple[str, str]] = set()
+        defined: dict[str, GazetteerEntry | None] = {}
         for definition in find_acronym_definitions(text):
-            candidates_before = (definition.long_form, definition.acronym) in seen
-            seen.add((definition.long_form, definition.acronym))
             known = self.by_acronym.get(definition.acronym) or self.by_form.get(fold(definition.long_form))
             if known is None and not looks_like_body(definition.long_form, self.rules):
                 continue
@@ -246,22 +396,21 @@ class OrganizationRecognizer:
                 continue
             index.add_definition(definition.long_form, definition.acronym)
             candidates.append(Candidate(definition.long_start, definition.long_end, definition.long_form, "definition", known))
-            if candidates_before:
-                continue  # its uses were collected with its first definition
-            pattern = re.compile(rf"(?<![\w.-]){re.escape(definition.acronym)}(?![\w-])")
-            for match in pattern.finditer(text):
-                candidates.append(Candidate(match.start(), match.end(), definition.acronym, "definition", known))
+            defined.setdefault(definition.acronym, known)
+        for start, end, acronym in _acronym_uses(text, defined):
+            candidates.append(Candidate(start, end, acronym, "definition", defined[acronym]))
         return candidates
 
     def _pattern_candidates(self, doc: Doc) -> list[Candidate]:
         """Title-case names (connectors allowed inside) that contain an organisation head word."""
         text = doc._.iom_text
         candidates = []
+        trailing = self.rules.connectors | self.rules.place_connectors
         for match in self.name_run.finditer(text):
             words = match.group().split()
-            while words and words[-1] in self.rules.connectors:
+            while words and words[-1] in trailing:
                 words.pop()
-            if not any(word in self.rules.head_words for word in words):
+            if not any(self.rules.is_head(words, position) for position in range(len(words))):
                 continue
             surface = " ".join(words)
             end = match.start() + len(match.group().rstrip())
@@ -292,18 +441,6 @@ class OrganizationRecognizer:
                 span._.iom_org = details
                 spans.append(span)
         return sorted(spans, key=lambda span: span.start)
-
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        source = self.folder / "curated" if (self.folder / "curated" / GAZETTEER_FILE).exists() else self.folder
-        (folder / GAZETTEER_FILE).write_text((source / GAZETTEER_FILE).read_text(encoding="utf-8"), encoding="utf-8")
-        (folder / RULES_FILE).write_text(json.dumps(self.rules_data, ensure_ascii=False, indent=1), encoding="utf-8")
-
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> OrganizationRecognizer:
-        self.folder = Path(path)
-        self._load(self.folder)
-        return self
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -339,11 +476,113 @@ class Occupancy:
             self.owner.pop(position, None)
 
 
+PORTFOLIO_WINDOW = 80  # characters before a gazetteer alias searched for a role's portfolio
+WRAPPED_LINE = 45  # a line at least this long, broken inside a name, is a hard wrap of running text
+
+
+def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at every line break that is not a hard wrap: "the Sudanese Red\nCrescent"
+    in a paragraph wrapped at 65 characters stays whole; a heading, a navigation line or a
+    letterhead line is a part of its own. Looks only at a bounded window around each break."""
+    parts = []
+    position = text.find("\n", start, end)
+    while position >= 0:
+        line_start = text.rfind("\n", max(0, position - WRAPPED_LINE), position)
+        next_break = text.find("\n", position + 1, position + 1 + WRAPPED_LINE // 2)
+        if line_start >= 0 or next_break >= 0 or position < WRAPPED_LINE:
+            parts.append((start, position))
+            start = position + 1
+        position = text.find("\n", position + 1, end)
+    parts.append((start, end))
+    return [(part_start, part_end) for part_start, part_end in parts if part_end > part_start]
+
+
+class Ranges:
+    """Character ranges sorted once per document, looked up by bisection (no scan per candidate)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [start for start, _ in self.ranges]
+        self.longest = max((end - start for start, end in self.ranges), default=0)
+
+    def covering(self, start: int, end: int) -> bool:
+        """Whether one range contains [start, end)."""
+        position = bisect.bisect_right(self.starts, start)
+        low = bisect.bisect_left(self.starts, end - self.longest) if self.longest else position
+        return any(self.ranges[index][1] >= end for index in range(max(0, min(low, position)), position))
+
+    def count_within(self, start: int, end: int) -> int:
+        """How many ranges lie inside [start, end)."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return sum(1 for index in range(first, last) if self.ranges[index][1] <= end)
+
+    def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
+        """[start, end) without the ranges that start inside it (a range starting at ``start`` stays)."""
+        parts = []
+        position = bisect.bisect_left(self.starts, start + 1)
+        while position < len(self.starts) and self.starts[position] < end:
+            parts.append((start, self.starts[position]))
+            start = max(start, self.ranges[position][1])
+            position += 1
+        parts.append((start, end))
+        return [(part_start, part_end) for part_start, part_end in parts if part_end > part_start]
+
+
+_ACRONYM_TOKEN = re.compile(r"[\w&/.\-]+")
+
+
+def _acronym_uses(text: str, acronyms: Mapping[str, object]) -> list[tuple[int, int, str]]:
+    """Every use of a defined acronym, in one pass over the text (not one pass per acronym):
+    a run of word characters, "&", "/", "." and "-" that is the acronym, or the acronym and
+    trailing full stops ("IOM." at a sentence end)."""
+    if not acronyms:
+        return []
+    uses = []
+    for match in _ACRONYM_TOKEN.finditer(text):
+        token = match.group()
+        bare = token if token in acronyms else token.rstrip(".")
+        if bare not in acronyms and "-" in token:
+            bare = token.split("-", 1)[0]  # "UN-led", "IOM-supported"
+        if bare in acronyms:
+            end = match.start() + len(bare)
+            if text[end : end + 1] != "-" or _PARTICIPLE.match(text, end):
+                uses.append((match.start(), end, bare))
+    return uses
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """Folded country names and demonyms ("japan", "ethiopian", "us") from the packaged country
+    list: a body named with its country, or a candidate that is only a country. Read once."""
+    rows = read_jsonl(models_dir() / COUNTRIES_FILE)
+    words = {fold(row["pattern"]) for row in rows if row.get("kind") in {"name", "demonym"}}
+    return frozenset(words | {"us", "u.s.", "uk", "u.k."})
+
+
+def _glued_to_a_name(doc: Doc, starts: list[int], text: str, start: int) -> bool:
+    """The word before is a capitalised word of the same name on the same line ("Third Country
+    | Nationals"), not "The" and not a sentence start."""
+    if start < 2:
+        return False
+    previous, before = doc[start - 1], doc[start - 2]
+    if not previous.is_alpha or not previous.text[:1].isupper() or previous.lower_ == "the":
+        return False
+    if "\n" in text[starts[start - 2] : starts[start]]:
+        return False
+    return not (before.is_punct and before.text in {".", "!", "?", ":", "\u201c", '"'})
+
+
 def _inside_word(text: str, start: int, end: int) -> bool:
-    """"PORT-AU-PRINCE": an acronym glued to letters or hyphens is part of another word."""
+    """ "PORT-AU-PRINCE": an acronym glued to letters or hyphens is part of another word."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if after == "-" and _PARTICIPLE.match(text, end):
+        after = " "  # "UN-led", "IOM-supported", "EU-funded": the body itself
     return before in "-–" or after in "-–" or before.isalpha() or after.isalpha()
+
+
+_PARTICIPLE = re.compile(r"-(?:[a-z]+ed|run|backed|built)\b")
 
 
 def _in_capitals(doc: Doc, start: int, end: int) -> bool:
@@ -352,13 +591,9 @@ def _in_capitals(doc: Doc, start: int, end: int) -> bool:
     return len(neighbours) > 0 and all(token.is_upper and len(token) > 1 for token in neighbours)
 
 
-def _office_after(doc: Doc, end: int, places: dict[int, Span]) -> Span | None:
-    """"IOM Washington", "UNHCR Libya": a country or capital right after the acronym."""
-    return places.get(end)
-
-
-@Language.factory("iom_organizations", default_config={"data_path": None})
+@Language.factory("iom_organizations", default_config={"data_path": None}, assigns=["doc.spans", "span._.iom_org"])
 def make_organization_recognizer(nlp: Language, name: str, data_path: str | None) -> OrganizationRecognizer:
-    """Factory: ``data_path`` is a folder with organizations.tsv and organization_rules.json
-    (default: the packaged ``models/``)."""
+    """Factory: ``data_path`` is a folder with organizations.tsv (or curated/organizations.tsv) and
+    organization_rules.json (default: the packaged ``models/``). Uses ``iom_countries`` and
+    ``iom_structure`` when they run first (optional)."""
     return OrganizationRecognizer(nlp, name, data_path=data_path)

@@ -4,65 +4,53 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
 from functools import cache, partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import record_error, register_extensions
+from .. import spans as keys
+from ..data import parse_json_object, settings_from_json
 from ..rules.quotes import QuoteSpan, find_quote_spans, is_scare_quote, scare_context_pattern
-from ..rules.speakers import Attribution, Person, SpeakerSettings, attribute_quotes, merge_people, people_from_patterns
-from .organizations import SPAN_KEY as ORG_KEY
+from ..rules.speakers import (
+    Attribution,
+    Person,
+    SpeakerSettings,
+    attribute_quotes,
+    merge_people,
+    people_from_patterns,
+    sentence_bounds,
+)
+from .base import IomComponent
 
 logger = logging.getLogger(__name__)
-SPAN_KEY = "iom_quotes"
+SPAN_KEY = keys.QUOTES
+ORG_KEY = keys.ORGANIZATIONS
+SETTINGS_FILE = "quotes.json"
+# Settings the component reads itself (scare-quote test); the rest feed SpeakerSettings.
+COMPONENT_SETTINGS = {"scare_context": tuple[str, ...], "min_quote_words": int}
 
 
-class QuoteRecognizer:
+class QuoteRecognizer(IomComponent):
     """Marks each quotation (label ``QUOTE``); ``span._.iom_quote`` holds its cue and speaker.
 
     Speakers come from attribution patterns in both modes; with a statistical model its PERSON
     entities add the full names that pronouns and surnames are carried to.
     """
 
-    def __init__(
-        self,
-        name: str = "iom_quotes",
-        *,
-        cues: Sequence[str] = ("said", "says"),
-        pronouns: Sequence[str] = ("he", "she", "He", "She"),
-        honorifics: Sequence[str] = ("Mr", "Ms", "Mrs", "Dr"),
-        role_words: Sequence[str] = (),
-        lower_roles: Sequence[str] = (),
-        not_name_words: Sequence[str] = (),
-        scare_context: Sequence[str] = ("so-called",),
-        min_quote_words: int = 4,
-        max_attribution_chars: int = 200,
-    ) -> None:
-        register_extensions()
-        self.name = name
-        self.settings = SpeakerSettings(
-            cues=tuple(cues),
-            pronouns=tuple(pronouns),
-            honorifics=tuple(honorifics),
-            role_words=frozenset(role_words),
-            lower_roles=tuple(lower_roles),
-            not_name_words=frozenset(not_name_words),
-            max_attribution_chars=max_attribution_chars,
-        )
-        self.scare_context = scare_context_pattern(scare_context)
-        self.min_quote_words = min_quote_words
+    data_files = (SETTINGS_FILE,)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        try:
-            spans = self._find(doc)
-        except Exception as error:  # one release's failure must not lose the batch
-            logger.warning("iom_quotes failed on a document: %s", error)
-            record_error(doc, self.name, error)
-        doc.spans[SPAN_KEY] = spans
-        return doc
+    def configure(self) -> None:
+        raw = parse_json_object(self.data[SETTINGS_FILE], SETTINGS_FILE)
+        self.settings, own = settings_from_json(raw, SpeakerSettings, SETTINGS_FILE, COMPONENT_SETTINGS)
+        self.scare_context = scare_context_pattern(own["scare_context"])
+        self.min_quote_words: int = own["min_quote_words"]
+
+    def clear(self, doc: Doc) -> None:
+        doc.spans[SPAN_KEY] = []
+
+    def annotate(self, doc: Doc) -> None:
+        doc.spans[SPAN_KEY] = self._find(doc)
 
     def _find(self, doc: Doc) -> list[Span]:
         text = doc._.iom_text
@@ -70,18 +58,24 @@ class QuoteRecognizer:
         if not quotes:
             return []
 
+        not_people = _not_person_forms(doc)
+
+        def not_a_person(name: str) -> bool:
+            return _fold(name) in not_people
+
         @cache
         def people() -> list[Person]:
-            return merge_people(_entities(doc), people_from_patterns(text, self.settings))
+            found = merge_people(_entities(doc), people_from_patterns(text, self.settings))
+            return [person for person in found if not not_a_person(person.name)]
 
         fallback = partial(parse_attribution, doc, frozenset(self.settings.cues)) if doc.has_annotation("DEP") else None
-        first_pass = attribute_quotes(text, quotes, people, self.settings, fallback)
+        first_pass = attribute_quotes(text, quotes, people, self.settings, fallback, not_a_person)
         kept = [
             quote
             for quote, attribution in zip(quotes, first_pass, strict=True)
             if not is_scare_quote(text, quote.start, quote.end, self.scare_context, self.min_quote_words, attribution.cue is not None)
         ]
-        attributions = attribute_quotes(text, kept, people, self.settings, fallback)
+        attributions = attribute_quotes(text, kept, people, self.settings, fallback, not_a_person)
         source = doc._.iom_source_text
         organizations = _organization_forms(doc)
         spans = []
@@ -97,10 +91,13 @@ class QuoteRecognizer:
 def parse_attribution(doc: Doc, cues: frozenset[str], quote: QuoteSpan) -> Attribution | None:
     """The subject of a speech verb in the quote's sentences, outside the quote itself."""
     sentences = {token.sent for token in _edge_tokens(doc, quote)}
+    low, high = sentence_bounds(doc.text, quote.open_at, quote.close_at)
     for sentence in sorted(sentences, key=lambda sent: sent.start):
         for token in sentence:
             if quote.open_at <= token.idx < quote.close_at or token.lower_ not in cues or token.pos_ not in {"VERB", "AUX"}:
                 continue
+            if not low <= token.idx < high:
+                continue  # a speech verb of the next sentence ("... rebuild." Samir said he ...)
             subject = next((child for child in token.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None or (quote.open_at <= subject.idx < quote.close_at):
                 continue
@@ -129,6 +126,22 @@ def _subject_name(subject: Token) -> Span | None:
     while start > subject.left_edge.i and subject.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return subject.doc[start : subject.i + 1]
+
+
+def _fold(name: str) -> str:
+    return " ".join(re.sub(r"(?:['’]s|s['’])$", "", name).split()).lower()
+
+
+def _not_person_forms(doc: Doc) -> frozenset[str]:
+    """What this release names as a country, demonym, place or organisation: never a speaker."""
+    forms: set[str] = set()
+    for key in ("iom_countries", "iom_places", ORG_KEY):
+        for span in doc.spans.get(key, []):
+            forms.add(_fold(span.text))
+    for span in doc.spans.get(ORG_KEY, []):
+        details = span._.iom_org or {}
+        forms.update(_fold(name) for name in (details.get("name"), details.get("acronym"), *(details.get("aliases") or [])) if name)
+    return frozenset(forms)
 
 
 def _entities(doc: Doc) -> list[Person]:
@@ -178,42 +191,12 @@ def _record(source: str, quote: QuoteSpan, attribution: Attribution, organizatio
 
 
 @Language.factory(
-    "iom_quotes",
-    default_config={
-        "cues": ["said", "says"],
-        "pronouns": ["he", "she", "He", "She"],
-        "honorifics": ["Mr", "Ms", "Mrs", "Dr"],
-        "role_words": [],
-        "lower_roles": [],
-        "not_name_words": [],
-        "scare_context": ["so-called"],
-        "min_quote_words": 4,
-        "max_attribution_chars": 200,
-    },
+    "iom_quotes", default_config={"data_path": None}, assigns=["doc.spans", "span._.iom_quote"]
 )
-def make_quote_recognizer(
-    nlp: Language,
-    name: str,
-    cues: list[str],
-    pronouns: list[str],
-    honorifics: list[str],
-    role_words: list[str],
-    lower_roles: list[str],
-    not_name_words: list[str],
-    scare_context: list[str],
-    min_quote_words: int,
-    max_attribution_chars: int,
-) -> QuoteRecognizer:
-    """Factory: the lexicons come from the config (``models/quotes.json`` in :func:`iom_nlp.load`)."""
-    return QuoteRecognizer(
-        name,
-        cues=cues,
-        pronouns=pronouns,
-        honorifics=honorifics,
-        role_words=role_words,
-        lower_roles=lower_roles,
-        not_name_words=not_name_words,
-        scare_context=scare_context,
-        min_quote_words=min_quote_words,
-        max_attribution_chars=max_attribution_chars,
-    )
+def make_quote_recognizer(nlp: Language, name: str, data_path: str | None) -> QuoteRecognizer:
+    """Factory: settings from ``quotes.json`` in ``data_path`` (default: the packaged ``models/``).
+
+    Uses ``iom_organizations`` (speakers' organisations) and the base model's PERSON entities
+    and parse when they run first; all optional.
+    """
+    return QuoteRecognizer(nlp, name, data_path=data_path)

@@ -6,41 +6,32 @@ is a dict of primitives (title and its offsets, the dateline, boilerplate ranges
 
 from __future__ import annotations
 
-import json
-import logging
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data import models_dir
-from ..extensions import record_error, register_extensions
+from ..data import parse_json_object, settings_from_dict
 from ..rules.structure import StructureSettings, analyse
+from .base import IomComponent
 
 SETTINGS_FILE = "structure.json"
 
 
-class StructureRecognizer:
+class StructureRecognizer(IomComponent):
     """Reads the release's layout; see :mod:`iom_nlp.rules.structure` for the rules."""
 
-    def __init__(self, name: str = "iom_structure", *, data_path: str | None = None) -> None:
-        register_extensions()
-        self.name = name
-        folder = Path(data_path) if data_path else models_dir()
-        self.data: dict[str, Any] = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
-        self.settings = StructureSettings.from_dict(self.data)
+    data_files = (SETTINGS_FILE,)
 
-    def __call__(self, doc: Doc) -> Doc:
-        result: dict[str, Any] = {"title": None, "dateline": None, "boilerplate": []}
-        try:
-            result = self._analyse(doc)
-        except Exception as error:  # one release's failure must not lose the batch
-            logging.getLogger(__name__).warning("iom_structure failed on a document: %s", error)
-            record_error(doc, self.name, error)
-        doc._.iom_structure = result
-        return doc
+    def configure(self) -> None:
+        raw = parse_json_object(self.data[SETTINGS_FILE], SETTINGS_FILE)
+        self.settings = settings_from_dict(raw, StructureSettings.from_dict, SETTINGS_FILE)
+
+    def clear(self, doc: Doc) -> None:
+        doc._.iom_structure = {"title": None, "dateline": None, "boilerplate": []}
+
+    def annotate(self, doc: Doc) -> None:
+        doc._.iom_structure = self._analyse(doc)
 
     def _analyse(self, doc: Doc) -> dict[str, Any]:
         source = doc._.iom_source_text
@@ -64,16 +55,6 @@ class StructureRecognizer:
             "boilerplate": [[start, end] for _, start, end in structure.zones if end > start],
         }
 
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / SETTINGS_FILE).write_text(json.dumps(self.data, ensure_ascii=False, indent=1), encoding="utf-8")
-
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> StructureRecognizer:
-        self.data = json.loads((Path(path) / SETTINGS_FILE).read_text(encoding="utf-8"))
-        self.settings = StructureSettings.from_dict(self.data)
-        return self
-
 
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     """Whether the range lies inside a boilerplate line found by ``iom_structure``."""
@@ -81,7 +62,7 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     return any(zone_start <= start and end <= zone_end for zone_start, zone_end in structure.get("boilerplate", []))
 
 
-@Language.factory("iom_structure", default_config={"data_path": None})
+@Language.factory("iom_structure", default_config={"data_path": None}, assigns=["doc._.iom_structure"])
 def make_structure_recognizer(nlp: Language, name: str, data_path: str | None) -> StructureRecognizer:
-    """Factory: ``data_path`` is a folder with structure.json (default: the packaged ``models/``)."""
-    return StructureRecognizer(name, data_path=data_path)
+    """Factory: settings from ``structure.json`` in ``data_path`` (default: the packaged ``models/``)."""
+    return StructureRecognizer(nlp, name, data_path=data_path)

@@ -40,7 +40,19 @@ def is_acronym(candidate: str) -> bool:
 
 
 def best_long_form(acronym: str, candidate: str) -> str | None:
-    """The shortest tail of ``candidate`` that explains ``acronym`` (Schwartz & Hearst's match)."""
+    """The shortest tail of ``candidate`` that explains ``acronym`` (Schwartz & Hearst's match).
+
+    A capital first letter is first looked for at a capitalised word, so "Office of the Prime
+    Minister (OPM)" starts at "Office", not at "of"; failing that, at any word start.
+    """
+    if acronym[:1].isupper():
+        strict = _match_long_form(acronym, candidate, capital_start=True)
+        if strict is not None:
+            return strict
+    return _match_long_form(acronym, candidate, capital_start=False)
+
+
+def _match_long_form(acronym: str, candidate: str, *, capital_start: bool) -> str | None:
     short = [char.lower() for char in acronym if char.isalnum()]
     long_text = candidate.lower()
     s_index = len(short) - 1
@@ -48,7 +60,9 @@ def best_long_form(acronym: str, candidate: str) -> str | None:
     while s_index >= 0:
         char = short[s_index]
         while l_index >= 0 and (
-            long_text[l_index] != char or (s_index == 0 and l_index > 0 and long_text[l_index - 1].isalnum())
+            long_text[l_index] != char
+            or (s_index == 0 and l_index > 0 and long_text[l_index - 1].isalnum())
+            or (s_index == 0 and capital_start and not candidate[l_index].isupper())
         ):
             l_index -= 1
         if l_index < 0:
@@ -69,7 +83,7 @@ _CONNECTED_HEAD = re.compile(r"([A-Z][\w’'\-]*\s+(?:of|for|on)\s+)$")
 
 
 def _extend_over_connector(candidate: str, start: int) -> int:
-    """"Bureau of | Population, Refugees and Migration": take in the head the acronym skips."""
+    """ "Bureau of | Population, Refugees and Migration": take in the head the acronym skips."""
     head = _CONNECTED_HEAD.search(candidate[:start])
     return head.start(1) if head else start
 
@@ -90,9 +104,12 @@ def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
 
 
 def _long_before(text: str, paren_start: int, acronym: str, acronym_start: int) -> AcronymDefinition | None:
+    """The long form in the window before "(ACR)"; the paragraph-break search is bounded by the
+    window so that many definitions in one long paragraph stay linear."""
     window = max(len(acronym) + 5, 2 * len(acronym))
-    line_start = text.rfind("\n\n", 0, paren_start) + 1
-    words = list(_WORD.finditer(text, max(line_start, paren_start - 400), paren_start))[-window:]
+    window_start = max(0, paren_start - 400)
+    line_start = text.rfind("\n\n", window_start, paren_start) + 1
+    words = list(_WORD.finditer(text, max(line_start, window_start), paren_start))[-window:]
     if not words:
         return None
     candidate_start = words[0].start()

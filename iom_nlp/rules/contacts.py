@@ -18,28 +18,53 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-_TITLE_WORD = r"[A-Z][A-Za-zà-ÿ’'\-]*[a-zà-ÿ]"
-_CAPS_WORD = r"[A-Z][A-Z’'\-]+"
+import ftfy
+
 _SPACE = r"[ \t\u00a0]+"
+# A word of a name: letters (any script) with inner apostrophes or hyphens ("O’Keeffe",
+# "Aydoğan-Kerr"), and a trailing period for initials and abbreviated honorifics ("J.", "Dr.").
+# Mojibake of a hyphen or an apostrophe ("SchultzÃ¢Â\x80Â\x90Byard") stays inside the word so
+# that the name can be repaired whole.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-‐\u0080-\u009f\u00a1-\u00bf]+(?=[^\W\d_]))*\.?")
+_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf]")
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
+_RUN_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_POSSESSIVE = re.compile(r"[’']s$")
+_CONNECTORS = frozenset({"of", "for", "and"})
+# Between a name and its office or principal: punctuation and a title in capitalised words
+# ("(Warren Snowdon)", ", Adviser to Senator"), never a lower-case cue ("contact", "or").
+_ATTRIBUTE_GAP = re.compile(r"[^\S\n]*(?:[,(\-–—|][^\S\n]*|(?:[A-Z][\w’'\-]*|for|to|of|the|at)\.?[^\S\n]*)*")
+_LIST_GAP = re.compile(r"\b(?:and|or)\b|[;/|&]")
 
 
 @dataclass(frozen=True)
 class ContactSettings:
+    """Cues, zone size and the word lists that tell a person's name from an office's.
+
+    ``office_words`` open an office's name: what follows them on the same run ("Department
+    Canberra") or after "of"/"for"/"and" ("Office of Jane Doe") is the office, not a contact.
+    ``name_particles`` are the lower-case words inside names ("van der", "de", "bin").
+    ``not_contact_lead_pattern`` matches the text just before a name that makes it no contact
+    (an authorisation footer: "Authorised by Senator Jane Doe, 1 Main St, Tel ...").
+    """
+
     cue_pattern: str
     zone_chars: int = 600
     not_name_words: frozenset[str] = frozenset()
     honorifics: tuple[str, ...] = ()
+    office_words: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    not_contact_lead_pattern: str = r"(?!x)x"
+    max_name_words: int = 4
     cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    name: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    not_contact_lead: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    honorific_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue", re.compile(self.cue_pattern, re.IGNORECASE))
-        honorific = "|".join(re.escape(word) for word in sorted(self.honorifics, key=len, reverse=True)) or "(?!x)x"
-        title_name = rf"{_TITLE_WORD}(?:{_SPACE}[A-Z]\.)?(?:{_SPACE}{_TITLE_WORD}){{1,2}}"
-        caps_name = rf"{_CAPS_WORD}(?:{_SPACE}{_CAPS_WORD}){{1,2}}"
-        surname = rf"(?:{honorific})\.?{_SPACE}{_TITLE_WORD}"
-        name = rf"(?P<name>(?:(?:{honorific})\.?{_SPACE})?(?:{title_name}|{caps_name})|{surname})"
-        object.__setattr__(self, "name", re.compile(rf"(?<![\w@.]){name}(?![\w@])"))
+        object.__setattr__(self, "not_contact_lead", re.compile(rf"(?:{self.not_contact_lead_pattern})\s*$", re.IGNORECASE))
+        words = {word for honorific in self.honorifics for word in honorific.split() if word != "the"}
+        object.__setattr__(self, "honorific_words", frozenset(words))
 
 
 @dataclass(frozen=True)
@@ -68,13 +93,19 @@ def find_contacts(
     found: Sequence[Found],
     settings: ContactSettings,
     complete_name: Callable[[str], str] | None = None,
+    not_names: Sequence[tuple[int, int]] = (),
 ) -> list[ContactRecord]:
-    """Every press contact in ``text``: a person with at least one phone or e-mail."""
+    """Every press contact in ``text``: a person with at least one phone or e-mail.
+
+    ``not_names`` are ranges another component has read as something else (a country, a
+    capital): a name candidate ending inside one is a place ("IOM Addis Ababa"), not a person.
+    """
     records: list[ContactRecord] = []
     seen: set[tuple[int, int]] = set()
     items = Items.of(found)
+    blocked = Ranges.of(not_names)
     for zone_start, zone_end in _zones(text, items, settings):
-        for record in _contacts_in_zone(text, zone_start, zone_end, items, settings, complete_name):
+        for record in _contacts_in_zone(text, zone_start, zone_end, items, blocked, settings, complete_name):
             if (record.start, record.end) not in seen:
                 seen.add((record.start, record.end))
                 records.append(record)
@@ -82,6 +113,12 @@ def find_contacts(
 
 
 LINE_ZONE_CHARS = 120
+# A block past a blank line stays in the contact zone when it holds a phone or e-mail, or is a
+# short field line (IOM's "Name", "IOM Dakar", "Tel: ..." each in its own paragraph).
+FIELD_BLOCK_CHARS = 100
+# Two names on one line with nothing but a title between them: the second is the first one's
+# office or principal ("Kate Sieper (Warren Snowdon)", "Jane Doe, Adviser to Senator X").
+ATTRIBUTE_GAP_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -98,11 +135,35 @@ class Items:
 
     def between(self, start: int, end: int) -> list[Found]:
         items = []
-        for item in self.found[bisect_left(self.starts, start) :]:
-            if item.start >= end:
-                break
-            items.append(item)
+        index = bisect_left(self.starts, start)
+        while index < len(self.found) and self.found[index].start < end:
+            items.append(self.found[index])
+            index += 1
         return items
+
+
+@dataclass(frozen=True)
+class Ranges:
+    """Sorted character ranges with a bisection lookup of the one holding a position."""
+
+    ranges: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, ranges: Iterable[tuple[int, int]]) -> Ranges:
+        ordered = tuple(sorted(ranges))
+        return cls(ordered, tuple(start for start, _ in ordered))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end) - 1
+        # Ranges may nest; a short look back over the few that start before ``end`` suffices.
+        for back in range(index, max(index - 3, -1), -1):
+            if self.ranges[back][1] > start:
+                return True
+        return False
+
+
+_NO_RANGES = Ranges((), ())
 
 
 def _any_item_in(items: Items, start: int, end: int) -> bool:
@@ -110,36 +171,91 @@ def _any_item_in(items: Items, start: int, end: int) -> bool:
     return position < len(items.found) and items.found[position].start < end
 
 
+def line_starts(text: str) -> list[int]:
+    """Offsets at which the text's lines start (found once, then bisected)."""
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
 def _zones(text: str, found: Items, settings: ContactSettings) -> list[tuple[int, int]]:
     """Cue zones, then for each item outside them the stretch of its line just before it."""
     cue_zones = [(cue.end(), _zone_end(text, cue.end(), settings.zone_chars, found)) for cue in settings.cue.finditer(text)]
     starts = [start for start, _ in cue_zones]
-    zones = list(cue_zones)
+    lines = line_starts(text)
+    line_zones: list[tuple[int, int]] = []
     previous_end = 0
     for item in found.found:
         position = bisect_right(starts, item.start) - 1
         if position >= 0 and cue_zones[position][0] <= item.start < cue_zones[position][1]:
             continue
-        line_start = text.rfind("\n", 0, item.start) + 1
-        zones.append((max(line_start, previous_end, item.start - LINE_ZONE_CHARS), item.end))
+        if line_zones and _LISTED_NEXT.fullmatch(text, previous_end, item.start):
+            # "Jo Doe ph 0400 000 000 or jdoe@example.org": the second item is still Jo's.
+            line_zones[-1] = (line_zones[-1][0], item.end)
+        else:
+            line_start = _signature_start(text, lines, bisect_right(lines, item.start) - 1, item.start, settings)
+            line_zones.append((max(line_start, previous_end, item.start - LINE_ZONE_CHARS), item.end))
         previous_end = item.end
-    return sorted(zones)
+    return sorted(cue_zones + line_zones)
+
+
+SIGNATURE_LINE_CHARS = 100
+_PRINCIPAL = re.compile(r"\b(?:MP|MHR|MLA|MLC)\b")
+_SIGNATURE_NAME = re.compile(r"[ \t\u00a0]*[A-Z][a-z’'\-]+[ \t\u00a0]+[A-Z][a-z’'\-]*[a-z](?:[ \t\u00a0]|$)")
+
+
+def _signature_start(text: str, lines: list[int], index: int, item_start: int, settings: ContactSettings) -> int:
+    """The item's line, or a short line above it that starts with a name (an e-mail signature).
+
+    "Jo Doe  Media Adviser" over "Suite 1, Parliament House | P: 02 ...": the name's line has
+    no number of its own; a prose line above is never short.
+    """
+    line_start = lines[index]
+    if item_start - line_start > LINE_ZONE_CHARS:
+        return line_start
+    if name_candidates(text, _words(text, line_start, item_start, (), settings), _NO_RANGES, settings):
+        return line_start
+    back = index - 1
+    while back >= max(0, index - 5) and not text[lines[back] : lines[back + 1]].strip():
+        back -= 1
+    if back < max(0, index - 5):
+        return line_start
+    line = text[lines[back] : lines[back + 1]].strip()
+    first = line.split()[0].rstrip(".")
+    # A letterhead names the principal ("The Hon Jo Doe MP", "Senator Jo Doe"): no press contact.
+    principal = first.title() in settings.honorific_words or first.lower() == "the" or _PRINCIPAL.search(line)
+    if len(line) <= SIGNATURE_LINE_CHARS and _SIGNATURE_NAME.match(line) and not principal and not line.endswith((".", "”", '"')):
+        return lines[back]
+    return line_start
+
+
+# What may separate two items listed under one name: a connector or a field label.
+_H = r"[ \t\u00a0]*"
+_LISTED_NEXT = re.compile(
+    rf"[\s,;/|\-–—]{{0,6}}(?:(?:or|and|on|at)\b{_H})?(?:[A-Za-z\-]{{1,8}}{_H}[:.]?{_H})?(?:\([\w ]{{1,10}}\){_H}:?{_H})?"
+)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 
 
 def _zone_end(text: str, start: int, limit: int, found: Items) -> int:
-    """The zone runs to its block's end; past a blank line only while items keep coming."""
+    """The zone runs to its block's end; past a blank line while blocks hold items or are field lines."""
     end = min(len(text), start + limit)
+    first_gap = _BLANK_LINE.search(text, start, end)
+    # Field style (the cue alone, then "Name", "IOM Dakar", "Tel: ..." apart) only when the
+    # cue's own block lists nothing; else a letterhead after the contact line would join it.
+    fields = first_gap is not None and not _any_item_in(found, start, first_gap.start())
     position = start
     while position < end:
-        gap = re.search(r"\n[ \t]*\n", text[position:end])
+        gap = _BLANK_LINE.search(text, position, end)
         if gap is None:
             return end
-        next_block = position + gap.end()
-        block_end = text.find("\n\n", next_block)
-        block_end = end if block_end < 0 else min(block_end, end)
-        if not _any_item_in(found, next_block, block_end):
-            return position + gap.start()
-        position = block_end
+        next_block = gap.end()
+        following = _BLANK_LINE.search(text, next_block, end)
+        block_end = end if following is None else following.start()
+        field_line = fields and block_end - next_block <= FIELD_BLOCK_CHARS
+        if not field_line and not _any_item_in(found, next_block, block_end):
+            return gap.start()
+        position = max(block_end, next_block + 1)
     return end
 
 
@@ -148,26 +264,27 @@ def _contacts_in_zone(
     start: int,
     end: int,
     found: Items,
+    blocked: Ranges,
     settings: ContactSettings,
     complete_name: Callable[[str], str] | None,
 ) -> list[ContactRecord]:
     items = found.between(start, end)
-    names = _names(text, start, end, items, settings)
+    words = _words(text, start, end, items, settings)
+    names = _drop_attributes(text, name_candidates(text, words, blocked, settings), items)
+    barriers = _office_labels(text, words, names, settings)
     records = []
-    for index, match in enumerate(names):
-        claim_end = names[index + 1].start("name") if index + 1 < len(names) else end
-        claimed = [item for item in items if match.end() <= item.start < claim_end]
+    for index, (name_start, name_end) in enumerate(names):
+        claim_end = names[index + 1][0] if index + 1 < len(names) else end
+        claimed = _claim(items, barriers, name_end, claim_end)
         if not claimed:
             continue
-        raw = re.sub(r"\s+", " ", match.group("name"))
-        name = _clean_name(raw, settings, complete_name)
-        organization = _organization(text, match.end(), claimed[0].start)
+        name = _clean_name(text[name_start:name_end], settings, complete_name)
         records.append(
             ContactRecord(
                 name=name,
-                start=match.start("name"),
-                end=match.end("name"),
-                organization=organization,
+                start=name_start,
+                end=name_end,
+                organization=_organization(text, name_end, claimed[0].start, settings),
                 phones=_unique(item.value for item in claimed if item.kind == "phone"),
                 emails=_unique(item.value for item in claimed if item.kind == "email"),
                 items_end=max(item.end for item in claimed),
@@ -176,23 +293,226 @@ def _contacts_in_zone(
     return records
 
 
-def _names(text: str, start: int, end: int, items: Sequence[Found], settings: ContactSettings) -> list[re.Match[str]]:
-    names = []
-    for match in settings.name.finditer(text, start, end):
-        if any(item.start < match.end() and match.start() < item.end for item in items):
+def _claim(items: Sequence[Found], barriers: list[int], name_end: int, claim_end: int) -> list[Found]:
+    """The items after a name up to the next name, or up to an office's label once it has one."""
+    claimed: list[Found] = []
+    for item in items:
+        if item.start < name_end:
             continue
-        words = re.sub(r"^(?:the\s+)?", "", match.group("name")).split()
-        bare = [word.strip(".") for word in words if word.strip(".") not in settings.honorifics]
-        if not bare or any(word.title() in settings.not_name_words or word in settings.not_name_words for word in bare):
+        if item.start >= claim_end:
+            break
+        if claimed and bisect_left(barriers, claimed[-1].end) < bisect_left(barriers, item.start):
+            break
+        claimed.append(item)
+    return claimed
+
+
+def _office_labels(text: str, words: list[_Word], names: list[tuple[int, int]], settings: ContactSettings) -> list[int]:
+    """Starts of words naming an office ("DEEWR Media:", "or Customs and Border Protection media")."""
+    starts = [start for start, _ in names]
+    labels = []
+    for word in words:
+        index = bisect_right(starts, word.start) - 1
+        if index >= 0 and word.start < names[index][1]:
             continue
-        names.append(match)
-    return names
+        acronym = word.kind == "caps"
+        office = word.kind == "stop" and _is_office(word.text, settings)
+        if (acronym or office) and not text.startswith(":", word.end):
+            labels.append(word.start)
+    return labels
+
+
+def _drop_attributes(text: str, names: list[tuple[int, int]], items: Sequence[Found]) -> list[tuple[int, int]]:
+    """Drop a name that follows another on its line with no item or list word between them."""
+    kept: list[tuple[int, int]] = []
+    item_starts = [item.start for item in items]
+    for name in names:
+        if kept:
+            previous_end = kept[-1][1]
+            between = text[previous_end : name[0]]
+            if (
+                len(between) <= ATTRIBUTE_GAP_CHARS
+                and _ATTRIBUTE_GAP.fullmatch(between)
+                and not _LIST_GAP.search(between)
+                and bisect_left(item_starts, previous_end) == bisect_left(item_starts, name[0])
+            ):
+                continue
+        kept.append(name)
+    return kept
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    kind: str  # name, caps, initial, honorific, particle, stop (a not-name word), other
+
+
+def _classify(word: str, settings: ContactSettings) -> str:
+    bare = word.rstrip(".")
+    if bare in settings.honorific_words or bare.title() in settings.honorific_words:
+        return "honorific"
+    if bare in settings.name_particles:
+        return "particle"
+    if not bare[:1].isupper():
+        return "other"
+    base = _POSSESSIVE.sub("", bare)
+    if base != bare or _is_not_name(base, settings):
+        return "stop"
+    if len(bare) == 1:
+        return "initial"
+    if bare.isupper():
+        return "caps"
+    return "name" if any(char.islower() for char in bare) else "other"
+
+
+def _is_not_name(word: str, settings: ContactSettings) -> bool:
+    title = word.title()
+    return any(form in words for form in (word, title) for words in (settings.not_name_words, settings.office_words))
+
+
+def _words(text: str, start: int, end: int, items: Sequence[Found], settings: ContactSettings) -> list[_Word]:
+    """The zone's words, classified; a word inside a phone or e-mail is ``other``."""
+    words = []
+    item_index = 0
+    for match in _WORD.finditer(text, start, end):
+        while item_index < len(items) and items[item_index].end <= match.start():
+            item_index += 1
+        inside = item_index < len(items) and items[item_index].start < match.end()
+        touching = match.end() < len(text) and (text[match.end()].isdigit() or text[match.end()] in "@_")
+        kind = "other" if inside or touching else _classify(match.group(), settings)
+        words.append(_Word(match.start(), match.end(), match.group(), kind))
+    for index, word in enumerate(words[:-1]):
+        # "Senator the Hon Jane Doe": "the" before an honorific belongs to it.
+        if word.text == "the" and words[index + 1].kind == "honorific":
+            words[index] = _Word(word.start, word.end, word.text, "honorific")
+    return words
+
+
+def _runs(text: str, words: list[_Word]) -> list[tuple[int, int]]:
+    """Index ranges of words joined by plain spaces on one line: the stretches a name can take."""
+    runs = []
+    first = 0
+    for index in range(1, len(words) + 1):
+        if index < len(words):
+            previous, word = words[index - 1], words[index]
+            sentence_end = previous.text.endswith(".") and previous.kind not in ("initial", "honorific")
+            if _RUN_GAP.fullmatch(text, previous.end, word.start) and not sentence_end:
+                continue
+        runs.append((first, index))
+        first = index
+    return runs
+
+
+_NAME_KINDS = frozenset({"name", "caps", "initial"})
+
+
+def name_candidates(text: str, words: list[_Word], blocked: Ranges, settings: ContactSettings) -> list[tuple[int, int]]:
+    """Spans of the zone that read as a person's name, in text order.
+
+    A run of words is cut into pieces at words that are never part of a name ("Media",
+    "Director", "Office", "please"); a piece right after an office word or an acronym, or after
+    "of"/"for"/"and" following one ("IOM Regional Office for South America"), names the office.
+    """
+    candidates: list[tuple[int, int]] = []
+    for first, last in _runs(text, words):
+        run = words[first:last]
+        mixed = any(word.kind == "name" for word in run)
+        piece: list[_Word] = []
+        office = False
+        previous: _Word | None = None
+        for word in run:
+            kind = "acronym" if mixed and word.kind == "caps" else word.kind
+            names_in_piece = any(item.kind in _NAME_KINDS for item in piece)
+            if kind in _NAME_KINDS or kind == "particle" or (kind == "honorific" and not names_in_piece):
+                piece.append(word)
+                previous = word
+                continue
+            _add_candidate(text, piece, office, blocked, settings, candidates)
+            office = _opens_office(word, kind, previous, piece, office, settings)
+            piece = [word] if kind == "honorific" else []
+            previous = word
+        _add_candidate(text, piece, office, blocked, settings, candidates)
+    return candidates
+
+
+def _opens_office(
+    word: _Word, kind: str, previous: _Word | None, piece: list[_Word], office: bool, settings: ContactSettings
+) -> bool:
+    """Whether the words after ``word`` go on naming an office rather than a person."""
+    if kind == "acronym" or (kind == "stop" and _is_office(word.text, settings)):
+        return True
+    if word.text == "the" and previous is not None and previous.text in _CONNECTORS:
+        return office
+    if word.text not in _CONNECTORS or previous is None or not previous.text[:1].isupper() or previous.kind == "honorific":
+        return False
+    if word.text != "and":
+        return True
+    # "Customs and Border Protection", "Immigration and Ethnic Affairs"; not "Kate Sieper and Jo Hajaj".
+    return previous.kind in ("stop", "acronym", "caps") or sum(item.kind in _NAME_KINDS for item in piece) < 2
+
+
+def _add_candidate(
+    text: str, piece: list[_Word], office: bool, blocked: Ranges, settings: ContactSettings, out: list[tuple[int, int]]
+) -> None:
+    if office:
+        return
+    candidate = _candidate(piece, settings)
+    if candidate and not blocked.overlaps(candidate[1] - 1, candidate[1]) and not _led_away(text, candidate[0], settings):
+        out.append(candidate)
+
+
+def _is_office(word: str, settings: ContactSettings) -> bool:
+    base = _POSSESSIVE.sub("", word.rstrip("."))
+    return base in settings.office_words or base.title() in settings.office_words
+
+
+def _candidate(piece: list[_Word], settings: ContactSettings) -> tuple[int, int] | None:
+    """The name's span in a piece of a run, when the piece reads as a person's name."""
+    while piece and piece[-1].kind not in ("name", "caps"):
+        piece = piece[:-1]
+    leading = 0
+    while leading < len(piece) and piece[leading].kind in ("honorific", "particle"):
+        leading += 1
+    names = [word for word in piece if word.kind in _NAME_KINDS]
+    if not names or (leading < len(piece) and piece[leading].kind not in _NAME_KINDS):
+        return None
+    honorific = any(word.kind == "honorific" for word in piece[:leading])
+    if len(names) > settings.max_name_words:
+        # Overprinted letterheads repeat a name ("Jo Doe Jo Doe Jo Doe"): keep its last copy.
+        size = _repeat_unit([word.text for word in piece[leading:]])
+        if size:
+            return piece[-size].start, piece[-1].end
+    if not (2 <= len(names) <= settings.max_name_words or (honorific and len(names) == 1)):
+        return None
+    first = piece[0] if honorific else piece[leading]
+    last = piece[-1]
+    return first.start, last.end - (1 if last.text.endswith(".") else 0)
+
+
+def _repeat_unit(words: list[str]) -> int:
+    """The length of the word sequence that ``words`` repeats, or 0."""
+    for size in range(2, len(words) // 2 + 1):
+        if len(words) % size == 0 and words == words[:size] * (len(words) // size):
+            return size
+    return 0
+
+
+def _led_away(text: str, start: int, settings: ContactSettings) -> bool:
+    """The words just before the name say it is no contact ("Authorised by")."""
+    return settings.not_contact_lead.search(text, max(0, start - 40), start) is not None
 
 
 def _clean_name(raw: str, settings: ContactSettings, complete_name: Callable[[str], str] | None) -> str:
-    words = [word for word in raw.split() if word.strip(".") not in settings.honorifics and word != "the"]
+    words = raw.split()
+    while words and (words[0].rstrip(".").title() in settings.honorific_words or words[0].lower() == "the"):
+        words = words[1:]
     name = " ".join(words)
-    if name.isupper():
+    if _MOJIBAKE.search(name):
+        name = ftfy.fix_text(name)
+    name = name.translate(_HYPHENS)
+    if name.replace(" ", "").replace("-", "").isupper():
         name = name.title()
     if len(words) == 1 and complete_name is not None:
         name = complete_name(name)
@@ -200,10 +520,12 @@ def _clean_name(raw: str, settings: ContactSettings, complete_name: Callable[[st
 
 
 _PARENTHESIS = re.compile(r"^[\s,\-–—]*\(([^()\n]{2,60})\)")
-_OFFICE_LINE = re.compile(r"^[ \t]*\n[ \t]*([^\n]{2,60}?)[ \t]*\n")
+_OFFICE_LINE = re.compile(r"^[ \t]*\n\s*([^\n]{2,60}?)[ \t]*\n")
+_INLINE_OFFICE = re.compile(r"[ \t]*(?:,|\bat\b|\bfrom\b)[ \t]*(?:the[ \t]+)?([^\n,:;()]{2,60}?)[ \t]*(?:,|\n|$)")
 
 
-def _organization(text: str, name_end: int, first_item: int) -> str | None:
+def _organization(text: str, name_end: int, first_item: int, settings: ContactSettings) -> str | None:
+    """The office after the name: "(AusAID)", "Jo Doe\nIOM Dakar\n", "Jo Doe, IOM Dakar," or "at IOM Dakar"."""
     between = text[name_end:first_item]
     parenthesis = _PARENTHESIS.match(between)
     if parenthesis:
@@ -211,6 +533,17 @@ def _organization(text: str, name_end: int, first_item: int) -> str | None:
     office = _OFFICE_LINE.match(between)
     if office and not re.search(r"\d|:|@", office.group(1)) and len(office.group(1).split()) <= 6:
         return office.group(1).strip()
+    position = 0
+    for _ in range(3):  # "Jo Doe, Communications Manager, IOM Kenya, Tel": skip the title
+        inline = _INLINE_OFFICE.match(between, position)
+        if not inline or re.search(r"\d|@", inline.group(1)):
+            return None
+        words = inline.group(1).split()
+        if (words[0].isupper() and len(words[0]) > 1) or _is_office(words[0], settings):
+            return " ".join(words)
+        if not all(_is_not_name(word, settings) for word in words):
+            return None
+        position = inline.end(1)
     return None
 
 

@@ -2,76 +2,206 @@
 
 Pure functions over a matched span and rules read from ``models/country_rules.json``:
 - lower-case text never names a country ("turkey", "chad"); short acronyms must match in
-  their own case ("US", not "us");
+  their own case ("US", not "us"); acronyms that are also English words ("CAR", "US") in
+  all-capital text count only when the release names the country in full, and "US" after
+  "LET", "HELP", "FOR" is the pronoun;
 - names that are also first names or US states need context: "Chad Smith", "Atlanta,
-  Georgia", "New Jersey", "Latin America" are rejected; with a statistical model loaded, a
-  match inside a PERSON entity is rejected too;
-- demonyms that are also languages count only as adjectives of a noun, not in "translated
-  into French" or a list of languages; demonyms opening an organisation's name
-  ("Australian Federal Police") are not demonyms of the country;
+  Georgia", "Georgia, U.S.A.", "New Jersey", "Latin America", "Niger and Kogi States" are
+  rejected; with a statistical model loaded, a match inside a PERSON entity is rejected too;
+- person nouns that are also common words ("Pole", "Dane", "Swede", "Turks") count only as
+  nouns: after a determiner, a number or a lower-case word, never before a capitalised word
+  ("pole vault", "North Pole", "Dane Swan", "Young Turks");
+- demonyms that are also languages count only as adjectives of a noun or as people, not in
+  "translated into French" or a list of languages; the whole list decides ("Kyrgyz, Tajik
+  and Uzbek workers" are people, "in Dutch, English and Spanish" are languages);
+- demonyms opening an organisation's name ("Australian Federal Police", "the Australian
+  Government") are not demonyms of the country; "the Russian government" in lower case is;
 - "Congo" alone is the Democratic Republic of the Congo unless the release points to
-  Brazzaville (same idea for other ambiguous names, from the rules file).
+  Brazzaville (same idea for "Congolese", "Virgin Islands", and "Georgia" the US state).
+
+Every per-document fact (is there a named-entity layer, which title-case pairs occur, how an
+ambiguous name resolves) is computed once per document in :class:`DocFacts`, never per match.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+
+# Tokens that join the members of a list ("Guineans, Malians and Ivorians").
+_LIST_SEPARATORS = frozenset({",", "and", "or", "&", "/"})
+# How far a list or an all-capitals context is followed (tokens); bounded, so linear overall.
+_MAX_LIST_MEMBERS = 12
+_CAPITALS_WINDOW = 3
 
 
 @dataclass(frozen=True)
 class CountryRules:
     ambiguous: dict[str, dict[str, Any]]
+    ambiguous_demonyms: dict[str, str]
     person_risk: frozenset[str]
     context_negatives: dict[str, dict[str, list[str]]]
     language_demonyms: frozenset[str]
+    language_only_words: frozenset[str]
     language_cues_before: frozenset[str]
+    language_cues_before_weak: frozenset[str]
     language_cues_after: frozenset[str]
+    not_noun_words: frozenset[str]
+    person_determiners: frozenset[str]
+    common_word_demonyms: frozenset[str]
+    list_negatives: dict[str, frozenset[str]]
+    word_acronyms: frozenset[str]
+    pronoun_cues: frozenset[str]
     case_sensitive_max_length: int
     demonym_role_words: frozenset[str]
     demonym_org_words: frozenset[str]
-    generic_noun_modifiers: frozenset[str]
+    body_names_any_case: frozenset[str]
+    ethnic_cues_before: frozenset[str]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> CountryRules:
+    def from_dict(cls, data: Any) -> CountryRules:
+        def lowered(key: str) -> frozenset[str]:
+            return frozenset(str(word).lower() for word in data.get(key, []))
+
         return cls(
             ambiguous=dict(data.get("ambiguous_names", {})),
-            person_risk=frozenset(word.lower() for word in data.get("person_risk", [])),
-            context_negatives={key.lower(): value for key, value in data.get("context_negatives", {}).items()},
-            language_demonyms=frozenset(word.lower() for word in data.get("language_demonyms", [])),
-            language_cues_before=frozenset(data.get("language_cues_before", [])),
-            language_cues_after=frozenset(data.get("language_cues_after", [])),
+            ambiguous_demonyms=dict(data.get("ambiguous_demonyms", {})),
+            person_risk=lowered("person_risk"),
+            context_negatives={folded(key): value for key, value in data.get("context_negatives", {}).items()},
+            language_demonyms=lowered("language_demonyms"),
+            language_only_words=lowered("language_only_words"),
+            language_cues_before=lowered("language_cues_before"),
+            language_cues_before_weak=lowered("language_cues_before_weak"),
+            language_cues_after=lowered("language_cues_after"),
+            not_noun_words=lowered("not_noun_words"),
+            person_determiners=lowered("person_determiners"),
+            common_word_demonyms=lowered("common_word_demonyms"),
+            list_negatives={
+                key.lower(): frozenset(word.lower() for word in words) for key, words in data.get("list_negatives", {}).items()
+            },
+            word_acronyms=frozenset(data.get("word_acronyms", [])),
+            pronoun_cues=lowered("pronoun_cues"),
             case_sensitive_max_length=int(data.get("case_sensitive_max_length", 6)),
-            demonym_role_words=frozenset(data.get("demonym_role_words", [])),
-            demonym_org_words=frozenset(data.get("demonym_org_words", [])),
-            generic_noun_modifiers=frozenset(data.get("generic_noun_modifiers", [])),
+            demonym_role_words=lowered("demonym_role_words"),
+            demonym_org_words=lowered("demonym_org_words"),
+            body_names_any_case=lowered("body_names_any_case"),
+            ethnic_cues_before=lowered("ethnic_cues_before"),
         )
 
 
-def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules) -> bool:
-    """True when the matched ``span`` (of gazetteer ``pattern``) names a country."""
+@dataclass
+class DocFacts:
+    """What several matches of one document ask about it, computed once per document.
+
+    ``demonyms`` maps the start token of each demonym candidate to (end token, lower-cased
+    text); list detection reads it instead of re-matching. Title-case pairs and ambiguous
+    resolutions are computed on first use and then reused.
+    """
+
+    doc: Doc
+    has_entities: bool
+    has_tags: bool
+    demonyms: dict[int, tuple[int, str]] = field(default_factory=dict)
+    demonym_ends: dict[int, int] = field(default_factory=dict)
+    _title_pairs: set[str] | None = None
+    resolved: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, demonyms: Iterable[tuple[int, int]] = ()) -> DocFacts:
+        facts = cls(doc=doc, has_entities=doc.has_annotation("ENT_IOB"), has_tags=doc.has_annotation("TAG"))
+        for start, end in demonyms:
+            facts.demonyms[start] = (end, doc[start:end].text.lower())
+            facts.demonym_ends[end] = start
+        return facts
+
+    def title_pairs(self) -> set[str]:
+        """Lower-cased "word word" for every pair of adjacent title-case words ("australian government")."""
+        if self._title_pairs is None:
+            pairs: set[str] = set()
+            previous: Token | None = None
+            for token in self.doc:
+                if token.is_space:
+                    continue
+                if previous is not None and previous.is_title and token.is_title:
+                    pairs.add(f"{previous.lower_} {token.lower_}")
+                previous = token
+            self._title_pairs = pairs
+        return self._title_pairs
+
+
+def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules, facts: DocFacts | None = None) -> bool:
+    """True when the matched ``span`` (of gazetteer ``pattern``) names a country.
+
+    Pass the document's :class:`DocFacts` (built once per document); without it they are built
+    for this one call, which scans the Doc.
+    """
+    facts = facts or DocFacts.of(span.doc)
     text = span.text
+    lower = folded(text)
     if not any(ch.isupper() for ch in text):
         return False
     if is_acronym(pattern, rules) and text.replace(" ", "") != pattern.replace(" ", ""):
         return False
+    if pattern in rules.word_acronyms and in_capitals(span) and _word_before(span) in rules.pronoun_cues:
+        return False
     if _negative_context(span, rules):
         return False
-    if text.lower() in rules.person_risk and _looks_like_person(span):
+    if lower in rules.person_risk and _looks_like_person(span, facts):
         return False
     if kind == "demonym":
-        if text.lower() in rules.language_demonyms and _used_as_language(span, rules):
-            return False
-        if _opens_organisation(span) or _names_a_body(span, rules):
-            return False
+        return _keep_demonym(span, rules, facts)
     return True
 
 
+def _keep_demonym(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
+    lower = folded(span.text)
+    if _word_before(span) in rules.ethnic_cues_before:
+        return False  # "ethnic Albanians in Kosovo", "ethnic Kazakhs in China": a people, not a country
+    if lower in rules.common_word_demonyms and not _used_as_person_noun(span, rules):
+        return False
+    if lower in rules.list_negatives and _listed_with(span, rules.list_negatives[lower], facts):
+        return False
+    if lower in rules.language_demonyms and _used_as_language(span, rules, facts):
+        return False
+    return not (_opens_organisation(span) or _names_a_body(span, rules, facts))
+
+
 def is_acronym(pattern: str, rules: CountryRules) -> bool:
+    """A short form that must match in its own case: "US", "U.A.E.", "BiH" (two capitals or more)."""
     letters = pattern.replace(".", "").replace(" ", "")
-    return letters.isupper() and len(pattern) <= rules.case_sensitive_max_length
+    capitals = sum(ch.isupper() for ch in letters)
+    return len(pattern) <= rules.case_sensitive_max_length and (letters.isupper() or capitals >= 2)
+
+
+def is_inverted(pattern: str) -> bool:
+    """ISO's inverted form that ends in "of" ("Korea, Republic of"): it may run into the next name."""
+    return "," in pattern and pattern.lower().endswith((" of", " of the"))
+
+
+def in_capitals(span: Span) -> bool:
+    """The span sits in all-capital text ("CAR BOMB KILLS FIVE", "LET US HELP"): its neighbours are all capitals."""
+    neighbours = [*_alpha_tokens(span, before=True), *_alpha_tokens(span, before=False)]
+    return bool(neighbours) and all(token.is_upper for token in neighbours)
+
+
+def _alpha_tokens(span: Span, before: bool) -> list[Token]:
+    """Up to ``_CAPITALS_WINDOW`` alphabetic tokens next to the span, on one side, within the line."""
+    doc = span.doc
+    step = -1 if before else 1
+    index = span.start - 1 if before else span.end
+    found: list[Token] = []
+    for _ in range(_CAPITALS_WINDOW * 3):
+        if not 0 <= index < len(doc) or "\n" in doc[index].text or len(found) == _CAPITALS_WINDOW:
+            break
+        if doc[index].is_alpha:
+            found.append(doc[index])
+        index += step
+    return found
 
 
 def _token_before(span: Span) -> Token | None:
@@ -94,33 +224,72 @@ def _token_after(span: Span, skip: int = 0) -> Token | None:
     return None
 
 
+def _one(token: Token) -> Span:
+    return token.doc[token.i : token.i + 1]
+
+
 def _word_before(span: Span) -> str:
-    """The previous word, looking past one comma ("Atlanta, Georgia")."""
+    """The previous word, looking past one comma ("Atlanta, Georgia"); its last letters only
+    when it is glued to other characters ("North\u2010Western" read through mojibake)."""
     token = _token_before(span)
     if token is not None and token.text == ",":
-        token = _token_before(span.doc[token.i : token.i + 1])
-    return token.lower_ if token is not None else ""
+        token = _token_before(_one(token))
+    if token is None:
+        return ""
+    if token.is_alpha or not token.lower_[-1:].isalpha():
+        return token.lower_
+    letters: list[str] = _TRAILING_LETTERS.findall(token.lower_)
+    return letters[-1]
 
 
-def _word_after(span: Span) -> str:
+_TRAILING_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _words_after(span: Span) -> list[str]:
+    """The next word; past a comma or an opening bracket ("Georgia, U.S.A."); past "and X" ("Niger and Kogi States")."""
     token = _token_after(span)
-    return token.lower_ if token is not None else ""
+    if token is None:
+        return []
+    words = [token.lower_]
+    if token.text in {",", "("}:  # "Georgia, U.S.A.", "Georgia (US state)"
+        following = _token_after(_one(token))
+        words += [following.lower_] if following is not None else []
+    elif token.lower_ in {"and", "&"}:
+        partner = _token_after(_one(token))
+        if partner is not None and partner.is_title:
+            following = _token_after(_one(partner))
+            words += [following.lower_] if following is not None else []
+    return words
+
+
+def folded(text: str) -> str:
+    """Lower case with any run of whitespace as one space: "St\r Vincent" is "st vincent"."""
+    return " ".join(text.lower().split())
 
 
 def _negative_context(span: Span, rules: CountryRules) -> bool:
-    context = rules.context_negatives.get(span.text.lower())
+    context = rules.context_negatives.get(folded(span.text))
     if not context:
         return False
     if _word_before(span) in context.get("prev", []):
         return True
-    return _word_after(span) in context.get("next", [])
+    following = context.get("next", [])
+    return any(word in following for word in _words_after(span))
 
 
-def _looks_like_person(span: Span) -> bool:
-    """"Chad Smith", "Michael Jordan": a PERSON entity, or (rules only) a capitalised neighbour."""
+def _looks_like_person(span: Span, facts: DocFacts) -> bool:
+    """"Chad Smith", "Michael Jordan": a PERSON entity, or (rules only) a capitalised neighbour.
+
+    A PERSON entity that is the country's word alone ("in Italy and Malta", read through
+    non-breaking spaces) is checked like rules-only text: the model errs there, names do not.
+    """
     doc = span.doc
-    if doc.has_annotation("ENT_IOB"):
-        return all(token.ent_type_ == "PERSON" for token in span)
+    if facts.has_entities:
+        if not all(token.ent_type_ == "PERSON" for token in span):
+            return False
+        alone = span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+        if not alone:
+            return True
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
     if after is not None and _is_name_word(after) and not after.is_sent_start:
@@ -135,23 +304,117 @@ def _is_name_word(token: Any) -> bool:
 
 
 _NOT_NAME_WORDS = frozenset(
-    {"the", "and", "of", "in", "to", "for", "from", "with", "by", "on", "at", "as", "said", "says",
+    {"the", "a", "an", "and", "of", "in", "to", "for", "from", "with", "by", "on", "at", "as", "said", "says",
      "republic", "kingdom", "government", "president", "minister", "state", "embassy",
      "ambassador", "visit", "visits", "travel", "travels", "mission", "office", "people"}
 )
 
 
-def _used_as_language(span: Span, rules: CountryRules) -> bool:
+def _used_as_person_noun(span: Span, rules: CountryRules) -> bool:
+    """"a Pole", "two Danes", "young Swedes": a noun for people, not "pole vault" or "Dane Swan"."""
+    after = _token_after(span)
+    if after is not None and after.is_alpha and (after.is_title or after.is_upper):
+        return False
+    before = _token_before(span)
+    if before is None:
+        return False
+    if before.like_num or before.lower_ in rules.person_determiners:
+        return True
+    return bool(before.is_alpha and before.is_lower)
+
+
+def _coordination(span: Span, facts: DocFacts, rules: CountryRules) -> tuple[list[str], Token | None, Token | None]:
+    """The list "A, B and C" the span belongs to: its members' texts and the tokens around it.
+
+    Members are demonym candidates or language names ("Arabic"); at most ``_MAX_LIST_MEMBERS``
+    each way, so the walk is bounded.
+    """
     doc = span.doc
-    before = _word_before(span)
-    after = _word_after(span)
-    if before in rules.language_cues_before or after in rules.language_cues_after:
+    members = [span.text.lower()]
+    start, end = span.start, span.end
+    for _ in range(_MAX_LIST_MEMBERS):
+        separator = _token_before(doc[start:end])
+        if separator is None or separator.lower_ not in _LIST_SEPARATORS:
+            break
+        previous = _token_before(_one(separator))
+        if previous is not None and previous.text == "," and separator.lower_ in {"and", "or"}:
+            previous = _token_before(_one(previous))  # "A, B, and C"
+        member = _member_ending(previous, facts, rules)
+        if member is None:
+            break
+        members.insert(0, doc[member[0] : member[1]].text.lower())
+        start = member[0]
+    for _ in range(_MAX_LIST_MEMBERS):
+        separator = _token_after(doc[start:end])
+        if separator is None or separator.lower_ not in _LIST_SEPARATORS:
+            break
+        following = _token_after(_one(separator))
+        if following is not None and following.lower_ in {"and", "or"} and separator.text == ",":
+            following = _token_after(_one(following))
+        member = _member_starting(following, facts, rules)
+        if member is None:
+            break
+        members.append(doc[member[0] : member[1]].text.lower())
+        end = member[1]
+    return members, _token_before(doc[start:end]), _token_after(doc[start:end])
+
+
+def _member_ending(token: Token | None, facts: DocFacts, rules: CountryRules) -> tuple[int, int] | None:
+    if token is None:
+        return None
+    if token.i + 1 in facts.demonym_ends:
+        return facts.demonym_ends[token.i + 1], token.i + 1
+    return (token.i, token.i + 1) if token.lower_ in rules.language_only_words else None
+
+
+def _member_starting(token: Token | None, facts: DocFacts, rules: CountryRules) -> tuple[int, int] | None:
+    if token is None:
+        return None
+    if token.i in facts.demonyms:
+        return token.i, facts.demonyms[token.i][0]
+    return (token.i, token.i + 1) if token.lower_ in rules.language_only_words else None
+
+
+def _used_as_language(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
+    """"translated into French", "in Dutch, English and Spanish": a language, not the country's people.
+
+    Decided on the whole list the demonym belongs to; a noun after the list ("Tajik and Uzbek
+    workers") or a member that is no language ("Sudanese, Bangladeshis, Malagasy") makes people.
+    """
+    following = _token_after(span)
+    if following is not None and following.text in {"-", "–"} and not span[-1].whitespace_:  # "French-speaking", "Somali-born"
+        after_dash = _token_after(span, skip=1)
+        return after_dash is not None and after_dash.lower_ in rules.language_cues_after
+    members, before, after = _coordination(span, facts, rules)
+    if before is not None and before.lower_ in rules.language_cues_before:
         return True
-    if span.end < len(doc) and doc[span.end].text.startswith("-"):
+    if after is not None and after.lower_ in rules.language_cues_after:
         return True
-    if span.end < len(doc) and doc[span.end].is_punct:
+    if any(member in rules.language_only_words for member in members):
         return True
-    return span.end >= len(doc)
+    if after is not None and _is_noun_or_name(after, rules, facts):
+        return False
+    if before is not None and before.lower_ in rules.language_cues_before_weak:
+        return True
+    if any(member not in rules.language_demonyms for member in members):
+        return False
+    return not (len(members) == 1 and before is not None and (before.like_num or before.lower_ in rules.person_determiners))
+
+
+def _is_noun_or_name(token: Token, rules: CountryRules, facts: DocFacts) -> bool:
+    """A word the demonym can modify: a noun ("workers"), or a capitalised word (judged as a name later)."""
+    if not token.is_alpha or token.lower_ in rules.not_noun_words:
+        return False
+    if facts.has_tags and token.is_lower:
+        return token.pos_ in {"NOUN", "PROPN", "ADJ"}
+    return token.is_lower or token.is_title or token.is_upper  # "workers", "Vice", "MFA"
+
+
+def _listed_with(span: Span, companions: frozenset[str], facts: DocFacts) -> bool:
+    """"Roma, Ashkali and Egyptian families": an ethnic group named among others, not the country's people."""
+    doc = span.doc
+    start = max(0, span.start - _MAX_LIST_MEMBERS)
+    return any(token.lower_ in companions for token in doc[start : span.start])
 
 
 def _opens_organisation(span: Span) -> bool:
@@ -170,40 +433,52 @@ def _opens_organisation(span: Span) -> bool:
     return True
 
 
-def _names_a_body(span: Span, rules: CountryRules) -> bool:
-    """"Australian Greens", "Adult Migrant English Program", "the Australian government": a name, not a demonym.
+def _names_a_body(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
+    """"Australian Greens", "Adult Migrant English Program", "the Australian Government": a name, not a demonym.
 
     A demonym followed by a capitalised word is taken as part of a proper name unless that
     word is a role or a common head ("Australian Prime Minister", "Australian Citizens").
+    "the Russian government" in lower case is the country's government (a demonym), unless the
+    release also writes "Russian Government" as the body's name.
     """
     following = _token_after(span)
+    if following is not None and following.lower_ in _LIST_SEPARATORS:
+        following = _coordination(span, facts, rules)[2]  # "Portuguese and Timorese Club": the list names a body
     if following is None:
         return False
+    pair = f"{span.text.lower()} {following.lower_}"
+    if pair in rules.body_names_any_case:  # a body's formal name, however it is cased
+        return True
     if following.lower_ in rules.demonym_org_words:
-        return following.is_title or not _modifies_a_noun(_token_after(span, skip=1), rules)
+        return following.is_title or following.is_upper or pair in facts.title_pairs()
     if span.text.isupper() and following.is_upper:
-        return f"{span.text.title()} {following.text.title()}" in span.doc._.iom_text
+        return pair in facts.title_pairs()
     return bool(following.is_title and following.is_alpha and following.lower_ not in rules.demonym_role_words)
 
 
-def _modifies_a_noun(token: Token | None, rules: CountryRules) -> bool:
-    """"Mexican government officials": the government word only modifies a noun."""
-    if token is None or not token.is_alpha or not token.is_lower:
-        return False
-    if token.doc.has_annotation("TAG"):
-        return token.pos_ == "NOUN"
-    return token.lower_ in rules.generic_noun_modifiers
+def resolve_ambiguous(doc: Doc, pattern: str, rules: CountryRules, facts: DocFacts | None = None,
+                      found: Iterable[str] = ()) -> str:
+    """Pick the country an ambiguous name ("Congo") refers to from evidence in the release.
 
-
-def resolve_ambiguous(doc: Doc, pattern: str, rules: CountryRules) -> str:
-    """Pick the country an ambiguous name ("Congo") refers to from evidence in the release."""
-    rule = rules.ambiguous.get(pattern) or next(
-        (value for key, value in rules.ambiguous.items() if key.lower() == pattern.lower()), {}
+    Evidence is the rule's cue words counted in the text plus the countries already found in
+    the release (``found``: codes of unambiguous names and capitals); "" means "no country"
+    ("Georgia" in a release about Atlanta). Resolved once per document and name.
+    """
+    rule_name = rules.ambiguous_demonyms.get(pattern, pattern)
+    key = rule_name.lower()
+    if facts is not None and key in facts.resolved:
+        return facts.resolved[key]
+    rule = rules.ambiguous.get(rule_name) or next(
+        (value for name, value in rules.ambiguous.items() if name.lower() == key), {}
     )
     text = doc._.iom_text
-    best_code, best_votes = str(rule.get("default", "")), 0
-    for code, cues in rule.get("evidence", {}).items():
-        votes = sum(text.count(cue) for cue in cues)
-        if votes > best_votes:
-            best_code, best_votes = code, votes
-    return best_code
+    default = str(rule.get("default", ""))
+    evidence: dict[str, list[str]] = rule.get("evidence", {})
+    seen = Counter(found)
+    votes = {code: sum(text.count(cue) for cue in cues) + seen[code] for code, cues in evidence.items()}
+    best = max(votes.values(), default=0)
+    winners = [code for code, count in votes.items() if count == best]
+    choice = default if best == 0 or default in winners else winners[0]
+    if facts is not None:
+        facts.resolved[key] = choice
+    return choice

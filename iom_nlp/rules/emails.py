@@ -4,22 +4,47 @@ Pure functions, no spaCy: the ``iom_emails`` component calls :func:`find_emails`
 Every scan is anchored on an "@" (or an obfuscated "[at]") and looks at a bounded window on
 each side, so the cost stays linear even on adversarial input such as a 70,000-character
 local part or runs of "@" signs.
+
+An address is taken *whole or not at all*: the local part is the whole run of address
+characters before the "@" and the domain the whole run after it (accented letters, scripts
+other than Latin and punycode included). When that run is not a valid address, or is glued to
+more address-like text ("test\\@test@example.org", ".test@example.org", "jane@iom.int_x"),
+nothing is reported: a shorter valid piece of a longer string would be a confidently wrong
+address. Only characters that cannot belong to an address end a run (spaces, quotes,
+brackets, ":", ";", ","), and a final "." is a sentence end.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
 
 _AT = re.compile(r"@|\s{0,3}[\[\(\{<]\s{0,3}(?i:at)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}AT\s{1,3}")
 _DOT = r"(?:\.|\s{0,3}[\[\(\{<]\s{0,3}(?i:dot)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}DOT\s{1,3})"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL})+")
-_LOCAL_TAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-](?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]*[A-Za-z0-9!#$%&'*+/=?^_`{|}~-])?$")
+_OBFUSCATED_DOT = re.compile(r"\s{0,3}[\[\(\{<]\s{0,3}(?i:dot)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}DOT\s{1,3}")
 _SPLIT_HEAD = re.compile(r"(?:^|(?<=[\s\"'(<>:;,]))([a-z0-9_-]{1,30})\. $")
+_SPLIT_BEFORE_DOT = re.compile(r"(?:^|(?<=[\s\"'(<>:;,]))([a-z0-9_-]{1,30}) $")
 _DOT_NORMALISE = re.compile(_DOT)
+
+# RFC 5322 "atext" besides letters and digits, plus the dot that separates its atoms.
+_LOCAL_PUNCTUATION = frozenset("!#$%&'*+-/=?^_`{|}~.")
+# Quote marks that also count as atext: at the edge of a run they quote the address.
+_QUOTE_MARKS = "'`"
+# Characters that glue a run to more address text: what they touch is part of a longer string.
+# Invisible joiners (soft hyphen, zero-width (non-)joiner, word joiner) sit inside a word.
+_JOINERS = "\u00ad\u200c\u200d\u2060"
+# A closing parenthesis before the local part ends an RFC 5322 comment, an opening one after the
+# domain starts one: "(comment)test@iana.org" is not the address "test@iana.org" in prose.
+_GLUE_BEFORE = frozenset("@\\)" + _JOINERS)
+_GLUE_AFTER = frozenset("@\\_(" + _JOINERS)
+# URL-encoded "mailto:" left in front of an address by a scraper.
+_ENCODED_MAILTO = "mailto%3a"
+_MAX_LABEL = 63
+# How far back a URL's "://" can be from an "@" in its user part.
+_URL_WINDOW = 200
 
 
 @dataclass(frozen=True)
@@ -48,6 +73,7 @@ def find_emails(text: str, settings: EmailSettings | None = None) -> list[EmailH
 
     An address written both inside markup (``"mailto:a@b.org"``) and as visible text keeps
     only its visible mentions; one that appears only in markup keeps the markup mention.
+    ``text[hit.start:hit.end]`` is always the address as written, nothing glued to it.
     """
     settings = settings or EmailSettings()
     hits = [hit for match in _AT.finditer(text) if (hit := _hit_at(text, match, settings))]
@@ -57,53 +83,117 @@ def find_emails(text: str, settings: EmailSettings | None = None) -> list[EmailH
 
 
 def _hit_at(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit | None:
-    local_start = _local_start(text, at.start(), settings)
-    if local_start is None:
+    local = _local_start(text, at.start(), settings)
+    if local is None:
         return None
-    window_end = min(len(text), at.end() + settings.max_domain_length)
-    domain = _DOMAIN.match(text, at.end(), window_end)
-    if domain is None:
+    local_start, debris = local
+    if _in_url_authority(text, local_start):
         return None
-    end = _trim_domain(text, at.end(), domain.end())
+    end = _domain_end(text, at.end(), settings)
     if end is None:
         return None
-    raw = text[local_start:end]
     address = normalise_address(text[local_start : at.start()], text[at.end() : end])
     if address is None:
         return None
-    return EmailHit(local_start, end, raw, address, _is_debris(text, local_start, settings))
+    debris = debris or _is_debris(text, local_start, settings)
+    return EmailHit(local_start, end, text[local_start:end], address, debris)
 
 
-def _local_start(text: str, at: int, settings: EmailSettings) -> int | None:
-    window_start = max(0, at - settings.max_local_length - 40)
-    window = text[window_start:at]
-    tail = _LOCAL_TAIL.search(window, max(0, len(window) - settings.max_local_length))
-    if tail is None:
+def is_label_char(char: str) -> bool:
+    """A letter, digit or combining mark of any script: what domain labels are made of."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def _is_local_char(char: str) -> bool:
+    return char in _LOCAL_PUNCTUATION or is_label_char(char)
+
+
+def _is_c1_control(char: str) -> bool:
+    """C1 controls (U+0080-U+009F) inside a word are the remains of a mis-decoded character."""
+    return "\x80" <= char <= "\x9f"
+
+
+def _local_start(text: str, at: int, settings: EmailSettings) -> tuple[int, bool] | None:
+    """Where the local part before ``at`` starts, and whether it carried encoded debris.
+
+    None when the run of local-part characters is too long, glued to a preceding "@" or
+    backslash, or starts with a dot: the address it belongs to is not the one we would cut out.
+    """
+    limit = max(0, at - settings.max_local_length - len(_ENCODED_MAILTO) - 1)
+    start = at
+    while start > limit and _is_local_char(text[start - 1]):
+        start -= 1
+    if start == limit and start > 0 and _is_local_char(text[start - 1]):
+        return None  # the run goes on past any possible local part
+    if start > 0 and (text[start - 1] in _GLUE_BEFORE or _is_c1_control(text[start - 1])):
         return None
-    start = window_start + tail.start()
-    # The local part runs on into more local-part characters: longer than allowed.
-    if start > 0 and re.match(r"[A-Za-z0-9_.+-]", text[start - 1]) and tail.start() == max(
-        0, len(window) - settings.max_local_length
-    ):
+    if _closes_a_quoted_word(text, start):
         return None
-    head = _SPLIT_HEAD.search(window, 0, tail.start())
+    debris = False
+    if text[start : start + len(_ENCODED_MAILTO)].lower() == _ENCODED_MAILTO:
+        start += len(_ENCODED_MAILTO)
+        debris = True
+    while start < at and text[start] in _QUOTE_MARKS:
+        start += 1
+    if start == at or at - start > settings.max_local_length:
+        return None
+    # A local part split at its dot by a stray space ("senator. bartlett@", "j .brett@") is one
+    # address when the word before the space is no ordinary word ("to .test@" is not).
+    split = _SPLIT_BEFORE_DOT if text[start] == "." else _SPLIT_HEAD
+    head = split.search(text, max(0, start - 40), start)
     if head and head.group(1) not in settings.split_local_stopwords:
-        return window_start + head.start(1)
-    return start
+        return head.start(1), debris
+    if text[start] == ".":
+        return None
+    return start, debris
 
 
-def _trim_domain(text: str, start: int, end: int) -> int | None:
-    """Cut a domain back to its last label that looks like a top-level domain."""
-    domain = text[start:end]
+def _closes_a_quoted_word(text: str, start: int) -> bool:
+    """ '"test"test@iana.org': a quote mark glued to a word before the run closes a quoted part.
+
+    An opening quote mark before an address in prose ('write to "jdoe@iom.int"') is fine.
+    """
+    return start >= 2 and text[start - 1] in "\"“”" and (text[start - 2].isalnum() or text[start - 2] in "\"“”")
+
+
+def _domain_end(text: str, start: int, settings: EmailSettings) -> int | None:
+    """End of the domain that starts at ``start``: labels joined by dots (plain or obfuscated).
+
+    None when the domain runs on into characters that would make it a piece of a longer
+    string ("example.org-", "iom.int_x", "iom.int@x"), or past the longest possible domain.
+    """
+    limit = min(len(text), start + settings.max_domain_length + 1)
+    position = start
     while True:
-        pieces = _DOT_NORMALISE.split(domain)
-        if len(pieces) < 2:
+        label_end = position
+        while label_end < limit and (is_label_char(text[label_end]) or text[label_end] == "-"):
+            label_end += 1
+        if label_end == position or label_end - position > _MAX_LABEL:
             return None
-        tld = pieces[-1]
-        if tld.isalpha() and 2 <= len(tld) <= 24:
-            return start + len(domain)
-        last_dot = list(_DOT_NORMALISE.finditer(domain))[-1]
-        domain = domain[: last_dot.start()]
+        position = label_end
+        separator = _separator_end(text, position, limit)
+        if separator is None:
+            break
+        position = separator
+    if position - start > settings.max_domain_length:
+        return None
+    if position < len(text) and (text[position] in _GLUE_AFTER or _is_c1_control(text[position])):
+        return None
+    return position
+
+
+def _separator_end(text: str, position: int, limit: int) -> int | None:
+    """End of a dot (".", " [dot] ", " DOT ") at ``position`` that another label follows."""
+    if position < limit and text[position] == ".":
+        end = position + 1
+    else:
+        dot = _OBFUSCATED_DOT.match(text, position, limit)
+        if dot is None:
+            return None
+        end = dot.end()
+    if end < limit and is_label_char(text[end]):
+        return end
+    return None
 
 
 def _is_debris(text: str, start: int, settings: EmailSettings) -> bool:
@@ -112,15 +202,39 @@ def _is_debris(text: str, start: int, settings: EmailSettings) -> bool:
 
 
 def normalise_address(local: str, domain: str) -> str | None:
-    """De-obfuscate, validate (syntax only, never DNS) and lower-case an address."""
+    """De-obfuscate, validate (syntax only, never DNS) and lower-case an address.
+
+    The address keeps the form it was written in: a punycode domain stays punycode and an
+    accented one stays accented, so the address is always a string the text holds.
+    """
     local = re.sub(r"\s+", "", local)
     domain = _DOT_NORMALISE.sub(".", domain)
     domain = re.sub(r"\s+", "", domain)
+    address = f"{local}@{domain}"
+    if not _plausible_tld(domain.rsplit(".", 1)[-1]):
+        return None
     try:
-        valid = validate_email(f"{local}@{domain}", check_deliverability=False)
+        validate_email(address, check_deliverability=False, test_environment=True)
     except EmailNotValidError:
         return None
-    return valid.normalized.lower()
+    return address.lower()
+
+
+def _plausible_tld(label: str) -> bool:
+    """Top-level domains are letters (any script) or punycode: "org.2020" or "c0m" ends no address."""
+    if label.lower().startswith("xn--"):
+        return True
+    return len(label) >= 2 and all(is_label_char(char) and not char.isdigit() for char in label)
+
+
+def _in_url_authority(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the user part of a URL ("https://user:pw@host"): not an address."""
+    before = text[max(0, start - _URL_WINDOW) : start]
+    scheme = before.rfind("://")
+    if scheme < 0:
+        return False
+    between = before[scheme + 3 :]
+    return not any(char.isspace() or char in "/?#" for char in between)
 
 
 def _drop_overlaps(hits: list[EmailHit]) -> list[EmailHit]:

@@ -33,6 +33,15 @@ class OrganizationRules:
     connectors: frozenset[str]
     role_words: frozenset[str] = frozenset()
     facility_words: tuple[str, ...] = ()
+    title_modifiers: frozenset[str] = frozenset()
+    leading_descriptors: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    place_connectors: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+    country_cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    possessive_name_words: frozenset[str] = frozenset()
+    registered_suffixes: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -45,12 +54,36 @@ class OrganizationRules:
             connectors=frozenset(data.get("connectors", [])),
             role_words=frozenset(data.get("role_words", [])),
             facility_words=tuple(data.get("facility_words", [])),
+            title_modifiers=frozenset(data.get("title_modifiers", [])),
+            leading_descriptors=frozenset(data.get("leading_descriptors", [])),
+            abbreviations=frozenset(data.get("abbreviations", [])),
+            place_connectors=frozenset(data.get("place_connectors", [])),
+            place_heads=frozenset(data.get("place_heads", [])),
+            possessive_name_words=frozenset(data.get("possessive_name_words", [])),
+            registered_suffixes=frozenset(data.get("registered_suffixes", [])),
+            time_words=frozenset(data.get("time_words", [])),
+            country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
+
+    def is_head(self, words: list[str], index: int) -> bool:
+        """Whether ``words[index]`` is a head word, alone or closing a two-word head ("Red Cross")."""
+        word = _bare(words[index])
+        if word == "Government":  # "Government of Japan", "Ethiopian Government"; not "Government Relations"
+            return index == len(words) - 1 or words[index + 1] == "of"
+        if word in self.head_words:
+            return True
+        return index > 0 and f"{_bare(words[index - 1])} {word}" in self.head_words
+
+
+def _bare(word: str) -> str:
+    """A word without trailing punctuation or possessive ("Foundation’s," -> "Foundation")."""
+    word = word.strip(",.;:")
+    return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
 @lru_cache(maxsize=65_536)
 def clean_surface(surface: str) -> str:
-    """"the Ministry of\\nJustice’s" -> "Ministry of Justice"."""
+    """ "the Ministry of\\nJustice’s" -> "Ministry of Justice"."""
     cleaned = re.sub(r"\s+", " ", surface).strip()
     cleaned = _LEADING_ARTICLE.sub("", cleaned)
     cleaned = _POSSESSIVE.sub("", cleaned) if re.search(r"\w[’']s?$", cleaned) and not cleaned.endswith("s'") else cleaned
@@ -71,11 +104,15 @@ def rejection_reason(
     country_words: int = 0,
     is_person: bool = False,
     in_quotes: bool = False,
+    national: bool = False,
+    is_country: bool = False,
 ) -> str | None:
     """Why ``surface`` is not a named body, or None when it may be one.
 
     ``before`` is the text just before the mention; ``country_words`` how many country names
-    the mention contains; ``is_person`` whether the NER calls it a person.
+    the mention contains; ``is_person`` whether the NER calls it a person; ``national`` whether
+    the words before its head name a country ("Ethiopian Government", "Government of Japan");
+    ``is_country`` whether the whole mention is a country's name ("Russian Federation").
     """
     cleaned = clean_surface(surface)
     lowered = cleaned.lower()
@@ -86,20 +123,22 @@ def rejection_reason(
         return "navigation"
     if is_person:
         return "person"
-    if country_words >= 2 or (country_words and "," in cleaned):
-        return "country list"
-    if lowered in rules.generic_alone or (len(words) == 1 and words[0] in rules.head_words):
+    if is_country:
+        return "a country"
+    if country_words >= 2 or (country_words and "," in cleaned and not looks_like_body(cleaned.split(",")[0], rules)):
+        return "country list"  # "The Bahamas, Barbados"; not "Ministry of Labour, Social Security and Migration of the Kyrgyz Republic"
+    if lowered in rules.generic_alone or _only_generic_words(words, rules) or _generic_in_place(words, rules):
         return "generic"
     if _first_head_is_not_a_body(words, rules):
         return "not a body"
-    if words[-1] == "Government":
+    if words[-1] == "Government" and not national:
         return "a government by its leader"
     if any(f"{word} Cent" in cleaned for word in rules.facility_words):
         return "facility"
     if _has_role(words, rules):
         return "a person's title"
-    if re.search(r"\w[’']s\s", cleaned):
-        return "possessive"
+    if any(word not in rules.possessive_name_words for word in re.findall(r"(\w+)[’']s\s", cleaned)):
+        return "possessive"  # "Minister’s Office"; not "Women’s and Children’s Hospital"
     if in_quotes or any(re.search(rf"\b{re.escape(cue)}\W*$", before.lower()) for cue in rules.publication_cues):
         return "publication"
     if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
@@ -107,11 +146,27 @@ def rejection_reason(
     return None
 
 
+def _only_generic_words(words: list[str], rules: OrganizationRules) -> bool:
+    """ "Department", "Government Department", "Federal Police Service": no word names the body."""
+    return all(word in rules.head_words or word.lower() in rules.generic_alone or word in rules.connectors for word in words)
+
+
+def _generic_in_place(words: list[str], rules: OrganizationRules) -> bool:
+    """ "Mission in Djibouti" (from "Chief of Mission in Djibouti"): a generic word and a place."""
+    for index, word in enumerate(words):
+        if word in rules.place_connectors:
+            before = words[:index]
+            return " ".join(before).lower() in rules.generic_alone or (len(before) == 1 and before[0] in rules.head_words)
+    return False
+
+
 def _first_head_is_not_a_body(words: list[str], rules: OrganizationRules) -> bool:
-    """"Legal Review on Trafficking", "World Cricket Cup": the name is built on an event, law or report."""
-    for word in words:
+    """ "Legal Review on Trafficking", "World Cricket Cup": the name is built on an event, law or report."""
+    if words and rules.is_head(words, len(words) - 1):
+        return False  # "Refugee Review Tribunal", "Summit Organising Committee": the name ends on its head
+    for index, word in enumerate(words):
         bare = word.strip(",")
-        if bare in rules.head_words:
+        if rules.is_head(words, index):
             return False
         if bare in rules.not_body_heads:
             return True
@@ -119,66 +174,231 @@ def _first_head_is_not_a_body(words: list[str], rules: OrganizationRules) -> boo
 
 
 def _has_role(words: list[str], rules: OrganizationRules) -> bool:
-    """"Cabinet Minister", "ABF Commissioner": a role word not governed by "of"/"for"/"the"."""
+    """ "Cabinet Minister", "ABF Commissioner": a role word not governed by "of"/"for"/"the"."""
     for index, word in enumerate(words):
-        if word in rules.role_words and (index == 0 or words[index - 1] not in rules.connectors):
+        if (
+            word in rules.role_words
+            and (index == 0 or words[index - 1] not in rules.connectors)
+            and not _governed_title(words, index, rules)
+        ):
             return True
     return False
+
+
+def _governed_title(words: list[str], index: int, rules: OrganizationRules) -> bool:
+    """ "Office of the Prime Minister", "Office of the Prosecutor General": a compound title
+    (title modifiers, then the role) governed by "of the"/"for the" names the body's holder."""
+    position = index - 1
+    while position >= 0 and (words[position] in rules.title_modifiers or words[position] in rules.role_words):
+        position -= 1
+    return position < index - 1 and position >= 0 and words[position] in rules.connectors
+
+
+WINDOW = 12  # words either side that a split decision may look at
 
 
 def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, int]]:
     """Offsets of the bodies inside a Title-case run.
 
-    Leading roles and connectors go ("Prefect of the Dicastery for …" -> "Dicastery for …"),
-    a run is cut before a role that follows a name ("… Security Assistant Secretary …"), and
-    "A and B" becomes A and B when both sides are bodies.
+    Leading roles, connectors, lower-case words and descriptors go ("Prefect of the Dicastery
+    for …" -> "Dicastery for …", "during the Human Rights Council" -> "Human Rights Council",
+    "NGO Association X" -> "Association X"); a run is cut before a role that follows a name
+    ("… Security Assistant Secretary …", "Refugee Council Director"), after a word that ends a
+    sentence ("Ministry of Health. The"), at a place preposition except after a mission
+    ("UN Mission in Sudan"), and "A and B" becomes A and B when both sides are bodies.
     """
     tokens = [(match.start(), match.end(), match.group()) for match in re.finditer(r"\S+", surface)]
     pieces: list[list[tuple[int, int, str]]] = [[]]
     for index, token in enumerate(tokens):
         word = token[2].strip(",")
         previous = tokens[index - 1][2] if index else ""
-        if word in rules.role_words and previous not in rules.connectors and pieces[-1]:
+        # each decision looks at a bounded window of words, so a huge run stays linear
+        left, right = pieces[-1][-WINDOW:], tokens[index + 1 : index + 1 + WINDOW]
+        if word in rules.role_words and previous not in rules.connectors and left and not _title_continues(left, word, rules):
             pieces.append([])
-        if word in {"and", "&"} and _splits_two_bodies(pieces[-1], tokens[index + 1 :], rules):
+        if word in {"and", "&"} and _splits_two_bodies(pieces[-1][-WINDOW:], right, rules):
+            pieces.append([])
+            continue
+        if word in rules.place_connectors and previous.strip(",") not in rules.place_heads:
             pieces.append([])
             continue
         pieces[-1].append(token)
+        if _ends_sentence(token[2], right, rules) or (token[2].endswith(",") and not _portfolio_comma(pieces[-1][-WINDOW:], right, rules)):
+            pieces.append([])
     spans = []
     for piece in pieces:
-        if _is_portfolio(piece, rules):
-            continue
-        while piece and (piece[0][2] in rules.connectors or piece[0][2].strip(",") in rules.role_words):
-            piece = piece[1:]
-        while piece and piece[-1][2] in rules.connectors:
-            piece = piece[:-1]
-        if piece and any(token[2].strip(",") in rules.head_words for token in piece):
-            spans.append((piece[0][0], piece[-1][1]))
+        span = _trim_piece(piece, rules)
+        if span is not None:
+            spans.append(span)
     return spans
 
 
+def _portfolio_comma(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """ "Department of Agriculture, Fisheries and Forestry", "Ministry of Labour, Social Security
+    and Migration": a comma inside the portfolio a body is "of", closed by "and" in the same
+    run. Not a list of bodies ("Ministry of Health, UNICEF and WHO", "Treasury, the Department")."""
+    words = [token[2].strip(",") for token in left]
+    if not any(word in {"of", "for"} for word in words[1:]) or not any(rules.is_head(words, index) for index in range(len(words))):
+        return False
+    tail: list[str] = []
+    for token in right:
+        if token[2] == "and":
+            break
+        tail.append(token[2])
+    else:
+        return False
+    if not tail:
+        return False
+    for index, word in enumerate(tail):
+        bare = word.strip(",")
+        if bare in rules.connectors or rules.is_head(tail, index) or bare in rules.role_words or (len(bare) > 1 and bare.isupper()):
+            return False
+    return True
+
+
+def _trim_piece(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> tuple[int, int] | None:
+    """Offsets of a piece without its leading/trailing connectors, roles and descriptors, and
+    without a trailing "of the <report>" ("Government of Georgia | of the Migration Strategy");
+    None if no body is left."""
+    if _is_portfolio(piece, rules):
+        return None
+    piece = _without_document_tail(piece, rules)
+    piece = _without_plain_prefix(piece, rules)
+    skippable = rules.connectors | rules.place_connectors | rules.leading_descriptors
+    first, last = 0, len(piece)
+    role_before = False
+    while first < last and (
+        piece[first][2] in skippable or piece[first][2].strip(",") in rules.role_words or piece[first][2][:1].islower()
+    ):
+        role_before = role_before or piece[first][2].strip(",") in rules.role_words
+        first += 1
+    if role_before and first > 0 and piece[first - 1][2] in rules.connectors:
+        first = _start_of_head_phrase(piece, first, last, rules)  # "Secretary of State for the | Bureau of ..."
+    while last > first and (piece[last - 1][2] in rules.connectors or piece[last - 1][2] in rules.place_connectors):
+        last -= 1
+    if last - first >= 2 and _bare(piece[last - 1][2]) in rules.time_words and piece[last - 2][2] in rules.connectors:
+        last -= 2  # "... Museum on Monday"
+    piece = piece[first:last]
+    words = [token[2] for token in piece]
+    if not piece or not any(rules.is_head(words, index) for index in range(len(words))):
+        return None
+    end = piece[-1][1]
+    final = piece[-1][2]
+    if (final.endswith(".") and final not in rules.abbreviations and not _is_initials(final)) or final.endswith((",", ";", ":")):
+        end -= 1
+    elif final.endswith(("’s", "'s")):
+        end -= 2  # "the Belarusian Sport Solidarity Foundation’s efforts"
+    return piece[0][0], end
+
+
+def _without_plain_prefix(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> list[tuple[int, int, str]]:
+    """ "Volunteers of the | Kenya Red Cross Society": words with no head word before "of" (and
+    "the"), when a body follows, are not part of its name."""
+    words = [token[2].strip(",.;:") for token in piece]
+    if "of" not in words:
+        return piece
+    index = words.index("of")
+    if index == 0 or any(rules.is_head(words, position) or words[position] in rules.role_words for position in range(index)):
+        return piece
+    rest = index + 1 + (index + 1 < len(words) and words[index + 1] == "the")
+    tail = words[rest:]
+    return piece[rest:] if any(rules.is_head(tail, position) for position in range(len(tail))) else piece
+
+
+def _without_document_tail(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> list[tuple[int, int, str]]:
+    """Cut at the last "of"/"for"/"on" when what follows names a document or event, not a body."""
+    words = [token[2].strip(",.;:") for token in piece]
+    for index in range(len(words) - 1, 0, -1):
+        if words[index] in {"of", "for", "on"} and index + 1 < len(words) and words[index + 1] == "the":
+            tail = words[index + 1 :]
+            has_head = any(rules.is_head(tail, position) for position in range(len(tail)))
+            head_before = any(rules.is_head(words, position) for position in range(index))
+            if head_before and not has_head and any(word in rules.not_body_heads for word in tail):
+                return piece[:index]
+            return piece
+    return piece
+
+
+def _title_continues(piece: list[tuple[int, int, str]], role: str, rules: OrganizationRules) -> bool:
+    """ "Office of the Prime | Minister": the role completes a compound title governed by a connector."""
+    words = [token[2] for token in piece] + [role]
+    return _governed_title(words, len(words) - 1, rules)
+
+
+def _is_initials(word: str) -> bool:
+    """ "U.S.", "U.N.", "D.C.": dotted capitals do not end a sentence."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word))
+
+
+def _ends_sentence(word: str, following: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """ "Ministry of Health. The": a full stop after a word that is no abbreviation, before a capital."""
+    if not word.endswith(".") or word in rules.abbreviations or _is_initials(word) or len(word) < 3:
+        return False
+    return bool(following) and following[0][2][:1].isupper()
+
+
 def _splits_two_bodies(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
-    """"A Council and B Office" is two bodies: the left ends on a head word or the right starts with one."""
-    ends_with_head = bool(left) and left[-1][2].strip(",") in rules.head_words
-    starts_with_head = bool(right) and right[0][2] in rules.head_words
-    return ends_with_head or starts_with_head
+    """ "A Council and B Office" is two bodies: the left ends on a head word or the right starts
+    with one; "A and the B" is a list ("Treasury and the Department of Health"), and so is an
+    acronym on the left ("WFP and UNICEF", "IOM and Mahidol University")."""
+    if not left or not right:
+        return False
+    if _registered_name_follows(right, rules):
+        return False  # "Migrant Resource Centre and Hunter Region Inc": one incorporated body
+    left_words = [token[2] for token in left]
+    ends_with_head = rules.is_head(left_words, len(left_words) - 1)
+    starts_with_head = right[0][2] in rules.head_words and len(right) > 1  # not "Department of the Prime Minister and Cabinet"
+    the_list = right[0][2] == "the" and len(right) > 1 and right[1][2][:1].isupper()
+    acronym_left = len(left) == 1 and _is_acronym_word(left[0][2])
+    acronym_right = _is_acronym_word(right[0][2]) and (len(right) == 1 or right[0][2][-1:] in ".,;:" or not right[1][2][:1].isupper())
+    return ends_with_head or starts_with_head or the_list or acronym_left or acronym_right
+
+
+def _registered_name_follows(right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """The words after "and" end on a company suffix with no other head word before it."""
+    words = [_bare(token[2]) for token in right]
+    for index, word in enumerate(words):
+        if word in rules.registered_suffixes:
+            return not any(rules.is_head(words, position) for position in range(index))
+        if word == "and":
+            return False
+    return False
+
+
+def _is_acronym_word(word: str) -> bool:
+    """ "WFP", "IOM", "UN-Habitat": two capitals or more, no lower-case word."""
+    bare = word.strip(",.;:")
+    return sum(char.isupper() for char in bare) >= 2 and not bare[:2].istitle()
+
+
+def _start_of_head_phrase(piece: list[tuple[int, int, str]], first: int, last: int, rules: OrganizationRules) -> int:
+    """After a role and its connector, the body starts with the name phrase of the first head word:
+    "Secretary of State for the Bureau of X" -> "Bureau of X", "Director of the Regional Office" -> "Regional Office"."""
+    words = [token[2] for token in piece]
+    head = next((index for index in range(first, last) if rules.is_head(words, index)), None)
+    if head is None:
+        return first
+    start = head
+    while start > first and words[start - 1] not in rules.connectors and words[start - 1][:1].isupper():
+        start -= 1
+    return start
 
 
 def _is_portfolio(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
-    """"Minister for Employment Services": what follows a role and "for"/"of" is a portfolio, not a body."""
+    """ "Minister for Employment Services": what follows a role and "for"/"of" is a portfolio, not a body."""
     words = [token[2] for token in piece]
     if len(words) < 2 or words[0] not in rules.role_words:
         return False
-    if words[1] == "for":
-        return True
+    if words[1] == "for" and words[2:3] != ["the"]:
+        return True  # "Minister for Employment Services"; not "Official for the Bureau of ..."
     following = [word for word in words[2:] if word not in rules.connectors]
-    return words[1] == "of" and not (following and following[0] in rules.head_words)
+    return words[1] in {"for", "of"} and not any(rules.is_head(following, index) for index in range(len(following)))
 
 
 def looks_like_body(surface: str, rules: OrganizationRules) -> bool:
-    """A name built on an organisation head word ("Settlement Council of Australia")."""
+    """A name built on an organisation head word ("Settlement Council of Australia", "Kenya Red Cross")."""
     words = clean_surface(surface).split()
-    return any(word.strip(",") in rules.head_words for word in words)
+    return any(rules.is_head(words, index) for index in range(len(words)))
 
 
 @dataclass
@@ -191,12 +411,23 @@ class OrganizationEntry:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     known: bool = False
     mention_set: set[tuple[int, int]] = field(default_factory=set, repr=False)
+    alias_keys: set[str] = field(default_factory=set, repr=False)
 
     def forms(self) -> set[str]:
+        """Folded name, acronym and aliases (computed per call: use :meth:`has_form` in loops)."""
         forms = {fold(self.name), *(fold(alias) for alias in self.aliases)}
         if self.acronym:
             forms.add(fold(self.acronym))
         return forms
+
+    def has_form(self, surface: str) -> bool:
+        """Whether ``surface`` is already one of the entry's forms, in time independent of their number."""
+        key = fold(surface)
+        return key in self.alias_keys or key == fold(self.name) or (self.acronym is not None and key == fold(self.acronym))
+
+    def add_alias(self, surface: str) -> None:
+        self.aliases.append(clean_surface(surface))
+        self.alias_keys.add(fold(surface))
 
 
 class OrganizationIndex:
@@ -221,13 +452,13 @@ class OrganizationIndex:
             entry.known = entry.known or known
             if acronym and not entry.acronym:
                 entry.acronym = acronym
-            if len(clean_surface(long_form)) > len(entry.name) and fold(long_form) not in {fold(a) for a in entry.aliases}:
+            if len(clean_surface(long_form)) > len(entry.name) and fold(long_form) not in entry.alias_keys:
                 if fold(entry.name) != fold(long_form):
-                    entry.aliases.append(entry.name)
+                    entry.add_alias(entry.name)
                 entry.name = clean_surface(long_form)
         for alias in aliases:
-            if not known and fold(alias) not in entry.forms():
-                entry.aliases.append(clean_surface(alias))
+            if not known and not entry.has_form(alias):
+                entry.add_alias(alias)
         for form in [*forms, entry.name]:
             self._by_form.setdefault(fold(form), entry)
         return entry
@@ -237,8 +468,8 @@ class OrganizationIndex:
 
     def add_alias(self, entry: OrganizationEntry, surface: str) -> None:
         """Record another form of the body as the release writes it ("IOM Washington")."""
-        if fold(surface) not in entry.forms():
-            entry.aliases.append(clean_surface(surface))
+        if not entry.has_form(surface):
+            entry.add_alias(surface)
             self._by_form.setdefault(fold(surface), entry)
 
     def add_mention(self, entry: OrganizationEntry, start: int, end: int, surface: str) -> None:

@@ -5,14 +5,23 @@ numbers could belong to, :func:`find_phones` matches with ``phonenumbers`` under
 them, and :func:`repair_number` corrects an obviously mistyped international prefix (a US
 "+202 862 1826" is "+1 202-862-1826"). Historic numbers (Netherlands Antilles "+599 5...") are
 kept with ``valid=False`` rather than dropped.
+
+Numbers are matched on a folded copy of the text of the same length (non-breaking and other
+Unicode spaces read as spaces, full-width and Arabic-Indic digits as ASCII digits, lone
+surrogates as U+FFFD), so every offset and every ``raw`` is the caller's text as written.
+A national number is read only in the regions the release points to; the default regions are
+used only when the release points to none.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMatcher
@@ -24,7 +33,13 @@ MIN_DIGITS_FOR_OVERPRINT = 14
 _INTERNATIONAL_CODE = re.compile(r"(?:\+|\b00)(\d{1,3})")
 _TLD = re.compile(r"(?<=[A-Za-z0-9-])\.([a-z]{2,3})(?![\w-])(?!\.\w)")  # the label before is only looked at, never scanned
 _DIGIT = re.compile(r"\d")
-_YEAR_RANGE = re.compile(r"^(19|20)\d\d\s?[-–/]\s?(\d\d|(19|20)\d\d)$")
+_YEAR_RANGE = re.compile(r"^(19|20)\d\d\s?[-–/]\s?(\d\d|(19|20)\d\d)$|^(19|20)\d\d\s+(19|20)\d\d$")
+# "Ph 02/6277 7260", "022/717 91 11": a slash between the trunk and area code and the number.
+_AREA_CODE_SLASH = re.compile(r"\(?0\d{1,4}\)?/\d")
+# "1989-2019 200": a year range then a number is a table row, never a phone.
+_YEAR_RANGE_START = re.compile(r"(?:19|20)\d\d ?- ?(?:(?:19|20)\d\d|\d\d)(?!\d)")
+# "11.2 - 22.61 - 24.05": decimals joined by spaced dashes are a table of figures.
+_DECIMAL_TABLE = re.compile(r"\d\.\d+ +- +\d|\d +- +\d+\.\d")
 _DATE_OR_TIME = re.compile(r"\b\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d\b|\b(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\b|\d:\d\d")
 # A single region is only tried on the text where numbers may be; longer texts are scanned once.
 MAX_MATCH_TRIES = 10_000
@@ -43,10 +58,35 @@ class PhoneSettings:
     tld_regions: Mapping[str, str] = field(default_factory=dict)
     historic_prefixes: Mapping[str, str] = field(default_factory=dict)
     max_regions_tried: int = 8
+    city_regions: Mapping[str, str] = field(default_factory=dict)
+    local_window: int = 160
+    area_codes: Mapping[str, str] = field(default_factory=dict)
+    short_numbers: Mapping[str, str] = field(default_factory=dict)
     cue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    city_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    city_lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    area_lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    short_patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_pattern", compile_kind_cues(self.kind_cues))
+        object.__setattr__(self, "city_pattern", compile_cities(self.city_regions))
+        object.__setattr__(self, "city_lookup", {_city_key(city): code for city, code in self.city_regions.items()})
+        object.__setattr__(self, "area_lookup", {_city_key(city): code for city, code in self.area_codes.items()})
+        object.__setattr__(self, "short_patterns", {region: re.compile(pattern) for region, pattern in self.short_numbers.items()})
+
+
+def compile_cities(city_regions: Mapping[str, str]) -> re.Pattern[str]:
+    """One regex over the office cities that point to a country ("Geneva", "GENEVA" -> CH), whole words only.
+
+    Matched as written or in capitals (contact blocks are often in capitals), never in lower
+    case: "perth" or "darwin" in running text is not taken for a city.
+    """
+    forms = {form for city in city_regions for form in (city, city.upper())}
+    if not forms:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def compile_kind_cues(kind_cues: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
@@ -78,10 +118,62 @@ class PhoneHit:
 
 @dataclass(frozen=True)
 class RegionEvidence:
-    """Regions to try, most likely first, and those the release itself points to."""
+    """Regions to try, most likely first, those the release itself points to, and where.
+
+    ``ranked`` holds the evidenced regions by weight, or the default regions when the release
+    points to none. ``located`` is (offset, region) of each place or country the text names, in
+    text order: the one just before a number is the office it belongs to ("IOM Geneva, Tel: 022 ...").
+    ``area_codes`` is (offset, region, trunk and area code) of each city whose local numbers are
+    written without their area code ("media office in Melbourne on 9416 1721"). ``home`` is the
+    region the release is written from: most votes from its places, cities and domains, never
+    from the countries it is about.
+    """
 
     ranked: tuple[str, ...]
     evidenced: frozenset[str]
+    located: tuple[tuple[int, str], ...] = ()
+    area_codes: tuple[tuple[int, str, str], ...] = ()
+    home: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Folding: one character in, one character out, so offsets never move.
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LINE_BREAKS = frozenset("\x85\u2028\u2029")
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d")
+_FULL_WIDTH = {"＋": "+", "（": "(", "）": ")", "／": "/", "～": "~", "．": ".", "＃": "#"}
+_SURROGATES = range(0xD800, 0xE000)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if ord(char) in _SURROGATES:
+        return "\ufffd"
+    if char in _LINE_BREAKS:
+        return "\n"
+    if char.isspace():
+        return " "
+    if char in _DASHES:
+        return "-"
+    if char in _FULL_WIDTH:
+        return _FULL_WIDTH[char]
+    digit = unicodedata.decimal(char, None)
+    return char if digit is None else str(digit)
+
+
+def fold_text(text: str) -> str:
+    """``text`` with the same length, numbers written in any script or spacing made ASCII.
+
+    Non-breaking spaces ("0427\\u00a0604\\u00a0760"), full-width ("０３-１２３４") and Arabic-Indic
+    digits, full-width punctuation and lone surrogates (from a bad decode) would otherwise cut
+    a number or make a library raise; mentions are still read from the caller's text.
+    """
+    return _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Regions
 
 
 def infer_regions(
@@ -89,30 +181,55 @@ def infer_regions(
     settings: PhoneSettings,
     country_evidence: Iterable[str] = (),
     place_evidence: Iterable[str] = (),
+    located: Iterable[tuple[int, str]] = (),
 ) -> RegionEvidence:
     """Regions to read national-format numbers in, most likely first.
 
-    Evidence comes from the release itself: countries it names, capitals and other places,
-    e-mail and web domains, and the calling codes of its international numbers. The default
-    regions are appended so that a release with no evidence is still read.
+    Evidence comes from the release itself: countries it names, capitals and office cities
+    (``city_regions``: "Geneva" is Switzerland), e-mail and web domains, and the calling codes
+    of its international numbers. The default regions are used only when there is no evidence
+    at all: a number that no region the release points to accepts is not read in another
+    country's plan ("022 739 8111" in a Geneva release is not a New Zealand mobile).
     """
     votes: Counter[str] = Counter()
+    addresses: Counter[str] = Counter()
     for code in country_evidence:
         votes[code] += 2
     for code in place_evidence:
         votes[code] += 3
+        addresses[code] += 1
+    places = list(located)
+    areas = []
+    for match in settings.city_pattern.finditer(text):
+        city = _city_key(match.group())
+        city_region = settings.city_lookup.get(city)
+        if city_region:
+            votes[city_region] += 3
+            addresses[city_region] += 1
+            places.append((match.start(), city_region))
+            if city in settings.area_lookup:
+                areas.append((match.start(), city_region, settings.area_lookup[city]))
     for match in _TLD.finditer(text):
         tld = match.group(1).lower()
         region = settings.tld_regions.get(tld, tld.upper() if len(tld) == 2 else None)
         if region and region in phonenumbers.SUPPORTED_REGIONS:
             votes[region] += 3
+            addresses[region] += 1
     for match in _INTERNATIONAL_CODE.finditer(text):
         region = _region_for_prefix(match.group(1))
         if region:
             votes[region] += 1
-    ranked = [code for code, _ in votes.most_common() if code in phonenumbers.SUPPORTED_REGIONS]
-    fallback = [code for code in settings.default_regions if code not in ranked]
-    return RegionEvidence(tuple(ranked + fallback), frozenset(ranked))
+    ranked = tuple(code for code, _ in votes.most_common() if code in phonenumbers.SUPPORTED_REGIONS)
+    supported_places = tuple(sorted((offset, code) for offset, code in places if code in phonenumbers.SUPPORTED_REGIONS))
+    homes = [code for code, _ in addresses.most_common(1) if code in phonenumbers.SUPPORTED_REGIONS]
+    if ranked:
+        return RegionEvidence(ranked, frozenset(ranked), supported_places, tuple(areas), homes[0] if homes else None)
+    defaults = tuple(code for code in settings.default_regions if code in phonenumbers.SUPPORTED_REGIONS)
+    return RegionEvidence(defaults, frozenset(), supported_places, tuple(areas))
+
+
+def _city_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _region_for_prefix(digits: str) -> str | None:
@@ -124,20 +241,48 @@ def _region_for_prefix(digits: str) -> str | None:
     return None
 
 
+MAX_OFFICE_LINES = 2
+MAX_OFFICE_LINE = 40
+
+
+def _local_region(text: str, regions: RegionEvidence, offsets: list[int], start: int, window: int) -> str | None:
+    """The region of the office named nearest before ``start`` (within ``window`` characters).
+
+    "IOM Geneva, Tel: 022 ..." and a contact block's office line ("IOM Geneva" alone on the line
+    before "Tel:") name the office; "talks in Geneva ended." before a contact line does not.
+    """
+    index = bisect.bisect_left(offsets, start) - 1
+    if index < 0 or start - offsets[index] > window:
+        return None
+    between = text[offsets[index] : start]
+    if "\n" in between:
+        office_line = between.split("\n", 1)[0]
+        if "\n\n" in between or between.count("\n") > MAX_OFFICE_LINES or "." in office_line or len(office_line) > MAX_OFFICE_LINE:
+            return None
+    return regions.located[index][1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding
+
+
 def find_phones(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
     """Every phone and fax number in ``text``, overprinted PDF lines included (see :mod:`.overprint`).
 
     An overprinted line is read only in its collapsed form: its raw copies would give garbage.
+    Matching runs on :func:`fold_text` of ``text``; each hit's ``raw`` is ``text[start:end]``.
     """
-    overprinted = _overprinted_lines(text)
+    folded = fold_text(text)
+    overprinted = _overprinted_lines(folded)
     hits = [
-        hit
-        for hit in _find_in_region(text, regions, settings)
+        replace(hit, raw=text[hit.start : hit.end])
+        for hit in _find_in_region(folded, regions, settings)
         if not any(start <= hit.start < end for start, end, _ in overprinted)
     ]
     for line_start, line_end, factor in overprinted:
-        collapsed = collapse(text[line_start:line_end], factor)
-        for hit in _find_in_region(collapsed.text, regions, settings):
+        collapsed = collapse(folded[line_start:line_end], factor)
+        line_regions = replace(regions, located=())
+        for hit in _find_in_region(collapsed.text, line_regions, settings):
             start, end = _original_span(collapsed.origins, hit.start, hit.end)
             raw = text[line_start + start : line_start + end]
             hits.append(replace(hit, start=line_start + start, end=line_start + end, raw=raw))
@@ -162,23 +307,72 @@ def _original_span(origins: tuple[int, ...], start: int, end: int) -> tuple[int,
     return kept[0], kept[-1] + 1
 
 
+# "(02) 9876 5432/x7": an extension after a slash.
+_SLASH_EXTENSION = re.compile(r" ?/ ?(?:x|ext\.?|extn\.?) ?(\d{1,6})(?!\d)", re.IGNORECASE)
+# "+41 22 717 9111/12", "+254 20 444 4174/167": another number sharing all but its last digits.
+_ALTERNATE_ENDING = re.compile(r" ?/ ?(\d{1,4})(?![\d/]|[.,:]\d| \d)")
+# An extension at the end of a matched number ("x.225", "~7", "ext 12"): not part of the mention.
+_TRAILING_EXTENSION = re.compile(r"[\s,;]*(?:~|#|x\.?|ext\.?|extn\.?|extension)\s*\d{1,7}$", re.IGNORECASE)
+_ASCII_WORD_END = re.compile(r"[A-Za-z]+$")
+_LETTER = re.compile(r"[^\W\d_]")
+SLASH_LOOKAHEAD = 40
+
+
 def _find_in_region(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
     """Every phone and fax number in ``text``, each read in the region that explains it best.
 
     A reading earns two points when the number is valid in the region and one more when it is
     written the way that region groups its digits ("(02) 6277 7500" is Australian grouping, not
-    Indonesian). Regions are tried in the order the release's evidence ranks them, and the first
-    best reading wins; international numbers need no region.
+    Indonesian). Regions are tried in the order the release's evidence ranks them and the first
+    best reading wins; the office named just before the number ("IOM Geneva, Tel: 022 ...")
+    breaks ties and beats readings that do not group the digits as their plan does.
+    International numbers need no region.
     """
+    short = _short_numbers(text, regions, settings)
     if not _has_long_digit_run(text, settings.min_digits):
-        return []
+        return _short_hits(text, short, [], settings)
     us_evidence = bool({"US", "CA"} & regions.evidenced)
-    hits = []
+    offsets = [offset for offset, _ in regions.located]
+    hits: list[PhoneHit] = []
+    previous_end = -1
     for start, end, raw in _candidates(text, regions, settings):
-        hit = _best_reading(text, start, end, raw, regions, settings, us_evidence)
-        if hit is not None:
-            hits.append(hit)
-    return hits
+        if _glued_to_word(text, start, end, settings) or _bad_slash(text, start, end, previous_end, settings):
+            continue
+        extension = _SLASH_EXTENSION.match(text, end)
+        parse_raw = f"{raw} ext. {extension.group(1)}" if extension else raw
+        local = _local_region(text, regions, offsets, start, settings.local_window)
+        hit = _best_reading(text, start, end, parse_raw, regions, settings, us_evidence, local)
+        hit = _number_only(text, hit) if hit is not None else None
+        if hit is None:
+            continue
+        hits.append(hit)
+        previous_end = extension.end() if extension else end
+        alternate = None if extension else _ALTERNATE_ENDING.match(text, end)
+        alternate_hit = _alternate(hit, alternate.start(1), alternate.end(1), text) if alternate else None
+        if alternate_hit is not None:
+            hits.append(alternate_hit)
+            previous_end = alternate_hit.end
+    return _short_hits(text, short, hits, settings)
+
+
+def _short_hits(text: str, short: list[tuple[int, int, str, str]], hits: list[PhoneHit], settings: PhoneSettings) -> list[PhoneHit]:
+    """``hits`` plus the valid short numbers that overlap none of them, in text order."""
+    if not short:
+        return hits
+    taken = sorted((hit.start, hit.end) for hit in hits)
+    starts = [start for start, _ in taken]
+    for start, end, raw, region in short:
+        index = bisect.bisect_right(starts, start) - 1
+        if (index >= 0 and taken[index][1] > start) or (index + 1 < len(taken) and taken[index + 1][0] < end):
+            continue
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+            hits.append(PhoneHit(start, end, raw, e164, None, region, True, phone_kind(text, start, settings), False, False))
+    return sorted(hits, key=lambda hit: hit.start)
 
 
 _DIGIT_RUN = re.compile(r"\d[\d \t().\-/]*")
@@ -236,15 +430,94 @@ def _candidates(text: str, regions: RegionEvidence, settings: PhoneSettings) -> 
     return kept
 
 
+def _glued_to_word(text: str, start: int, end: int, settings: PhoneSettings) -> bool:
+    """Digits inside a word are a reference, not a phone ("ref0227179111xyz", "ABN12345678901").
+
+    A number glued to letters on both sides is refused; glued only before (or by a hyphen:
+    "DFES-00045-2007"), it is kept when the letters are a phone cue ("Tel0227179111",
+    "T+41 22 ..."). Only Latin letters count: Arabic
+    and CJK labels are often written without a space before the number.
+    """
+    word_end = start - 1 if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() else start
+    before = word_end > 0 and text[word_end - 1].isascii() and text[word_end - 1].isalpha()
+    after = end < len(text) and text[end].isascii() and text[end].isalpha()
+    if before and after:
+        return True
+    if not before:
+        return False
+    word = _ASCII_WORD_END.search(text, max(0, word_end - 16), word_end)
+    return word is None or settings.cue_pattern.fullmatch(word.group().lower()) is None
+
+
+def _bad_slash(text: str, start: int, end: int, previous_end: int, settings: PhoneSettings) -> bool:
+    """A slash glued to a number makes it a symbol or a date ("A/RES/73/1951234"), unless it
+    joins two numbers ("0400 510 802/0432 833 769"), an alternate ending ("9111/12") or an
+    extension ("5432/x7"). A spaced " / " separates list items and is fine.
+    """
+    if start > 0 and text[start - 1] == "/" and not (previous_end >= 0 and not text[previous_end : start - 1].strip()):
+        return True
+    if end >= len(text) or text[end] != "/":
+        return False
+    if _SLASH_EXTENSION.match(text, end) or _ALTERNATE_ENDING.match(text, end):
+        return False
+    after_slash = text[end + 1 : end + 1 + SLASH_LOOKAHEAD]
+    rest = after_slash.lstrip(" +(")
+    if not rest[:1].isdigit():
+        return after_slash[:1].isalnum()  # "5432/ Fax" separates; "5432/ABC" is a symbol
+    following = _DIGIT_RUN.match(rest)
+    return following is None or len(_DIGIT.findall(following.group())) < settings.min_digits
+
+
+def _number_only(text: str, hit: PhoneHit) -> PhoneHit | None:
+    """The hit narrowed to the number itself: a trailing extension is kept only in ``extension``.
+
+    A mention never holds a letter: one that still would after trimming is dropped.
+    """
+    written = text[hit.start : hit.end]
+    trailing = _TRAILING_EXTENSION.search(written)
+    end = hit.start + trailing.start() if trailing else hit.end
+    written = text[hit.start : end]
+    if _LETTER.search(written) or not written:
+        return None
+    return replace(hit, end=end, raw=written)
+
+
+def _alternate(hit: PhoneHit, start: int, end: int, text: str) -> PhoneHit | None:
+    """The number written as an alternate ending of ``hit`` ("4174/167" is also ...4167)."""
+    tail = text[start:end]
+    digits = hit.e164[1:]
+    if not hit.valid or len(tail) >= len(digits) - 4:
+        return None
+    try:
+        number = phonenumbers.parse(f"+{digits[: -len(tail)]}{tail}")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    region = phonenumbers.region_code_for_number(number)
+    return replace(hit, start=start, end=end, raw=tail, e164=e164, extension=None, region=str(region) if region else hit.region)
+
+
 def _best_reading(
-    text: str, start: int, end: int, raw: str, regions: RegionEvidence, settings: PhoneSettings, us_evidence: bool
+    text: str,
+    start: int,
+    end: int,
+    raw: str,
+    regions: RegionEvidence,
+    settings: PhoneSettings,
+    us_evidence: bool,
+    local: str | None = None,
 ) -> PhoneHit | None:
     international = raw.lstrip("(").startswith(("+", "00"))
     if len(_DIGIT.findall(raw.split("x")[0])) > MAX_E164_DIGITS:
         return None
-    tried = regions.ranked[:1] if international else regions.ranked[: settings.max_regions_tried]
+    if international:
+        tried: tuple[str, ...] = regions.ranked[:1] or settings.default_regions[:1]
+    else:
+        tried = tuple(dict.fromkeys([*([local] if local else []), *regions.ranked[: settings.max_regions_tried]]))
     best: PhoneHit | None = None
-    best_score = -1
+    best_score = -1.0
     for region in tried:
         try:
             number = phonenumbers.parse(raw, region)
@@ -253,22 +526,102 @@ def _best_reading(
         hit = _to_hit(text, start, end, raw, number, settings, us_evidence)
         if hit is None:
             continue
-        score = 2 * hit.valid + hit.grouping_matches
+        # The office named just before the number breaks ties and beats a reading that does not
+        # group the digits as its plan does; a person called Paris does not make 0427 604 760 French.
+        score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local)
         if score > best_score:
             best, best_score = hit, score
-        if score == 3:
-            break
+    if international or not regions.evidenced or not tried:
+        return best
+    if best is None:
+        best = _with_area_code(text, start, end, raw, regions, settings)
+    if local and (best is None or (best.region != local and not best.grouping_matches)):
+        # The office named just before the number outranks a reading in another country.
+        return _unverified(text, start, end, raw, local, settings) or best
+    if best is None and regions.home:
+        return _unverified(text, start, end, raw, regions.home, settings)
     return best
 
 
+def _with_area_code(text: str, start: int, end: int, raw: str, regions: RegionEvidence, settings: PhoneSettings) -> PhoneHit | None:
+    """A local number written without its area code, read with the code of the city named before it.
+
+    Australian releases give "on 9416 1721" for a Melbourne office: the nearest city before the
+    number with a known area code (``area_codes``), else the first one in the text, supplies it,
+    and only a valid result is kept.
+    """
+    if not regions.area_codes or raw.lstrip("( ").startswith("0"):
+        return None
+    index = bisect.bisect_left(regions.area_codes, (start, "", "")) - 1
+    _, region, code = regions.area_codes[max(index, 0)]
+    if region not in regions.evidenced:
+        return None
+    try:
+        number = phonenumbers.parse(f"{code} {raw}", region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return PhoneHit(start, end, raw, e164, number.extension or None, region, True, phone_kind(text, start, settings), False, False)
+
+
+def _short_numbers(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[tuple[int, int, str, str]]:
+    """National numbers shorter than ``min_digits`` (Australian "13 14 50"), each with its region.
+
+    Read only in a region the release points to, and only after a phone cue on the same line:
+    six digits alone are as often a figure as a number.
+    """
+    found = []
+    for region, pattern in settings.short_patterns.items():
+        if region not in regions.evidenced:
+            continue
+        for match in pattern.finditer(text):
+            if _has_cue(text, match.start(), settings):
+                found.append((match.start(), match.end(), match.group(), region))
+    return found
+
+
+def _unverified(text: str, start: int, end: int, raw: str, region: str, settings: PhoneSettings) -> PhoneHit | None:
+    """A national number the office's region does not accept, kept as written, ``valid=False``.
+
+    Only in the region of the office named just before the number or, when no region accepts
+    it, the release's home region (its places and domains), never in the country it is most
+    about (a Canberra release about Viet Nam holds no Vietnamese numbers); only when the number is written in full national
+    form (a trunk prefix in brackets, "(06) 277 3643", an Australian number from before 1996, or a
+    trunk prefix after a cue such as "Tel"; "9416 1721" lacks its area code) and has a possible
+    length there. It takes the office's calling code, as the annotation guide says; ``region``
+    stays None: no numbering plan vouches for the number.
+    """
+    written = raw.lstrip()
+    if not (written.startswith("(0") or (written.startswith("0") and _has_cue(text, start, settings))):
+        return None
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if number.italian_leading_zero or phonenumbers.is_possible_number_with_reason(number) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return None  # a leading zero the plan does not strip as a trunk prefix ("07 ..." in the US)
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    kind = phone_kind(text, start, settings)
+    return PhoneHit(start, end, raw, e164, number.extension or None, None, False, kind, False, False)
+
+
 def grouping_matches(raw: str, number: PhoneNumber) -> bool:
-    """True when ``raw`` groups its digits as the number's own region formats them."""
+    """True when ``raw`` groups its digits as the number's own region formats them (or merges its last groups)."""
     written = _digit_groups(raw.split("x")[0].split("ext")[0])
     fmt = PhoneNumberFormat.INTERNATIONAL if raw.lstrip("(").startswith(("+", "00")) else PhoneNumberFormat.NATIONAL
     expected = _digit_groups(phonenumbers.format_number(_without_extension(number), fmt))
     if fmt == PhoneNumberFormat.INTERNATIONAL and raw.lstrip("(").startswith("00"):
         written = written[1:] if written and written[0] == "00" else written
-    return written == expected or ("".join(written) == "".join(expected) and len(written) == 1)
+    if written == expected or ("".join(written) == "".join(expected) and len(written) == 1):
+        return True
+    # The habit of merging the last groups ("022 739 8111" for the Swiss "022 739 81 11").
+    kept = len(written) - 1
+    return kept >= MIN_GROUPS_KEPT and written[:kept] == expected[:kept] and written[kept] == "".join(expected[kept:])
+
+
+MIN_GROUPS_KEPT = 2
 
 
 def _digit_groups(text: str) -> list[str]:
@@ -319,19 +672,45 @@ def _region_of(number: PhoneNumber, e164: str, settings: PhoneSettings) -> str |
 
 
 def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings) -> bool:
-    """Dates, years, money, percentages and document symbols are not phone numbers."""
+    """Dates, years, money, percentages, tables of figures and document symbols are not phone numbers."""
     digits = len(_DIGIT.findall(raw))
     if digits < settings.min_digits:
         return True
-    if "/" in raw or _YEAR_RANGE.match(raw.strip()) or _DATE_OR_TIME.search(raw):
+    stripped = raw.strip()
+    if ("/" in raw and not _AREA_CODE_SLASH.match(stripped)) or raw.count("/") > 1:
+        return True
+    if _YEAR_RANGE.match(stripped) or _DATE_OR_TIME.search(raw):
+        return True
+    if _YEAR_RANGE_START.match(stripped) or _DECIMAL_TABLE.search(raw) or _figures(stripped):
         return True
     before = text[max(0, start - 12) : start].rstrip()
     after = text[end : end + 12].lstrip().lower()
+    if _TIME_AFTER.match(text, end):
+        return True
     if any(before.endswith(token) for token in settings.reject_before):
         return True
-    if before.endswith("/") or after.startswith("/"):
-        return True
     return any(after.startswith(token) for token in settings.reject_after)
+
+
+_CITATION_YEAR = re.compile(r"\((?:1[89]|20)\d\d\)")
+_PAGE_RANGE = re.compile(r"(?<![\d-])(\d{1,3})-(\d{1,3})$")
+_TIME_AFTER = re.compile(r":\d\d")
+MIN_GROUPS_FOR_SPREAD = 4
+
+
+def _figures(raw: str) -> bool:
+    """Citations, page ranges and tables of small figures read as digits: "(1998) 64-73",
+    "Aug 200 53-54", "India 33 2 1 0 36". International numbers are never refused here.
+    """
+    if raw.startswith(("+", "00")):
+        return False
+    if _CITATION_YEAR.match(raw):
+        return True
+    pages = _PAGE_RANGE.search(raw)
+    if pages and not raw.startswith(("0", "(0")) and int(pages.group(1)) < int(pages.group(2)):
+        return True
+    groups = _digit_groups(raw)
+    return len(groups) >= MIN_GROUPS_FOR_SPREAD and 2 * sum(len(group) == 1 for group in groups) > len(groups)
 
 
 def repair_number(number: PhoneNumber, us_evidence: bool) -> PhoneNumber | None:
@@ -351,9 +730,15 @@ def repair_number(number: PhoneNumber, us_evidence: bool) -> PhoneNumber | None:
     return candidate if phonenumbers.is_valid_number(candidate) else None
 
 
+def _has_cue(text: str, start: int, settings: PhoneSettings) -> bool:
+    line_start = text.rfind("\n", max(0, start - settings.cue_window), start) + 1
+    window = text[max(line_start, start - settings.cue_window) : start].lower()
+    return settings.cue_pattern.search(window) is not None
+
+
 def phone_kind(text: str, start: int, settings: PhoneSettings) -> str:
-    """"fax", "mobile" or "phone", from the nearest cue word before the number on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
+    """ "fax", "mobile" or "phone", from the nearest cue word before the number on its line."""
+    line_start = text.rfind("\n", max(0, start - settings.cue_window), start) + 1
     window = text[max(line_start, start - settings.cue_window) : start].lower()
     kind = "phone"
     for match in settings.cue_pattern.finditer(window):

@@ -6,7 +6,10 @@ original), so every remaining newline is a real line or paragraph end:
   use no double marks for speech;
 - a quote left open at the end of a paragraph runs on when the next paragraph opens with a
   quote mark (the usual multi-paragraph convention) and otherwise ends with its paragraph, so
-  an unbalanced or stray mark never swallows the rest of the document;
+  an unbalanced or stray mark never swallows the rest of the document; a single line end
+  inside a paragraph (a hard wrap) does not end it;
+- in flattened text that lost its paragraph breaks (`... now. "Next paragraph ...`), a straight
+  mark after a sentence end and glued to the next word opens a paragraph of the running quote;
 - each quote is cut out without its marks; scare quotes and titles are filtered later by
   :func:`is_scare_quote`.
 The scan is one pass over the marks: linear in the length of the text.
@@ -90,7 +93,11 @@ def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan
         if open_at is None:
             if _can_open(mark, single):
                 open_at, opener = position, mark
-        elif _closes(opener, mark, single) and not _is_paragraph_continuation(text, position, open_at):
+        elif (
+            _closes(opener, mark, single)
+            and not _is_paragraph_continuation(text, position, open_at)
+            and not _is_flattened_paragraph_opening(text, position, match.end())
+        ):
             yield QuoteSpan(open_at + len(opener), position, open_at, position, closed=True)
             open_at = None
     if open_at is not None:
@@ -124,13 +131,46 @@ def _continues(text: str, paragraph_end: int, marks: re.Pattern[str], line_broke
     following = text[paragraph_end : paragraph_end + 200].lstrip()
     if not following:
         return False
-    if following[0].islower():
+    if following[0].islower() or _ends_mid_sentence(text, paragraph_end):
         return True
-    if marks.match(following) is not None:
+    if _opens_quote_paragraph(following, marks):
         return following[0] not in DOUBLE_CLOSE
     if line_broken and _closes_before_next_open(text, paragraph_end, marks, opener):
         return True
+    if not line_broken and _closes_within_paragraph(text, paragraph_end, marks, opener):
+        return True
     return _only_furniture_before_quote(text, paragraph_end, marks)
+
+
+_MID_SENTENCE = re.compile(r"[\w,][ \t\u00a0]*$")
+
+
+def _ends_mid_sentence(text: str, paragraph_end: int) -> bool:
+    """The paragraph stops in the middle of a sentence ("... from the communities of Swan Hill,
+    Horsham and"): a line break made by extraction (double-spaced text), not a paragraph end."""
+    return _MID_SENTENCE.search(text, max(0, paragraph_end - 3), paragraph_end) is not None and _long_line_before(text, paragraph_end)
+
+
+def _long_line_before(text: str, position: int) -> bool:
+    """The line before ``position`` is body text (a wrapped line), not a short heading or a name."""
+    start = text.rfind("\n", max(0, position - 200), position) + 1
+    return position - start >= 50
+
+
+def _closes_within_paragraph(text: str, line_end: int, marks: re.Pattern[str], opener: str) -> bool:
+    """In a text with blank lines between paragraphs, a single line end inside a paragraph is a
+    hard wrap: the quote runs on when its closing mark comes before the paragraph's end."""
+    if not text.startswith("\n", line_end) or text[line_end + 1 : line_end + 2] in ("\n", ""):
+        return False
+    limit = min(len(text), line_end + MAX_LINE_BROKEN_QUOTE)
+    blank = _BLANK_LINE.search(text, line_end, limit)
+    match = marks.search(text, line_end, blank.start() if blank else limit)
+    return match is not None and match.group() in _CLOSERS.get(opener, ()) and match.group() not in DOUBLE_OPEN
+
+
+def _opens_quote_paragraph(line: str, marks: re.Pattern[str]) -> bool:
+    """The line opens with a quote mark; a single mark before a capital counts (typed for a double)."""
+    return marks.match(line) is not None or (line[:1] in "‘'" and line[1:2].isupper())
 
 
 def _closes_before_next_open(text: str, position: int, marks: re.Pattern[str], opener: str) -> bool:
@@ -151,7 +191,7 @@ def _only_furniture_before_quote(text: str, paragraph_end: int, marks: re.Patter
         line = text[position + 1 : next_break if next_break >= 0 else len(text)]
         stripped = line.strip()
         if stripped:
-            if marks.match(stripped) is not None:
+            if _opens_quote_paragraph(stripped, marks):
                 return lines > 0
             if len(stripped) > 160 or _SENTENCE_END.search(stripped):
                 return False
@@ -168,6 +208,21 @@ def _is_paragraph_continuation(text: str, position: int, open_at: int) -> bool:
         return False
     before = text[max(0, position - 20) : position]
     return text[position] in DOUBLE_OPEN + '"' and before.rstrip(" \t").endswith("\n")
+
+
+_SENTENCE_BEFORE_SPACE = re.compile(r"[.!?][’'”)]?[ \t\u00a0]+$")
+
+
+def _is_flattened_paragraph_opening(text: str, position: int, mark_end: int) -> bool:
+    """A straight mark after a sentence end and a space, glued to the next word, opens a paragraph.
+
+    Flattened text loses the paragraph breaks of a multi-paragraph quote (`... now. "Next
+    paragraph ...`): the mark there continues the open quote; a closing mark is glued to the
+    word before it, never to the word after it.
+    """
+    if text[position] != STRAIGHT or mark_end >= len(text) or not text[mark_end].isalnum():
+        return False
+    return _SENTENCE_BEFORE_SPACE.search(text, max(0, position - 40), position) is not None
 
 
 _MISMATCHED_CLOSE = re.compile(r"[,.!?][’'](?=\s)")
@@ -190,7 +245,8 @@ def _ended_at_paragraph(text: str, open_at: int, paragraph_end: int, mark_length
 def scare_context_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """One regex for "the text before a quote ends with a naming word" ("so-called", "titled")."""
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{alternatives})\W*$", re.IGNORECASE)
+    # The naming word must be in the quote's own sentence: "... the campaign. ''That's ..." is speech.
+    return re.compile(rf"(?<![\w-])(?:{alternatives})[^\w.!?]*$", re.IGNORECASE)
 
 
 def is_scare_quote(text: str, start: int, end: int, scare_context: re.Pattern[str], min_words: int, has_cue: bool) -> bool:
@@ -214,5 +270,6 @@ def is_scare_quote(text: str, start: int, end: int, scare_context: re.Pattern[st
 
 
 def _is_title_case(words: list[str]) -> bool:
-    content = [word for word in words if len(word) > 3]
+    """A title's content words are capitalised; numbers ("2024 in Review") are neutral."""
+    content = [word for word in words if len(word) > 3 and not word[0].isdigit()]
     return bool(content) and all(word[0].isupper() for word in content) and len(words) <= 10

@@ -1,21 +1,32 @@
 """Who said each quote, in what role.
 
-Pure functions over the prepared text and the quote spans from :mod:`iom_nlp.quotes`:
+Pure functions over the prepared text and the quote spans from :mod:`iom_nlp.rules.quotes`:
 1. an attribution right after the quote ("…,” said Richard E. Scott, IOM Regional
-   Representative…", "…,” Senator Bartlett said", "…” – Jane Doe, IOM") or right before it
-   ("The New York Times reports: “…", "According to Jane Doe, “…");
+   Representative…", "…,” Senator Bartlett said", "…” – Jane Doe, IOM"), with the role first
+   ("…,” IOM Yemen Health Programme Coordinator Ali Omar explained", "…,” the Greens’
+   spokesperson, Sen. Jane Doe, said", "…” said Greens’ spokesperson Senator Jane Doe"), on the
+   next lines of a pull quote, or right before it ("IOM Director General Amy Pope said:",
+   "According to Jane Doe, “…", "… is attributable to IOM Director General Amy Pope:");
 2. a quote without one continues the previous speaker when it follows closely (a quote split
-   by "she added", a run of quoted paragraphs);
-3. pronouns, bare surnames and role references ("she", "Ms Ley", "the Minister") are carried
-   to the full name given elsewhere in the release, letterheads in capitals included
-   ("THE HON SUSSAN LEY MP" gives "Sussan Ley");
-4. a title before the name ("IOM Director General António Vitorino") or after it
-   (", IOM Regional Representative for North America and the Caribbean") is kept as written.
+   by "she added", a run of quoted paragraphs); an unnamed speaker ("the heads of the two
+   agencies said", "a 27-year-old worker told reporters") stops that;
+3. pronouns go to the person a sentence since the last quote opens with ("Ousmane, 24, …
+   “…,” he said"), else to the last speaker; bare surnames and role references ("Ms Ley",
+   "the Minister") to the full name given elsewhere in the release, letterheads in capitals
+   included ("THE HON SUSSAN LEY MP" gives "Sussan Ley");
+4. quotes nobody is named for, in a release under one person's letterhead, are that person's;
+5. a name that is a place, body, party or demonym of the release is never a speaker (better no
+   speaker than a wrong one); names are repaired for output (mojibake, non-breaking spaces,
+   hyphens of every kind), offsets stay on the text;
+6. a title before the name or after it is kept as written.
+Everything that needs the whole release is computed once and looked up per quote, and every
+window is bounded: the cost per quote does not grow with the length of the release.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,10 +34,14 @@ from functools import cached_property
 from .quotes import QuoteSpan
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_WORD = rf"[{_UPPER}][\w’'\-]*"
+# Inside a name: letters, apostrophes, hyphens of every kind, and the debris a doubly decoded
+# hyphen leaves ("HansonÃ¢Â\x80Â\x90Young": C1 controls, "¢", "€"); names are repaired on output.
+_NAME_CHARS = "\\w’'\\-\u2010\u2011\u0080-\u009f¢€"
+_WORD = rf"[{_UPPER}][{_NAME_CHARS}]*"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|di|du|dos|das|ten|ter|y)"
-_NAME_BODY = rf"(?:{_INITIAL}|{_WORD})(?:[ \t]+(?:{_INITIAL}|{_WORD}|{_PARTICLE}(?=[ \t]+[{_UPPER}]))){{0,6}}"
+_GAP = r"[ \t\u00a0]+"
+_NAME_BODY = rf"(?:{_INITIAL}|{_WORD})(?:{_GAP}(?:{_INITIAL}|{_WORD}|{_PARTICLE}(?={_GAP}[{_UPPER}]))){{0,6}}"
 _SPACES = r"[ \t\u00a0]+"
 
 
@@ -41,10 +56,16 @@ class SpeakerSettings:
     lower_roles: tuple[str, ...] = ()
     not_name_words: frozenset[str] = frozenset()
     max_attribution_chars: int = 200
+    role_connectors: frozenset[str] = frozenset({"for", "of", "and", "on", "in", "the", "to", "at", "&"})
+    max_role_words: int = 14
+    cue_search: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    letterhead_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    role_words_lower: frozenset[str] = field(init=False, repr=False, compare=False)
     after_inverted: re.Pattern[str] = field(init=False, repr=False, compare=False)
     after_role_then_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
     after_normal: re.Pattern[str] = field(init=False, repr=False, compare=False)
     after_dash: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    inside_tail: re.Pattern[str] = field(init=False, repr=False, compare=False)
     before_normal: re.Pattern[str] = field(init=False, repr=False, compare=False)
     before_according: re.Pattern[str] = field(init=False, repr=False, compare=False)
     honorific_prefix: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -65,25 +86,39 @@ class SpeakerSettings:
         title = r"(?:\s*,\s*(?P<title>[^,“”\"\n]{3,150}?)\s*,)?"
         adverb = rf"(?:{_SPACES}\w+ly)?"
         object.__setattr__(self, "after_inverted", re.compile(
-            rf"^[ \t]*[,.]?{_SPACES}?(?P<cue>{cue}){_SPACES}(?P<name>{name})(?P<after>\s*,\s*(?P<title>[^.;“”\"\n]{{3,150}}))?"
+            rf"^\s*[,.]?\s*(?P<cue>{cue})\s+(?P<name>{name})(?P<after>\s*,\s*(?P<title>[^.;“”\"\n]{{3,150}}))?"
         ))
         # "…,” said the Minister for Pacific Affairs, Sam Sample.
         object.__setattr__(self, "after_role_then_name", re.compile(
-            rf"^[ \t]*[,.]?{_SPACES}?(?P<cue>{cue}){_SPACES}(?:the{_SPACES})?"
+            rf"^\s*[,.]?\s*(?P<cue>{cue}){_SPACES}(?:the{_SPACES})?"
             rf"(?P<title>(?:{lead_role})\b[^,.;“”\"\n]{{0,80}}?),{_SPACES}(?P<name>{name})\b"
         ))
         object.__setattr__(self, "after_normal", re.compile(
-            rf"^[ \t]*[,.]?{_SPACES}?{subject}{title}{adverb}{_SPACES}(?P<cue>{cue})\b"
+            rf"^\s*[,.]?\s*{subject}(?:{_SPACES}\([^()\n]{{1,15}}\))?{title}{adverb}{_SPACES}(?P<cue>{cue})\b"
+        ))
+        # An open quote whose attribution ended up inside it ("… require it, Senator Jane Doe concluded.").
+        object.__setattr__(self, "inside_tail", re.compile(
+            rf",{_SPACES}(?P<name>(?:{honorific})\.?{_SPACES}{_NAME_BODY}|{_NAME_BODY}){_SPACES}(?P<cue>{cue})[.!]?[ \t\u00a0]*$"
         ))
         object.__setattr__(self, "after_dash", re.compile(
-            rf"^[ \t]*[-–—―‒]+[ \t]*(?P<name>{name})(?:\s*,\s*(?P<title>[^.;“”\"\n]{{3,150}}))?"
+            rf"^\s*[-–—―‒]+[ \t]*(?P<name>{name})(?:\s*,\s*(?P<title>[^.;“”\"\n]{{3,150}}))?"
         ))
         object.__setattr__(self, "before_normal", re.compile(
-            rf"{subject}{title}{adverb}{_SPACES}(?P<cue>{cue})(?:{_SPACES}[\w’']+){{0,5}}?[ \t]*(?:that)?[ \t]*[:,]?[ \t]*$"
+            rf"{subject}{title}{adverb}{_SPACES}(?P<cue>{cue})(?:{_SPACES}[\w’']+){{0,5}}?[ \t]*(?:that)?[ \t]*[:,;]?[ \t]*$"
         ))
         object.__setattr__(self, "before_according", re.compile(
             rf"(?P<cue>[Aa]ccording{_SPACES}to){_SPACES}(?P<name>{name})(?:\s*,\s*(?P<title>[^,“”\"\n]{{3,150}}?))?\s*,?[ \t]*$"
         ))
+        both_cases = {*self.honorifics, *(word.upper() for word in self.honorifics)}
+        caps_honorific = "|".join(re.escape(word) for word in sorted(both_cases, key=len, reverse=True))
+        object.__setattr__(self, "letterhead_name", re.compile(
+            rf"(?<![\w’'])(?:(?P<honorific>(?:{caps_honorific}))\.?{_SPACES})?(?P<name>[{_UPPER}][{_NAME_CHARS}]+(?:{_GAP}(?:[{_UPPER}]\.|[{_UPPER}][{_NAME_CHARS}]+)){{1,3}}?)"
+            rf"(?=(?P<role>{_GAP}(?:MP|MHR|MLA|MLC)\b|(?:[ \t\u00a0]*[|,\n]\s*|[ \t\u00a0]{{2,}})(?:{lead_role})\b)"
+            rf"|[ \t\u00a0]*(?:\||,|\n|$|[ \t\u00a0]{{2}}))"
+        ))
+        object.__setattr__(self, "cue_search", re.compile(rf"(?<![\w’'-])(?P<cue>{cue})(?![\w’'-])"))
+        role_lexicon = {word for word in self.role_words if word[:1].isupper()} - {"The", "Mr", "Mrs", "Ms", "Dr", "Hon"}
+        object.__setattr__(self, "role_words_lower", frozenset(word.lower() for word in role_lexicon | set(self.lower_roles)))
         object.__setattr__(self, "honorific_prefix", re.compile(rf"^(?:(?:{honorific})\.?{_SPACES})+"))
         # A capitalised word, then a name; the word is checked against the honorifics afterwards
         # (one set lookup is much cheaper than a long alternation tried at every position).
@@ -121,23 +156,28 @@ def attribute_quotes(
     people: Sequence[Person] | Callable[[], Sequence[Person]],
     settings: SpeakerSettings,
     fallback: Callable[[QuoteSpan], Attribution | None] | None = None,
+    not_a_person: Callable[[str], bool] | None = None,
 ) -> list[Attribution]:
     """The speaker of each quote, in order (``name`` None when the release does not say).
 
     ``fallback`` is asked when no attribution pattern matches (the component passes one that
-    reads the dependency parse, when the base model has a parser).
+    reads the dependency parse, when the base model has a parser). ``not_a_person`` names that
+    are places, bodies or demonyms in this release ("Jordan", "Greens"): such a speaker is
+    dropped, because no speaker is better than a wrong one.
     """
-    resolver = NameResolver(text, people, settings)
+    resolver = NameResolver(text, people, settings, not_a_person)
     results: list[Attribution] = []
     previous: Attribution | None = None
     previous_quote: QuoteSpan | None = None
+    wrapped = _BLANK_LINE.search(text) is not None
     for index, quote in enumerate(quotes):
         following = quotes[index + 1].open_at if index + 1 < len(quotes) else len(text)
-        found = _explicit(text, quote, following, settings)
+        found = _explicit(text, quote, following, settings, wrapped)
         if found is None and fallback is not None:
             found = fallback(quote)
         if found is not None:
-            found = resolver.resolve(found, quote.open_at, previous)
+            since = previous_quote.close_at if previous_quote is not None else 0
+            found = resolver.resolve(found, quote.open_at, previous, since)
         elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote):
             found = Attribution(previous.name, previous.title, None, None, None)
         results.append(found or Attribution(None, None, None, None, None))
@@ -145,7 +185,24 @@ def attribute_quotes(
             previous, previous_quote = found, quote
         elif found is None:
             previous_quote = quote if previous is not None else None
-    return _inherit_backwards(text, quotes, results)
+    results = _inherit_backwards(text, quotes, results)
+    return _letterhead_speaker(text, results, resolver)
+
+
+def _letterhead_speaker(text: str, results: list[Attribution], resolver: NameResolver) -> list[Attribution]:
+    """Quotes nobody is named for, in a release under one person's letterhead, are that person's.
+
+    ("Senator Jane Doe | Greens spokesperson for ..." above first-person paragraphs in quotes.)
+    """
+    if all(result.name for result in results):
+        return results
+    person = resolver.letterhead
+    if person is None:
+        return results
+    return [
+        result if result.name else Attribution(person.name, result.title, result.cue, person.start, person.end)
+        for result in results
+    ]
 
 
 def _inherit_backwards(text: str, quotes: Sequence[QuoteSpan], results: list[Attribution]) -> list[Attribution]:
@@ -157,23 +214,342 @@ def _inherit_backwards(text: str, quotes: Sequence[QuoteSpan], results: list[Att
     return results
 
 
-def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSettings) -> Attribution | None:
+def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSettings, wrapped: bool = False) -> Attribution | None:
+    """The attribution written next to the quote: after it, on its line or (``wrapped``: the text
+    separates paragraphs by blank lines, so a single line end is a hard wrap) its paragraph; else
+    before it."""
     after_start = quote.close_at + 1 if quote.closed else quote.end
     while after_start < len(text) and text[after_start] == "'":
         after_start += 1
-    after_end = min(following, after_start + settings.max_attribution_chars, _line_end(text, after_start))
-    after = text[after_start:after_end]
+    line_end = _line_end(text, after_start)
+    after_end = min(following, after_start + settings.max_attribution_chars, _wrapped_end(text, after_start) if wrapped else line_end)
+    after = _TAG.sub(_blank, text[after_start:after_end])
+    inverted = settings.after_inverted.search(after)
+    if inverted is not None:
+        found = _inverted_role_name(text, after_start + inverted.start("name"), after_end, settings, inverted.group("cue"))
+        if found is not None:
+            return found
+    else:
+        cue = settings.cue_search.search(text, after_start, after_end)
+        if cue is not None:
+            found = lead_attribution(text, after_start, cue.start(), settings, cue.group("cue"))
+            if found is None:
+                found = _role_only(text, after_start, cue.start(), settings, cue.group("cue"))
+            if found is not None:
+                return found
     for pattern in (settings.after_role_then_name, settings.after_inverted, settings.after_normal, settings.after_dash):
         match = pattern.search(after)
         if match:
             return _attribution(match, after_start)
+    if not text[after_start:line_end].strip():
+        found = _name_on_next_line(text, line_end, settings)
+        if found is not None:
+            return found
     before_start = max(_line_start(text, quote.open_at), quote.open_at - settings.max_attribution_chars)
-    before = text[before_start : quote.open_at]
+    found = _before_lead(text, before_start, quote.open_at, settings)
+    if found is not None:
+        return found
+    before = _TAG.sub(_blank, text[before_start : quote.open_at])
     for pattern in (settings.before_according, settings.before_normal):
         match = pattern.search(before)
         if match:
             return _attribution(match, before_start)
-    return None
+    found = _after_colon(text, quote.open_at, settings)
+    if found is None and not quote.closed:
+        tail_start = max(quote.start, quote.end - settings.max_attribution_chars)
+        match = settings.inside_tail.search(text, tail_start, quote.end)
+        if match is not None:
+            return _attribution(match, 0)
+    return found
+
+
+def _wrapped_end(text: str, start: int) -> int:
+    """The end of the paragraph around ``start`` in hard-wrapped text: the next blank line, or a
+    line that opens with a quote mark (the next quote's own paragraph)."""
+    position = start
+    while True:
+        newline = text.find("\n", position)
+        if newline < 0:
+            return len(text)
+        following = text[newline + 1 : newline + 4].lstrip(" \t\u00a0")
+        if not following or following[0] in "\n“\"«„‘":
+            return newline
+        position = newline + 1
+        if position - start > 400:
+            return newline
+
+
+def _role_only(text: str, start: int, end: int, settings: SpeakerSettings, cue: str) -> Attribution | None:
+    """"the Federal Relief Commission's logistics chief told reporters": a speaker with a role and
+    no name. The quote is theirs (so it is not handed to the last named speaker), unnamed."""
+    words = text[start:end].strip(_EDGE_PUNCTUATION + " \t\n\u00a0").split()
+    if not 3 <= len(words) <= settings.max_role_words or words[0].lower() not in {"the", "a", "an"}:
+        return None  # "the Minister", "the spokesman": left to the resolver, which looks for them by role
+    if any(mark in word for word in words for mark in "“”\"().;:!?"):
+        return None
+    if words[0].lower() in {"a", "an"} and all(not word[:1].isupper() for word in words[1:]):
+        return Attribution(None, " ".join(words[1:]), re.sub(r"\s+", " ", cue), None, None)  # "a 27-year-old worker"
+    roles = set(settings.lower_roles)
+    if not any(word.strip(",") in roles or word.strip(",")[:-1] in roles for word in words[1:]):
+        return None
+    if any(_is_name_word(word, settings) and word[:1].isupper() for word in words[-2:]):
+        return None  # a name at the end: left to the name patterns
+    return Attribution(None, " ".join(words[1:]), re.sub(r"\s+", " ", cue), None, None)
+
+
+_CLAUSE_END = re.compile(r"[,;.!?]")
+
+
+def _inverted_role_name(text: str, start: int, end: int, settings: SpeakerSettings, cue: str) -> Attribution | None:
+    """"said Greens’ spokesperson for immigration Senator Jane Doe.": a role, then the name, after the cue."""
+    stop = end
+    for match in _CLAUSE_END.finditer(text, start, end):
+        if match.group() == "." and _ABBREVIATION.search(text, max(start, match.start() - 6), match.start() + 1):
+            continue
+        stop = match.start()
+        break
+    tokens = [(match.group(), match.start()) for match in _LEAD_TOKEN.finditer(text, start, stop)]
+    split = None
+    # The name ends where lower-case words begin ("... Senator Jane Doe in Adelaide today").
+    for cut in range(3, min(len(tokens), settings.max_role_words) + 1):
+        if cut < len(tokens) and not tokens[cut][0][:1].islower():
+            continue
+        if _plausible_subject(tokens[:cut], settings):
+            split = _trailing_name(tokens[:cut], settings)
+        if split is not None:
+            break
+    if split is None:
+        return None
+    title_tokens, name_tokens = split
+    title = re.sub(r"\s+", " ", text[title_tokens[0][1] : name_tokens[0][1]]).strip(" ,")
+    title = re.sub(r"^[Tt]he ", "", title)
+    name_start, name_end = name_tokens[0][1], name_tokens[-1][1] + len(name_tokens[-1][0])
+    return Attribution(re.sub(r"\s+", " ", text[name_start:name_end]), title or None, re.sub(r"\s+", " ", cue), name_start, name_end)
+
+
+_NEXT_LINE = re.compile(r"\n[ \t\u00a0]*([^\n]{1,60})\n[ \t\u00a0]*([^\n]{2,120})")
+
+
+def _name_on_next_line(text: str, line_end: int, settings: SpeakerSettings) -> Attribution | None:
+    """A pull quote: the quote alone on its line, the speaker's name on the next, the role after
+    ("Jane Doe" / "IOM Regional Director for East Africa"). Both lines must look the part."""
+    match = _NEXT_LINE.match(text, line_end)
+    if match is None:
+        return None
+    name_line, role_line = match.group(1).strip(" ,–—-"), match.group(2).strip()
+    tokens = [(word, 0) for word in name_line.split()]
+    name_tokens = _name_segment(tokens, settings)
+    role_tokens = [(word, 0) for word in role_line.split()]
+    if name_tokens is None or len(name_tokens) < 2 or role_line.endswith((".", "!", "?")) or not _has_role(role_tokens, settings):
+        return None
+    name = " ".join(word for word, _ in name_tokens)
+    start = text.find(name, match.start(1), match.end(1))
+    if start < 0:
+        return None
+    return Attribution(name, role_line, None, start, start + len(name))
+
+
+def sentence_bounds(text: str, open_at: int, close_at: int, reach: int = 300) -> tuple[int, int]:
+    """Where a quote's own sentence begins before ``open_at`` and ends after ``close_at``.
+
+    A period after an abbreviation ("Rep.", "Mr.", an initial) ends no sentence. Bounded to
+    ``reach`` characters on each side.
+    """
+    low = max(0, open_at - reach)
+    for match in _SENTENCE_BOUNDARY_END.finditer(text, low, open_at):
+        if not _ABBREVIATION.search(text, max(0, match.start() - 6), match.start() + 1):
+            low = match.end()
+    high = min(len(text), close_at + reach)
+    for match in _SENTENCE_BOUNDARY_END.finditer(text, close_at + 1, high):
+        if not _ABBREVIATION.search(text, max(0, match.start() - 6), match.start() + 1):
+            return low, match.end()
+    return low, high
+
+
+_SENTENCE_BOUNDARY_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+# Markup left in the text ("said <strong>Jane Doe</strong>,"): blanked, same length, before matching.
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,60}>")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+_COLON_BEFORE = re.compile(r":[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,3}$")
+
+
+def _after_colon(text: str, open_at: int, settings: SpeakerSettings) -> Attribution | None:
+    """A quote after a colon whose sentence ends with a name: "... is attributable to IOM Director
+    General Jane Doe:" then the quote, on the same line or in the next paragraph."""
+    colon = _COLON_BEFORE.search(text, max(0, open_at - 12), open_at)
+    if colon is None:
+        return None
+    end = colon.start()
+    start = max(_line_start(text, end), end - settings.max_attribution_chars)
+    for boundary in _SENTENCE_BOUNDARY.finditer(text, start, end):
+        if not _ABBREVIATION.search(text, max(start, boundary.start() - 6), boundary.start() + 1):
+            start = boundary.end()
+    tokens = [(match.group(), match.start()) for match in _LEAD_TOKEN.finditer(text, start, end)]
+    if not tokens or tokens[-1][0] == ",":
+        return None
+    split = _trailing_name(tokens, settings)
+    if split is None:
+        return None
+    title_tokens, name_tokens = split
+    title_start = title_tokens[0][1]
+    for index in range(len(title_tokens) - 1, -1, -1):
+        word = title_tokens[index][0]
+        if not (word[:1].isupper() or word in settings.role_connectors or word.lower() in settings.role_words_lower):
+            title_start = title_tokens[index + 1][1] if index + 1 < len(title_tokens) else name_tokens[0][1]
+            break
+    name_start, name_end = name_tokens[0][1], name_tokens[-1][1] + len(name_tokens[-1][0])
+    title = re.sub(r"\s+", " ", text[title_start:name_start]).strip(" ,") or None
+    return Attribution(re.sub(r"\s+", " ", text[name_start:name_end]), title, None, name_start, name_end)
+
+
+_BEFORE_TAIL = re.compile(r"(?:[ \t\u00a0]+[\w’'-]+){0,8}?[ \t\u00a0]*(?:that)?[ \t\u00a0]*[:,;]?[ \t\u00a0]*")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*[ \t\u00a0]+|[“”\"\n]")
+# A period that ends no sentence: an initial or a title's abbreviation ("Sen.", "Mr.", "E.").
+_ABBREVIATION = re.compile(
+    r"(?:^|[ \t\u00a0(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Gen|Jr|Sr|St|Prof|Rep|Gov|Hon|Capt|Col|Lt|Sgt|Rev|Mt|Ft|Messrs)\.$"
+)
+
+
+def _before_lead(text: str, start: int, end: int, settings: SpeakerSettings) -> Attribution | None:
+    """"IOM Director General Amy Pope said:" before the quote: the last cue followed only by a short tail."""
+    cue = None
+    for match in settings.cue_search.finditer(text, start, end):
+        if _BEFORE_TAIL.fullmatch(text, match.end(), end):
+            cue = match
+    if cue is None:
+        return None
+    lead_start = start
+    for boundary in _SENTENCE_BOUNDARY.finditer(text, start, cue.start()):
+        if not _ABBREVIATION.search(text, max(start, boundary.start() - 6), boundary.start() + 1):
+            lead_start = boundary.end()
+    return lead_attribution(text, lead_start, cue.start(), settings, cue.group("cue"))
+
+
+_LEAD_TOKEN = re.compile(r"[^\s,]+|,")
+# "Rep. Jane Roe (D-Md.)": a party or state tag after a name is neither name nor title.
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_TAG_IN_PARENTHESES = re.compile(r"\([^()\s]{1,12}\)")
+_EDGE_PUNCTUATION = ",.;:–—-”“\"'’"
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_NAME_TOKEN = re.compile(rf"(?:{_INITIAL}|[{_UPPER}][{_NAME_CHARS}]*)")
+
+
+def lead_attribution(text: str, start: int, end: int, settings: SpeakerSettings, cue: str) -> Attribution | None:
+    """A role phrase and a name right before a speech cue, the role first.
+
+    "IOM's Tom Brown", "Shadow Minister for Health Catherine King", "IOM Yemen Health Programme
+    Coordinator Ali Omar", "the Greens’ immigration spokesperson, Senator Jane Doe,". Returns None
+    unless a role stands before the name (names alone are left to the other patterns), and when
+    the words between quote and cue are not a subject (a clause, a sentence end).
+    """
+    tokens = [(match.group(), match.start()) for match in _LEAD_TOKEN.finditer(text, start, end)]
+    tokens = [token for token in tokens if _TAG_IN_PARENTHESES.fullmatch(token[0]) is None]
+    while tokens and tokens[0][0].strip(_EDGE_PUNCTUATION) == "":
+        tokens.pop(0)
+    while tokens and tokens[-1][0] == ",":
+        tokens.pop()
+    if len(tokens) < 2 or len(tokens) > settings.max_role_words or not _plausible_subject(tokens, settings):
+        return None
+    segments: list[list[tuple[str, int]]] = [[]]
+    for token in tokens:
+        if token[0] == ",":
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    segments = [segment for segment in segments if segment]
+    if len(segments) > 3:
+        return None
+    if len(segments) >= 2:
+        title_tokens = [token for segment in segments[:-1] for token in segment]
+        name_tokens = _name_segment(segments[-1], settings)
+        if name_tokens is None or not _has_role(title_tokens, settings):
+            return None
+    else:
+        split = _trailing_name(segments[0], settings)
+        if split is None:
+            return None
+        title_tokens, name_tokens = split
+    title = text[title_tokens[0][1] : title_tokens[-1][1] + len(title_tokens[-1][0])].strip(" ,")
+    title = re.sub(r"^[Tt]he[ \t\u00a0]+", "", re.sub(r"\s+", " ", title))
+    name_start, name_end = name_tokens[0][1], name_tokens[-1][1] + len(name_tokens[-1][0])
+    return Attribution(re.sub(r"\s+", " ", text[name_start:name_end]), title or None, re.sub(r"\s+", " ", cue), name_start, name_end)
+
+
+def _plausible_subject(tokens: list[tuple[str, int]], settings: SpeakerSettings) -> bool:
+    """Capitalised words, a few lower-case role or topic words and connectors; no sentence end."""
+    loose = 0
+    for word, _ in tokens[:-1]:
+        if word.endswith((".", "!", "?", ":", ";")) and not _ABBREVIATION.search(" " + word):
+            return False
+    for word, _ in tokens:
+        bare = word.strip(".")
+        if word == "," or word[0].isupper() or bare in settings.role_connectors:
+            continue
+        if any(mark in word for mark in "“”\"()[]:;"):
+            return False
+        if bare.lower() not in settings.role_words_lower:
+            loose += 1
+    return loose <= 2
+
+
+def _has_role(tokens: list[tuple[str, int]], settings: SpeakerSettings) -> bool:
+    return any(
+        word.strip(".,").lower() in settings.role_words_lower or _POSSESSIVE.search(word) is not None for word, _ in tokens
+    )
+
+
+def _is_name_word(word: str, settings: SpeakerSettings) -> bool:
+    bare = word.rstrip(",")
+    return (
+        _NAME_TOKEN.fullmatch(bare) is not None
+        and bare.lower() not in settings.role_words_lower
+        and bare not in settings.not_name_words
+        and _POSSESSIVE.search(bare) is None
+        and not (bare.isupper() and len(bare) > 1 and "." not in bare)
+    )
+
+
+def _name_segment(segment: list[tuple[str, int]], settings: SpeakerSettings) -> list[tuple[str, int]] | None:
+    """"Sen. Sarah Hanson-Young": the honorifics dropped, then one to four name words."""
+    index = 0
+    honorifics = set(settings.honorifics)
+    while index < len(segment) and segment[index][0].rstrip(".") in honorifics:
+        index += 1
+    words = segment[index:]
+    if not 1 <= len(words) <= 4 or not all(_is_name_word(word, settings) for word, _ in words):
+        return None
+    return words
+
+
+def _trailing_name(segment: list[tuple[str, int]], settings: SpeakerSettings) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
+    """"IOM Yemen Health Programme Coordinator Ali Omar": the name is the run of name words at the end."""
+    cut = len(segment)
+    while cut > 0 and _is_name_word(segment[cut - 1][0], settings):
+        cut -= 1
+    run = segment[cut:]
+    if not run or cut == 0:
+        return None
+    if len(run) > 3:
+        keep = 3 if _INITIAL_ONLY.fullmatch(run[-2][0]) else 2
+        cut += len(run) - keep
+        run = run[-keep:]
+    title = segment[:cut]
+    while title and title[-1][0].rstrip(".") in _COURTESY:
+        title = title[:-1]
+    if not title or not _has_role(title, settings):
+        return None
+    return title, run
+
+
+_INITIAL_ONLY = re.compile(rf"{_INITIAL}")
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Hon", "Prof"})
 
 
 def _attribution(match: re.Match[str], offset: int) -> Attribution:
@@ -204,13 +580,28 @@ def _close_enough(text: str, previous: QuoteSpan, current: QuoteSpan) -> bool:
 
 
 class NameResolver:
-    """Carries pronouns, surnames and role references to the full names in the release."""
+    """Carries pronouns, surnames and role references to the full names in the release.
 
-    def __init__(self, text: str, people: Sequence[Person] | Callable[[], Sequence[Person]], settings: SpeakerSettings) -> None:
+    Everything that needs the whole release (its people, its "First Surname" pairs, the
+    letterhead) is computed once, on first use, and looked up per quote by bisection or by key:
+    the cost per quote does not grow with the length of the release.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        people: Sequence[Person] | Callable[[], Sequence[Person]],
+        settings: SpeakerSettings,
+        not_a_person: Callable[[str], bool] | None = None,
+    ) -> None:
         self.text = text
         self.settings = settings
         self._people = people
         self.pronouns = set(settings.pronouns)
+        self._pronouns_lower = {word.lower() for word in settings.pronouns}
+        self._not_a_person = not_a_person
+        self._full_names: dict[str, str | None] = {}
+        self._roles: dict[tuple[str, ...], Person | None] = {}
 
     @cached_property
     def people(self) -> list[Person]:
@@ -218,10 +609,25 @@ class NameResolver:
         people = self._people() if callable(self._people) else self._people
         return sorted(people, key=lambda person: person.start)
 
-    def resolve(self, found: Attribution, position: int, previous: Attribution | None) -> Attribution:
-        raw = found.name or ""
-        if raw in self.pronouns or raw.lower() in {word.lower() for word in self.pronouns}:
-            return self._pronoun(found, position, previous)
+    @cached_property
+    def _people_ends(self) -> list[int]:
+        return [person.end for person in self.people]
+
+    @cached_property
+    def _pairs(self) -> dict[str, list[tuple[int, str]]]:
+        return name_pairs(self.text)
+
+    @cached_property
+    def letterhead(self) -> Person | None:
+        """The one person the release's heading names, if exactly one."""
+        return letterhead_person(self.text, self.settings)
+
+    def resolve(self, found: Attribution, position: int, previous: Attribution | None, since: int = 0) -> Attribution:
+        if found.name is None:
+            return found  # a role and no name ("the heads of the two agencies said"): nobody to look for
+        raw = found.name
+        if raw in self.pronouns or raw.lower() in self._pronouns_lower:
+            return self._checked(self._pronoun(found, position, previous, since))
         title, name = self.split_title(raw)
         title = found.title or title
         if not name and found.title:
@@ -229,10 +635,30 @@ class NameResolver:
             role_title, name = self.split_title(found.title)
             title = f"{raw}, {role_title}" if role_title else raw
         if not name:
-            return self._role(found, raw, position, previous)
+            return self._checked(self._role(found, raw, position, previous))
         if len(name.split()) == 1:
             name = self.full_name(name) or name
-        return Attribution(name, title, found.cue, found.start, found.end)
+        return self._checked(Attribution(name, title, found.cue, found.start, found.end))
+
+    def _checked(self, found: Attribution) -> Attribution:
+        """The name cleaned for output; a name that is not a person's (a place, a party) dropped."""
+        if not found.name:
+            return found
+        name = clean_name(found.name)
+        if not self.is_person_name(name):
+            return Attribution(None, found.title, found.cue, None, None)
+        return Attribution(name, found.title, found.cue, found.start, found.end)
+
+    def is_person_name(self, name: str) -> bool:
+        """Not a place, body, demonym or party: the release's own gazetteer hits and the lexicon decide."""
+        words = name.split()
+        if not words or any(_POSSESSIVE.search(word) for word in words[-1:]):
+            return False
+        if all(word.strip(".") in self.settings.not_name_words or word.strip(".") in self.settings.honorifics for word in words):
+            return False
+        if self._not_a_person is not None and (self._not_a_person(name) or (len(words) == 1 and self._not_a_person(words[0]))):
+            return False
+        return not (len(words) == 1 and name.isupper() and len(name) > 1)
 
     def split_title(self, raw: str) -> tuple[str | None, str]:
         """"IOM Director General António Vitorino" -> ("IOM Director General", "António Vitorino")."""
@@ -259,8 +685,31 @@ class NameResolver:
         return word in self.settings.role_words or (word.isupper() and len(word) > 1 and "." not in word)
 
     def full_name(self, surname: str) -> str | None:
-        """The first full name in the release that ends with ``surname`` (any case)."""
-        return find_full_name(self.text, surname, self.people, self._could_be_first_name)
+        """The first full name in the release that ends with ``surname`` (any case); cached per surname."""
+        key = surname.lower()
+        if key not in self._full_names:
+            self._full_names[key] = self._find_full_name(surname)
+        return self._full_names[key]
+
+    @cached_property
+    def _people_by_surname(self) -> dict[str, Person]:
+        """The first person of two or more words for each surname (lower case)."""
+        index: dict[str, Person] = {}
+        for person in self.people:
+            words = person.name.split()
+            if len(words) >= 2:
+                index.setdefault(words[-1].lower(), person)
+        return index
+
+    def _find_full_name(self, surname: str) -> str | None:
+        person = self._people_by_surname.get(surname.lower())
+        if person is not None:
+            return _title_case_if_caps(person.name)
+        for _, candidate in self._pairs.get(surname.lower(), ()):
+            candidate = _title_case_if_caps(candidate)
+            if self._could_be_first_name(candidate.split()[0]):
+                return candidate
+        return None
 
     def _could_be_first_name(self, word: str) -> bool:
         bare = word.strip(".")
@@ -268,7 +717,16 @@ class NameResolver:
             return False
         return word[0].isupper()
 
-    def _pronoun(self, found: Attribution, position: int, previous: Attribution | None) -> Attribution:
+    def _pronoun(self, found: Attribution, position: int, previous: Attribution | None, since: int) -> Attribution:
+        """"he said": the person a sentence since the last quote is about, else the last speaker.
+
+        (`"...," said Jane Doe. Ousmane, 24, was robbed. "...," he said.` gives Ousmane.)
+        """
+        subject = self._subject_between(since, position)
+        if subject is not None and (previous is None or previous.name is None or not _same_person(subject.name, previous.name)):
+            return Attribution(self._complete(subject.name), None, found.cue, subject.start, subject.end)
+        if subject is None and self._unnamed_subject_between(since, position):
+            return Attribution(None, None, found.cue, None, None)
         if previous is not None and previous.name:
             return Attribution(previous.name, previous.title, found.cue, None, None)
         person = self._last_person_before(position)
@@ -276,20 +734,55 @@ class NameResolver:
             return Attribution(None, None, found.cue, None, None)
         return Attribution(self._complete(person.name), None, found.cue, person.start, person.end)
 
+    def _unnamed_subject_between(self, since: int, position: int) -> bool:
+        """A sentence since the last quote opens with an unnamed person ("A 27-year-old domestic
+        worker from Kandy ... said"): a following "she said" is hers, and she has no name."""
+        start = max(since, position - MAX_SUBJECT_CHARS)
+        return _UNNAMED_SUBJECT.search(self.text, start, position) is not None
+
+    def _subject_between(self, since: int, position: int) -> Person | None:
+        """The last person after ``since`` and before ``position`` who opens a sentence.
+
+        Looked for in a bounded stretch before the quote (at most ``MAX_SUBJECT_PEOPLE`` people,
+        ``MAX_SUBJECT_CHARS`` characters), so a long release without speakers stays linear.
+        """
+        since = max(since, position - MAX_SUBJECT_CHARS)
+        index = bisect_right(self._people_ends, position)
+        lowest = max(0, index - MAX_SUBJECT_PEOPLE)
+        while index > lowest:
+            index -= 1
+            person = self.people[index]
+            if person.start < since:
+                return None
+            if _POSSESSIVE.search(person.name) is None and _opens_sentence(self.text, person.start):
+                return person
+        return None
+
     def _role(self, found: Attribution, raw: str, position: int, previous: Attribution | None) -> Attribution:
         """"the Minister said": the person named with that role in the release, else the last speaker."""
-        role_words = [word for word in raw.split() if word[0].isupper() and word.lower() != "the"]
-        for person in self.people:
-            window = self.text[max(0, person.start - 80) : person.end + 80]
-            if role_words and all(word in window for word in role_words):
-                return Attribution(self._complete(person.name), raw, found.cue, found.start, found.end)
-        if previous is not None and previous.name:
+        role_words = tuple(word for word in raw.split() if word[0].isupper() and word.lower() != "the")
+        person = self._person_with_role(role_words) if role_words else None
+        if person is not None:
+            return Attribution(self._complete(person.name), raw, found.cue, found.start, found.end)
+        if previous is not None and previous.name and _role_fits(raw, previous.title):
             return Attribution(previous.name, previous.title, found.cue, None, None)
         return Attribution(None, raw, found.cue, found.start, found.end)
 
+    def _person_with_role(self, role_words: tuple[str, ...]) -> Person | None:
+        if role_words not in self._roles:
+            self._roles[role_words] = next(
+                (
+                    person
+                    for person in self.people
+                    if all(word in self.text[max(0, person.start - 80) : person.end + 80] for word in role_words)
+                ),
+                None,
+            )
+        return self._roles[role_words]
+
     def _last_person_before(self, position: int) -> Person | None:
-        before = [person for person in self.people if person.end <= position]
-        return before[-1] if before else None
+        index = bisect_right(self._people_ends, position)
+        return self.people[index - 1] if index else None
 
     def _complete(self, name: str) -> str:
         _, bare = self.split_title(name)
@@ -297,6 +790,122 @@ class NameResolver:
         if len(bare.split()) == 1:
             return self.full_name(bare) or bare
         return _title_case_if_caps(bare)
+
+
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:A|An)[ \t\u00a0]+[^.!?\n“”\"]{0,120}?"
+    r"(?:,[ \t\u00a0]+|[ \t\u00a0]+)(?:said|says|told|explained|recalled|added)\b"
+)
+
+
+def _role_fits(role: str, title: str | None) -> bool:
+    """"the spokesman said" continues the last speaker only when that speaker's title has the role."""
+    words = [word for word in re.findall(r"[\w’'-]+", role) if word.lower() not in {"the", "a", "an", "our", "its", "their"}]
+    return bool(title) and bool(words) and words[-1].lower() in (title or "").lower()
+
+
+MAX_SUBJECT_CHARS = 1500
+MAX_SUBJECT_PEOPLE = 12
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,3}$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """The name opens its sentence, perhaps after a title ("Dr", "IOM's Chief"): it is the subject."""
+    if start == 0:
+        return True
+    match = _SENTENCE_OPENING.search(text, max(0, start - 60), start)
+    if match is None:
+        return False
+    # "the voice of Mr. Tribe": a period after an abbreviation ends no sentence.
+    period = match.start()
+    return text[period] != "." or _ABBREVIATION.search(text, max(0, period - 6), period + 1) is None
+
+
+def _same_person(first: str, second: str) -> bool:
+    return first.split()[-1].lower() == second.split()[-1].lower()
+
+
+_PAIR = re.compile(
+    rf"(?=(?<![\w’'-])((?:[{_UPPER}][\w’'\-]+[ \t]+)(?:[{_UPPER}]\.[ \t]+)?([{_UPPER}][\w’'\-]+))(?![\w’'-]))", re.IGNORECASE
+)
+
+
+def name_pairs(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Every "First [I.] Surname" pair of words in the text, by surname (lower case), in text order.
+
+    One pass over the text, so completing any number of bare surnames costs one lookup each.
+    """
+    pairs: dict[str, list[tuple[int, str]]] = {}
+    for match in _PAIR.finditer(text):
+        pairs.setdefault(match.group(2).lower(), []).append((match.start(), re.sub(r"[ \t]+", " ", match.group(1))))
+    return pairs
+
+
+_LETTERHEAD_LINES = 12
+_BODY_LINE = re.compile(r"[“”\"«»]|\w[.!?][ \t\u00a0]*$")
+_LETTERHEAD_CHARS = 800
+
+
+def letterhead_person(text: str, settings: SpeakerSettings) -> Person | None:
+    """The single person a release's heading names with an honorific ("Senator Jane Doe | Greens ...",
+    "THE HON JANE DOE MP"), or None when the heading names nobody or several people."""
+    heading_end = min(len(text), _LETTERHEAD_CHARS)
+    lines = 0
+    position = 0
+    while position < heading_end and lines < _LETTERHEAD_LINES:
+        line_end = text.find("\n", position, heading_end)
+        line_end = heading_end if line_end < 0 else line_end
+        line = text[position:line_end]
+        if line_end - position > 160 or _BODY_LINE.search(line):
+            heading_end = position  # the body starts: a long line, a quote, a sentence
+            break
+        if text[position:line_end].strip():
+            lines += 1
+        position = line_end + 1
+    found: dict[str, Person] = {}
+    for match in settings.letterhead_name.finditer(text, 0, min(heading_end, position)):
+        name = _title_case_if_caps(re.sub(r"\s+", " ", match.group("name")))
+        honorific = match.group("honorific")
+        if honorific is not None and honorific.rstrip(".").title() not in {word.title() for word in settings.honorifics}:
+            continue
+        if honorific is None and match.group("role") is None:
+            continue
+        words = name.split()
+        if len(words) < 2 or any(word in settings.not_name_words for word in words):
+            continue
+        found.setdefault(words[-1].lower(), Person(match.start("name"), match.end("name"), clean_name(name)))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def clean_name(name: str) -> str:
+    """A name fit for output: mojibake repaired, spaces folded, hyphens of every kind written "-"."""
+    words = re.sub(r"[\s\u00a0]+", " ", name).strip(" ,;:").split(" ")
+    repaired = " ".join(_repair_mojibake(word) for word in words).translate(_HYPHENS)
+    return _BROKEN_HYPHEN.sub("-", repaired)
+
+
+# "Hanson- Young": a hyphenated name broken at a line end.
+_BROKEN_HYPHEN = re.compile(rf"(?<=[a-zà-ÿ])- (?=[{_UPPER}])")
+
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": ""})
+
+
+def _repair_mojibake(value: str) -> str:
+    """Undo UTF-8 read as Latin-1/cp1252, once or twice ("HansonÃ¢Â\\x80Â\\x90Young" -> "Hanson‐Young")."""
+    for _ in range(3):
+        if not any("\u0080" <= char <= "\u00ff" for char in value):
+            return value
+        for codec in ("latin-1", "cp1252"):
+            try:
+                value = value.encode(codec).decode("utf-8")
+                break
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        else:
+            return value
+    return value
+
 
 
 def find_full_name(
@@ -334,6 +943,42 @@ def people_from_patterns(text: str, settings: SpeakerSettings) -> list[Person]:
     for pattern in (settings.role_then_name, _NAME_THEN_ROLE):
         for match in pattern.finditer(text):
             people.append(Person(match.start("name"), match.end("name"), match.group("name")))
+    people.extend(introduced_people(text, settings))
+    return people
+
+
+_FIRST = rf"[{_UPPER}][a-zà-ÿ’']+(?:-[{_UPPER}]?[a-zà-ÿ’']+)*"
+_INTRODUCED = re.compile(
+    rf"(?:^|[.!?][\"”’)]?[ \t\u00a0]+|>)(?P<name>{_FIRST}(?:[ \t\u00a0]+{_FIRST}){{0,2}})"
+    r"(?:,[ \t\u00a0]+(?:\d{1,3},|an?[ \t\u00a0]|who[ \t\u00a0]|whose[ \t\u00a0]|aged[ \t\u00a0])|[ \t\u00a0]+(?P<verb>[a-z]+)\b)",
+    re.MULTILINE,
+)
+
+
+def introduced_people(text: str, settings: SpeakerSettings) -> list[Person]:
+    """People a sentence opens with and introduces ("Ousmane, 24, from ...", "Luz Marina, a
+    Colombian who ...", "Mwangi spoke to reporters ..."): the migrants and speakers IOM releases
+    quote by first name. A single word counts only when the release never writes it in lower case
+    (so "Officials said" is no one), and never when it is a known non-name word."""
+    lower_words: set[str] | None = None
+    cues = {cue for cue in settings.cues if " " not in cue}
+    people = []
+    for match in _INTRODUCED.finditer(text):
+        name = match.group("name")
+        verb = match.group("verb")
+        if verb is not None and verb not in cues:
+            continue
+        words = name.split()
+        if any(word in settings.not_name_words or word in settings.honorifics or word in settings.role_words for word in words):
+            continue
+        if len(words) == 1:
+            if name.endswith("ly"):
+                continue  # "Conversely, ...": an adverb opening the sentence
+            if lower_words is None:
+                lower_words = set(re.findall(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*", text))
+            if name.lower() in lower_words:
+                continue
+        people.append(Person(match.start("name"), match.end("name"), name))
     return people
 
 

@@ -45,6 +45,7 @@ class StructureSettings:
     boilerplate_patterns: tuple[re.Pattern[str], ...]
     letterhead_patterns: tuple[re.Pattern[str], ...]
     max_title_chars: int = 200
+    place_lowercase_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StructureSettings:
@@ -53,6 +54,7 @@ class StructureSettings:
             boilerplate_patterns=tuple(re.compile(pattern) for pattern in data.get("boilerplate_patterns", [])),
             letterhead_patterns=tuple(re.compile(pattern) for pattern in data.get("letterhead_patterns", [])),
             max_title_chars=int(data.get("max_title_chars", 200)),
+            place_lowercase_words=frozenset(word.lower() for word in data.get("place_lowercase_words", [])),
         )
 
 
@@ -151,7 +153,7 @@ def _end_of_top_navigation(lines: list[Line], boilerplate: set[int]) -> int:
     return last
 
 
-def find_dateline(text: str, lines: list[Line], after: int) -> Dateline | None:
+def find_dateline(text: str, lines: list[Line], after: int, lowercase_words: frozenset[str] = frozenset()) -> Dateline | None:
     """A dateline opening the body ("GENEVA, 12 May 2020 –"), else the release's first date."""
     for line in lines:
         if line.start < after:
@@ -160,7 +162,8 @@ def find_dateline(text: str, lines: list[Line], after: int) -> Dateline | None:
         if match and (match.group("date") is None or DATE.search(match.group("date"))) and len(match.group("place")) <= 40:
             date_match = DATE.search(match.group("date") or "")
             end = line.start + match.end()
-            return _dateline(text, line.start + match.start("place"), end, match.group("place"), date_match)
+            place = place_as_written(text, match.group("place"), line.start + match.end("place"), lowercase_words)
+            return _dateline(text, line.start + match.start("place"), end, place, date_match)
         if line.text.strip():
             break
     # Releases date themselves near the top or at the very end; the middle is not searched.
@@ -179,10 +182,44 @@ def _dateline(text: str, start: int, end: int, place: str | None, date_match: re
         text=text[start:end],
         start=start,
         end=end,
-        place=place.title() if place and place.isupper() else place,
+        place=place,
         date_text=date_match.group(0).strip() if date_match else None,
         date=parse_date(date_match) if date_match else None,
     )
+
+
+PLACE_SEARCH_CHARS = 20000
+
+
+def place_as_written(text: str, place: str, after: int, lowercase_words: frozenset[str] = frozenset()) -> str:
+    """The dateline's place in its own case: "PORT OF SPAIN" is "Port of Spain".
+
+    The release's own spelling wins when its body writes the place in mixed case; else the
+    capitals are folded word by word, keeping particles low ("of", "es") and a capital after an
+    elided article ("N'Djamena"), never after a possessive ("Cox's").
+    """
+    if not place.isupper():
+        return place
+    pattern = re.compile(r"(?<![\w])" + r"[ \t]+".join(re.escape(word) for word in place.split()) + r"(?![\w])", re.IGNORECASE)
+    for match in pattern.finditer(text, after, min(len(text), after + PLACE_SEARCH_CHARS)):
+        written = match.group()
+        if not written.isupper() and written[:1].isupper():
+            return re.sub(r"[ \t]+", " ", written)
+    return " ".join(_fold_word(word, index == 0, lowercase_words) for index, word in enumerate(place.split()))
+
+
+def _fold_word(word: str, first: bool, lowercase_words: frozenset[str]) -> str:
+    lowered = word.lower()
+    if not first and lowered in lowercase_words:
+        return lowered
+    return "-".join(_fold_part(part) for part in lowered.split("-"))
+
+
+def _fold_part(part: str) -> str:
+    elided = re.match(r"^([a-z])['’]([a-z].*)$", part)
+    if elided and elided.group(2) != "s":
+        return f"{elided.group(1).upper()}'{elided.group(2).capitalize()}".replace("'", part[1])
+    return part[:1].upper() + part[1:]
 
 
 def parse_date(match: re.Match[str]) -> str | None:
@@ -208,5 +245,5 @@ def analyse(text: str, settings: StructureSettings) -> Structure:
     structure.zones = [("boilerplate", lines[index].start, lines[index].end) for index in sorted(boilerplate)]
     structure.title = find_title(lines, boilerplate, settings)
     body_from = structure.title.end if structure.title else 0
-    structure.dateline = find_dateline(text, lines, body_from)
+    structure.dateline = find_dateline(text, lines, body_from, settings.place_lowercase_words)
     return structure

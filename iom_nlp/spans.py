@@ -1,0 +1,18 @@
+"""Where iom_nlp's components leave their results on a Doc: the ``doc.spans`` keys, in one place."""
+
+from __future__ import annotations
+
+from typing import Final
+
+EMAILS: Final = "iom_emails"
+# ``doc.user_data`` key of [start, end, address] per e-mail mention: the exact offsets, which a
+# token-aligned span cannot hold when the address is glued to other text ("Email:a@x.org;b@x.org").
+EMAIL_MENTIONS: Final = "iom_email_mentions"
+PHONES: Final = "iom_phones"
+COUNTRIES: Final = "iom_countries"
+# Capitals: evidence for other components (phone regions, "IOM Kabul" offices), never countries.
+PLACES: Final = "iom_places"
+ORGANIZATIONS: Final = "iom_organizations"
+QUOTES: Final = "iom_quotes"
+# ``doc.user_data`` key of the contact block's [start, end] (not a span group).
+CONTACT_BLOCK: Final = "iom_contact_block"

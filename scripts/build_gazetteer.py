@@ -11,7 +11,9 @@ Sources (public domain or written for this project only):
   inverted or not the one people write ("Congo" -> "Republic of the Congo").
 
 Every name gets its usual variants (Saint/St./St, "&" for "and", accents folded, curly
-apostrophes, hyphen or space), and ISO's inverted form is kept as written ("Korea, Republic
+apostrophes, hyphen or space, table abbreviations "Rep."/"Is.", the UTF-8-read-as-Windows-1252
+damage "CÃ´te d'Ivoire"); "<Demonym> Republic" ("Yemeni Republic") is added, matched in exact
+case only (``exact_case``); and ISO's inverted form is kept as written ("Korea, Republic
 of") because tables and lists use it. Every demonym gets its plural ("Syrians", "Filipinos")
 unless it is an adjective only or invariable ("Chinese", "Swiss", "French"). When two
 countries claim one form, the curated files decide; otherwise a current country beats a
@@ -65,6 +67,11 @@ def reorder_comma_name(name: str) -> list[str]:
     if tail.lower().endswith((" of", " of the")) or tail.lower() in {"republic of"}:
         forms.insert(0, f"{tail} {head}")
         forms += [name, f"{head} ({tail})"]  # ISO's inverted form, and the UN's "Congo (Republic of the)"
+    elif " " not in tail:
+        # A one-word qualifier ("Virgin Islands, British", "Virgin Islands, U.S.") is written
+        # before the name or in brackets after it; the bare comma form is left out because in
+        # prose the word after the comma usually starts the next phrase.
+        forms += [f"{tail} {head}", f"{head} ({tail})"]
     return forms
 
 
@@ -125,14 +132,18 @@ def fold_accents(name: str) -> str:
 
 
 # Whole words that tables abbreviate (only in names of two words or more).
-ABBREVIATIONS = (("Islands", "Isds"), ("Islands", "Isl."), ("Island", "Isl."), ("Republic", "Rep."), ("Democratic", "Dem."),
+ABBREVIATIONS = (("Islands", "Isds"), ("Islands", "Isl."), ("Islands", "Is."), ("Island", "Isl."), ("Republic", "Rep."), ("Democratic", "Dem."),
                  ("British", "Br."), ("Territory", "Terr."), ("Territories", "Terr."), ("Occupied", "Occ."), ("Northern", "N."),
                  ("Netherlands", "Neth."))
 
 
-def variants(name: str) -> set[str]:
-    """The ways a release writes ``name``."""
-    forms = {name, strip_article(name), strip_parenthetical(name)}
+def variants(name: str, keep_brackets: bool = False) -> set[str]:
+    """The ways a release writes ``name``.
+
+    ``keep_brackets`` keeps a bracketed qualifier that is the whole point of a curated form
+    ("Saint Martin (Dutch)" must not become "Saint Martin", which is the French part).
+    """
+    forms = {name, strip_article(name)} | (set() if keep_brackets else {strip_parenthetical(name)})
     for form in list(forms):
         forms.add(fold_accents(form))
         forms.add(form.replace("'", "’"))
@@ -153,9 +164,48 @@ def variants(name: str) -> set[str]:
             forms.add(shortened)
     forms |= {form.replace("People's", "Peoples").replace("People’s", "Peoples") for form in forms}
     forms |= {unicodedata.normalize("NFD", form) for form in forms}  # accents typed as combining marks
+    forms |= {garbled for form in forms if (garbled := mojibake(form))}
     # A leading article is context, not name: "the Netherlands" must not hide "Netherlands Antilles".
     cleaned = {re.sub(r"\s+", " ", strip_article(form)).strip() for form in forms}
     return {form for form in cleaned if form}
+
+
+def mojibake(form: str) -> str | None:
+    """"Côte d'Ivoire" as a UTF-8 page read as Windows-1252 shows it ("CÃ´te d'Ivoire"); None for ASCII.
+
+    Scraped releases and spreadsheets carry this damage; the garbled form never spells an
+    English word, so matching it costs no precision. Offsets stay on the text as written.
+    """
+    if form.isascii() or unicodedata.normalize("NFC", form) != form:
+        return None
+    try:
+        return form.encode("utf-8").decode("cp1252")
+    except UnicodeDecodeError:
+        return form.encode("utf-8").decode("latin-1")
+
+
+# "Yemeni Republic", "Tunisian Republic", "Gabonese Republic": an official long form made of the
+# demonym and "Republic". Matched only as written (capital R, exact case) so that "the Russian
+# republic of Dagestan" stays a demonym, and never before "of" ("Turkish Republic of Northern
+# Cyprus", "Serbian Republic of Bosnia" are other polities; the component checks that).
+DEMONYM_REPUBLIC = "Republic"
+
+
+def demonym_republics(demonyms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(code, "<Demonym> Republic") for adjectives that belong to one current country only.
+
+    Historic codes (four letters) are left out ("Soviet Republic" is rarely the USSR itself),
+    and so are person nouns ("Frenchman") and adjectives two countries share ("Congolese").
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, demonym in demonyms:
+        owners[demonym].add(code)
+    return [
+        (code, f"{demonym} {DEMONYM_REPUBLIC}")
+        for demonym, codes in sorted(owners.items())
+        if len(codes) == 1 and len(code := next(iter(codes))) == 2 and not PERSON_NOUN.search(demonym)
+        and demonym[:1].isupper()
+    ]
 
 
 def iso_names() -> list[tuple[str, str, str]]:
@@ -270,7 +320,7 @@ def build(datahub: Path) -> list[dict[str, str]]:
     surface: dict[str, str] = {}
     claims: dict[str, dict[str, int]] = defaultdict(dict)
     for code, name, source in sources:
-        for form in variants(name):
+        for form in variants(name, keep_brackets=source == "curated"):
             key = form.lower()
             if key in excluded:
                 continue
@@ -293,6 +343,10 @@ def build(datahub: Path) -> list[dict[str, str]]:
         for form in variants(demonym) | (variants(many) if many else set()):
             demonyms.setdefault(form, code)
     entries += [entry(code, "demonym", form) for form, code in demonyms.items()]
+    for code, republic in demonym_republics(read_tsv(MODELS / "curated" / "demonyms.tsv")):
+        for form in variants(republic):
+            if form.lower() not in name_keys and form.lower() not in excluded:
+                entries.append({**entry(code, "name", form), "exact_case": "true"})
     for code, capital in capitals:
         for form in variants(capital):
             if form.lower() not in name_keys:

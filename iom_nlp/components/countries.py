@@ -55,6 +55,7 @@ class CountryRecognizer(IomComponent):
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.patterns: dict[str, tuple[str, str, str]] = {}
         self.one_token: dict[str, tuple[str, str, str]] = {}
+        self.exact_case: set[str] = set()  # keys of forms matched only as written ("Yemeni Republic")
         ambiguous = {(entry["kind"], entry["pattern"].lower()) for entry in self._ambiguous_entries()}
         by_key: dict[str, list[Doc]] = {}
         for entry in [*self.entries, *self._ambiguous_entries()]:
@@ -62,6 +63,8 @@ class CountryRecognizer(IomComponent):
                 continue  # the ambiguity rule decides this form
             key = f"{entry['kind']}|{entry['code']}|{entry['pattern']}"
             self.patterns[key] = (entry["kind"], entry["code"], entry["pattern"])
+            if entry.get("exact_case"):
+                self.exact_case.add(key)
             pattern_doc = self.nlp.make_doc(entry["pattern"])
             by_key.setdefault(key, []).append(pattern_doc)
             if len(pattern_doc) == 1 and entry["code"] != "?":
@@ -96,7 +99,10 @@ class CountryRecognizer(IomComponent):
         for match_id, start, end in self.matcher(target):
             if target is not doc:
                 start, end = words[start], words[end - 1] + 1
-            candidate = self.patterns[self.nlp.vocab.strings[match_id]]
+            key = self.nlp.vocab.strings[match_id]
+            candidate = self.patterns[key]
+            if key in self.exact_case and not _as_written(doc, start, end, candidate[2]):
+                continue  # "the Russian republic of Dagestan": the demonym, not a country's long name
             if is_inverted(candidate[2]) and _runs_into_a_name(doc, end):
                 continue  # "Congo, Republic of Korea": two names, not "Congo, Republic of"
             previous = found.get((start, end))
@@ -165,6 +171,18 @@ _JOINER = re.compile(r"[-\u2010-\u2014<>/|]")
 
 def _position(span: Span) -> tuple[int, int]:
     return span.start, span.end
+
+
+def _as_written(doc: Doc, start: int, end: int, pattern: str) -> bool:
+    """The match has the pattern's exact case and is not followed by "of": "Yemeni Republic",
+    not "Yemeni republic" nor "Turkish Republic of Northern Cyprus" (another polity)."""
+    words = [token.text for token in doc[start:end] if not token.is_space]
+    if "".join(words) != "".join(pattern.split()):
+        return False
+    index = end
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    return index >= len(doc) or doc[index].lower_ != "of"
 
 
 def _runs_into_a_name(doc: Doc, end: int) -> bool:

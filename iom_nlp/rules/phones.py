@@ -61,18 +61,21 @@ class PhoneSettings:
     city_regions: Mapping[str, str] = field(default_factory=dict)
     local_window: int = 160
     area_codes: Mapping[str, str] = field(default_factory=dict)
+    region_words: Mapping[str, str] = field(default_factory=dict)
     short_numbers: Mapping[str, str] = field(default_factory=dict)
     cue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     city_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     city_lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
     area_lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
     short_patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    words_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_pattern", compile_kind_cues(self.kind_cues))
         object.__setattr__(self, "city_pattern", compile_cities(self.city_regions))
         object.__setattr__(self, "city_lookup", {_city_key(city): code for city, code in self.city_regions.items()})
         object.__setattr__(self, "area_lookup", {_city_key(city): code for city, code in self.area_codes.items()})
+        object.__setattr__(self, "words_pattern", compile_cities({word: word for word in self.region_words}))
         object.__setattr__(self, "short_patterns", {region: re.compile(pattern) for region, pattern in self.short_numbers.items()})
 
 
@@ -209,6 +212,11 @@ def infer_regions(
             places.append((match.start(), city_region))
             if city in settings.area_lookup:
                 areas.append((match.start(), city_region, settings.area_lookup[city]))
+    for word in {match.group() for match in settings.words_pattern.finditer(text)}:
+        # Weak evidence, once per word: "Senator", "Australian Greens" (a country inside a name).
+        word_region = settings.region_words.get(word) or settings.region_words.get(word.title())
+        if word_region:
+            votes[word_region] += 1
     for match in _TLD.finditer(text):
         tld = match.group(1).lower()
         region = settings.tld_regions.get(tld, tld.upper() if len(tld) == 2 else None)

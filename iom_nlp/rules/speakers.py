@@ -312,8 +312,8 @@ def _inverted_role_name(text: str, start: int, end: int, settings: SpeakerSettin
     split = None
     # The name ends where lower-case words begin ("... Senator Jane Doe in Adelaide today").
     for cut in range(3, min(len(tokens), settings.max_role_words) + 1):
-        if cut < len(tokens) and not tokens[cut][0][:1].islower():
-            continue
+        if cut < len(tokens) and (not tokens[cut][0][:1].islower() or tokens[cut][0] in settings.role_connectors):
+            continue  # "... for International Security and Nonproliferation Eliot Kang": not yet the name
         if _plausible_subject(tokens[:cut], settings):
             split = _trailing_name(tokens[:cut], settings)
         if split is not None:
@@ -645,9 +645,15 @@ class NameResolver:
         if not found.name:
             return found
         name = clean_name(found.name)
-        if not self.is_person_name(name):
+        if not self.is_person_name(name) or self._ends_a_longer_name(found, name):
             return Attribution(None, found.title, found.cue, None, None)
         return Attribution(name, found.title, found.cue, found.start, found.end)
+
+    def _ends_a_longer_name(self, found: Attribution, name: str) -> bool:
+        """A single word closing a longer capitalised name ("Survivors of Torture and Trauma states")."""
+        if found.start is None or len(name.split()) > 1:
+            return False
+        return _JOINED_NAME_BEFORE.search(self.text, max(0, found.start - 40), found.start) is not None
 
     def is_person_name(self, name: str) -> bool:
         """Not a place, body, demonym or party: the release's own gazetteer hits and the lexicon decide."""
@@ -656,6 +662,8 @@ class NameResolver:
             return False
         if all(word.strip(".") in self.settings.not_name_words or word.strip(".") in self.settings.honorifics for word in words):
             return False
+        if words[0] in self.settings.not_name_words:
+            return False  # "And Craig", "The Greens"
         if self._not_a_person is not None and (self._not_a_person(name) or (len(words) == 1 and self._not_a_person(words[0]))):
             return False
         return not (len(words) == 1 and name.isupper() and len(name) > 1)
@@ -704,7 +712,8 @@ class NameResolver:
     def _find_full_name(self, surname: str) -> str | None:
         person = self._people_by_surname.get(surname.lower())
         if person is not None:
-            return _title_case_if_caps(person.name)
+            # a heading line may run a role or a second person into the name: keep the name's own words
+            return _title_case_if_caps(self.split_title(_title_case_if_caps(person.name))[1] or person.name)
         for _, candidate in self._pairs.get(surname.lower(), ()):
             candidate = _title_case_if_caps(candidate)
             if self._could_be_first_name(candidate.split()[0]):
@@ -804,6 +813,7 @@ def _role_fits(role: str, title: str | None) -> bool:
     return bool(title) and bool(words) and words[-1].lower() in (title or "").lower()
 
 
+_JOINED_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t\u00a0]+(?:of|and|for|&)[ \t\u00a0]+$")
 MAX_SUBJECT_CHARS = 1500
 MAX_SUBJECT_PEOPLE = 12
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,3}$")

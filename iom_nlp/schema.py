@@ -64,7 +64,7 @@ class Quote(_Frozen):
 
 
 class Phone(_Frozen):
-    raw: str = Field(description="The number as written, extension included.")
+    raw: str = Field(description="The number as written (text[start:end]); an extension is kept apart in `extension`.")
     e164: str = Field(description="E.164 form as the number was meant.")
     extension: str | None = None
     region: str | None = Field(default=None, description="ISO region the number belongs to.")

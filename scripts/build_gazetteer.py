@@ -12,8 +12,8 @@ Sources (public domain or written for this project only):
 
 Every name gets its usual variants (Saint/St./St, "&" for "and", accents folded, curly
 apostrophes, hyphen or space, table abbreviations "Rep."/"Is.", the UTF-8-read-as-Windows-1252
-damage "CÃ´te d'Ivoire"); "<Demonym> Republic" ("Yemeni Republic") is added, matched in exact
-case only (``exact_case``); and ISO's inverted form is kept as written ("Korea, Republic
+damage "CÃ´te d'Ivoire"); "<Demonym> Republic" ("Yemeni Republic") is added; both it and the
+"Is." abbreviation match in exact case only (``exact_case``); and ISO's inverted form is kept as written ("Korea, Republic
 of") because tables and lists use it. Every demonym gets its plural ("Syrians", "Filipinos")
 unless it is an adjective only or invariable ("Chinese", "Swiss", "French"). When two
 countries claim one form, the curated files decide; otherwise a current country beats a
@@ -132,9 +132,14 @@ def fold_accents(name: str) -> str:
 
 
 # Whole words that tables abbreviate (only in names of two words or more).
-ABBREVIATIONS = (("Islands", "Isds"), ("Islands", "Isl."), ("Islands", "Is."), ("Island", "Isl."), ("Republic", "Rep."), ("Democratic", "Dem."),
+ABBREVIATIONS = (("Islands", "Isds"), ("Islands", "Isl."), ("Islands", "Is."), ("Island", "Isl."),
+                 ("Republic", "Rep."), ("Democratic", "Dem."),
                  ("British", "Br."), ("Territory", "Terr."), ("Territories", "Terr."), ("Occupied", "Occ."), ("Northern", "N."),
                  ("Netherlands", "Neth."))
+
+
+# The "Is." of "Cook Is.": it must match in its own case, so that "... what Christmas is." is no island.
+IS_ABBREVIATION = re.compile(r" Is\.(?: |$)")
 
 
 def variants(name: str, keep_brackets: bool = False) -> set[str]:
@@ -147,6 +152,7 @@ def variants(name: str, keep_brackets: bool = False) -> set[str]:
     for form in list(forms):
         forms.add(fold_accents(form))
         forms.add(form.replace("'", "’"))
+        forms.add(form.replace("d'", "d "))  # "Cote d Ivoire": the apostrophe lost in a data export
         forms.add(form.replace("-", " "))
         if " and " in form:
             forms.add(form.replace(" and ", " & "))
@@ -195,7 +201,8 @@ def demonym_republics(demonyms: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(code, "<Demonym> Republic") for adjectives that belong to one current country only.
 
     Historic codes (four letters) are left out ("Soviet Republic" is rarely the USSR itself),
-    and so are person nouns ("Frenchman") and adjectives two countries share ("Congolese").
+    and so are person nouns ("Frenchman") and adjectives two countries share ("Congolese");
+    one-word adjectives only ("Christmas Islander Republic" is no name).
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for code, demonym in demonyms:
@@ -204,7 +211,7 @@ def demonym_republics(demonyms: list[tuple[str, str]]) -> list[tuple[str, str]]:
         (code, f"{demonym} {DEMONYM_REPUBLIC}")
         for demonym, codes in sorted(owners.items())
         if len(codes) == 1 and len(code := next(iter(codes))) == 2 and not PERSON_NOUN.search(demonym)
-        and demonym[:1].isupper()
+        and demonym[:1].isupper() and " " not in demonym
     ]
 
 
@@ -336,6 +343,9 @@ def build(datahub: Path) -> list[dict[str, str]]:
                 "kind": kind, "pattern": pattern}
 
     entries = [entry(code, "name", surface[key]) for key, code in sorted(choose(claims).items())]
+    for item in entries:  # "Cook Is." as a table writes it, never "... what Christmas is."
+        if IS_ABBREVIATION.search(item["pattern"]):
+            item["exact_case"] = "true"
     name_keys = set(claims)
     demonyms: dict[str, str] = {}
     for code, demonym in read_tsv(MODELS / "curated" / "demonyms.tsv"):

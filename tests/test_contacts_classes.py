@@ -246,3 +246,49 @@ def test_page_furniture_is_not_a_contact(text: str) -> None:
 )
 def test_signature_under_a_release(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
     assert _contacts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Media contact: Jo Smith,   , 0412 555 678",
+        "Media contact: Jo Smith at   ,0412 555 678",
+        "For more information contact " + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3 + " Jo Smith x Ann Lee 0412 555 678",
+    ],
+)
+def test_odd_spacing_and_long_capitals_do_not_break_or_stall(text: str) -> None:
+    """Regression (class: empty office field crashed; a capitals run made the gap pattern backtrack)."""
+    started = time.perf_counter()
+    records = find_contacts(text, _found(text), SETTINGS)
+    assert records and time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An office label, then the person: the person is the contact.
+        ("Media contact:  Minister Hill’s Office Kira Dunn 0408 555 604", [("Kira Dunn", ("0408555604",))]),
+        # European style: first name, surname in capitals.
+        (
+            "Press contacts:\nLea MARTIN (+32 2 555 13 82)  Piotr NOWAK (+32 2 555 61 85)\n",
+            [("Lea Martin", ("3225551382",)), ("Piotr Nowak", ("3225556185",))],
+        ),
+        # Mojibake capitals before the name are no initials.
+        ("Media contacts:\u00c2 \u00c2 \u00c2  Rosa Pratt 0412 555 665\n", [("Rosa Pratt", ("0412555665",))]),
+    ],
+)
+def test_label_then_person_and_capital_surnames(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert _contacts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("places", "name"),
+    [
+        (["Paris"], "David Paris"),  # a surname that is also a capital
+        (["Chad"], "Chad Smith"),  # a first name that is also a country
+    ],
+)
+def test_person_named_like_a_place_is_kept(places: list[str], name: str) -> None:
+    text = f"Media contact: {name} - 0408 555 877"
+    spans = [(text.index(place), text.index(place) + len(place)) for place in places]
+    assert [found for found, _ in _contacts(text, spans)] == [name]

@@ -81,6 +81,13 @@ def test_extension_kept_outside_the_mention() -> None:
         # ... but read in the release's home region (its places and domains) when it has one
         ("Parliament House, Canberra\n\nAid to Viet Nam.\n\nPH: 062 72.6817", ("VN", "AU"), (), ["+6162726817"]),
         ("Aid to Viet Nam.\n\nPH: (062) 72 6817 e: jo@dfat.gov.au", ("VN",), (), ["+6162726817"]),
+        # weak evidence words count: a Senator's release about Thailand is still Australian
+        (
+            "Senator Example urged help for refugees in Thailand.\n\nMedia Contact - Jo Bloggs 0417 174 302",
+            ("TH", "MM"),
+            (),
+            ["+61417174302"],
+        ),
         # international numbers need no evidence
         ("Tel: +44 20 7946 0958", ("US",), (), ["+442079460958"]),
         # no evidence at all: the default regions are still read
@@ -292,3 +299,25 @@ def test_release_mentions_are_exact(rules_nlp: Language, text: str, expected: li
         assert not LETTER.search(phone.raw)
         for mention in phone.mentions:
             assert text[mention.start : mention.end] == mention.text == phone.raw
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        (
+            "Joanna Example Joanna Example Joanna Example Joanna Example ph (03)  ph (03)  ph (03)  ph (03) "
+            "9123 9123 9123 9123 4 4  4 4567 567 567 567",
+            "+61391234567",
+        ),
+        (
+            "Joanna Example Joanna Example Joanna Example Joanna Example Tel (02)  Tel (02)  Tel (02)  Tel (02) "
+            "6277 6277 6277 6277 7 7  7 7500 500 500 500",
+            "+61262777500",
+        ),
+    ],
+)
+def test_overprinted_mention_holds_no_letter(text: str, e164: str) -> None:
+    hits = _hits(text, ("AU",))
+    assert [hit.e164 for hit in hits] == [e164]
+    assert text[hits[0].start : hits[0].end] == hits[0].raw
+    assert not LETTER.search(hits[0].raw)

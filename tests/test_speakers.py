@@ -357,3 +357,37 @@ def test_party_tag_after_a_name() -> None:
 )
 def test_attribution_left_inside_an_open_quote(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+# --- words that are not names: a title's own words, a month, the end of a body's name, a heading run-on ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“It underscores the need for safe energy,” said Assistant Secretary of State for International Security "
+         "and Nonproliferation Ana Kahn.", ["Ana Kahn"]),
+        ("“Romania is a partner in this,” said Deputy Assistant Secretary of State for European and Eurasian Affairs Rob Dunn.",
+         ["Rob Dunn"]),
+        ("“There must be an inquiry into the delays” said Greens’ spokesperson for immigration Senator Mary Lowe in  Adelaide today.",
+         ["Mary Lowe"]),
+        ("The advisory group in January described the centre as “a cage in the desert for all of them”.", [None]),
+        ("The Forum of Survivors of Torture and Trauma states that “isolation is highly corrosive of mental health”.", [None]),
+        ("SENATOR IAN MACK SENATOR CHRIS ELLIS\n\n“Labor’s opposition is nothing but short-term opportunism,” Senator Ellis said.",
+         ["Chris Ellis"]),
+        ("BRANDIS: The reforms were reversed. And Craig, honestly, he said “I only mentioned the war once in all this”.", [None]),
+    ],
+)
+def test_words_that_are_not_names(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("So my colleagues and I spoke up. We’d say things like, “I am so glad you agree with what Lisa just said.”", [None]),
+        ("The Hon JANE ROWE MP  Federal Member for Farrer  Shadow Minister for Justice\n\n8 December 2008\n\n"
+         "Shadow Minister for Justice, Jane Rowe said the surge was a failure.\n\n“This is not a seasonal surge at all,” she said.",
+         ["Jane Rowe"]),
+    ],
+)
+def test_contractions_and_capital_headings(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected

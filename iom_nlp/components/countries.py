@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -93,8 +94,15 @@ class CountryRecognizer(IomComponent):
         Names broken by a non-breaking space or a line break ("Christmas\u00a0Island",
         "New\n\nZealand") match too: the matcher reads the Doc without its whitespace tokens.
         """
-        words = [token.i for token in doc if not (token.is_space and token.text.count("\n") <= MAX_NEWLINES_INSIDE)]
-        target = doc if len(words) == len(doc) else Doc(doc.vocab, words=[doc[i].text for i in words])
+        text = doc._.iom_text
+        starts, lengths, spaces = _columns(doc)
+        words = [
+            i for i, space in enumerate(spaces) if not (space and text.count("\n", starts[i], starts[i] + lengths[i]) <= MAX_NEWLINES_INSIDE)
+        ]
+        if len(words) == len(doc):
+            target = doc
+        else:
+            target = Doc(doc.vocab, words=[text[starts[i] : starts[i] + lengths[i]] for i in words])
         found: dict[tuple[int, int], tuple[str, str, str]] = {}
         for match_id, start, end in self.matcher(target):
             if target is not doc:
@@ -148,10 +156,12 @@ class CountryRecognizer(IomComponent):
         The mention is the whole token (a span cannot cut a token); each country in it is reported.
         """
         spans: list[Span] = []
-        for token in doc:
-            if token.i in covered or len(token.text) < 4 or not _JOINER.search(token.text[1:-1]):
+        text = doc._.iom_text
+        starts, lengths, _ = _columns(doc)
+        for i, (start, length) in enumerate(zip(starts, lengths)):  # no Token objects: most tokens are skipped
+            if length < 4 or i in covered or not _JOINER.search(text, start + 1, start + length - 1):
                 continue
-            for piece in _JOINER.split(token.text):
+            for piece in _JOINER.split(text[start : start + length]):
                 entry = self.one_token.get(piece.lower()) or self.one_token.get(piece.rstrip(".,;:").lower())
                 if entry is None or not any(ch.isupper() for ch in piece):
                     continue
@@ -159,7 +169,7 @@ class CountryRecognizer(IomComponent):
                 kind, code, pattern = entry
                 if is_acronym(pattern, self.rules) and piece != pattern:
                     continue
-                spans.append(Span(doc, token.i, token.i + 1, label=kind, kb_id=code))
+                spans.append(Span(doc, i, i + 1, label=kind, kb_id=code))
         return spans
 
 
@@ -169,20 +179,37 @@ MAX_NEWLINES_INSIDE = 2
 _JOINER = re.compile(r"[-\u2010-\u2014<>/|]")
 
 
+def _columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """The tokens' offsets, lengths and is_space flags, read without creating Token objects.
+
+    Three flat lists of ints, not a list per token: ints are not tracked by the garbage
+    collector, thousands of small lists are, and collecting them cost more than the matching.
+    """
+    starts, lengths, spaces = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
+    return starts, lengths, spaces
+
+
 def _position(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
+# Long forms made of a demonym and "Republic" (built by scripts/build_gazetteer.py).
+DEMONYM_REPUBLIC_ENDINGS = (" Republic", " Rep.")
+
+
 def _as_written(doc: Doc, start: int, end: int, pattern: str) -> bool:
-    """The match has the pattern's exact case and is not followed by "of": "Yemeni Republic",
-    not "Yemeni republic" nor "Turkish Republic of Northern Cyprus" (another polity)."""
+    """The match has the pattern's exact case and ends there: "Yemeni Republic", not "Yemeni
+    republic", "Turkish Republic of Northern Cyprus" (another polity) nor "Australian Republic
+    Movement" (a body's name)."""
     words = [token.text for token in doc[start:end] if not token.is_space]
     if "".join(words) != "".join(pattern.split()):
         return False
+    if not pattern.endswith(DEMONYM_REPUBLIC_ENDINGS):
+        return True  # a table abbreviation ("Cook Is."): its case is the whole check
     index = end
     while index < len(doc) and doc[index].is_space:
         index += 1
-    return index >= len(doc) or doc[index].lower_ != "of"
+    return index >= len(doc) or not (doc[index].lower_ == "of" or (doc[index].is_title and doc[index].is_alpha))
 
 
 def _runs_into_a_name(doc: Doc, end: int) -> bool:

@@ -172,7 +172,7 @@ class OrganizationRecognizer(IomComponent):
         trusted = _longest_first(self._gazetteer_candidates(doc) + self._definition_candidates(doc, index))
         countries = Ranges((span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name")
         entities = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
-        people = Ranges((ent.start_char, ent.end_char) for ent in entities if ent.label_ == "PERSON")
+        people = Ranges((ent.start_char, ent.end_char) for ent in entities if ent.label_ == "PERSON" and not self._named_as_body(ent.text))
         boilerplate = Ranges(tuple(zone) for zone in (doc._.iom_structure or {}).get("boilerplate", []))
         ner = [Candidate(ent.start_char, ent.end_char, ent.text, "ner") for ent in entities if ent.label_ == "ORG"]
         guesses = []
@@ -310,6 +310,12 @@ class OrganizationRecognizer(IomComponent):
             return True
         return len(words) >= 2 and words[-1] == "Government" and fold(" ".join(words[:-1])) in self.country_words
 
+    def _named_as_body(self, surface: str) -> bool:
+        """ "Fundación Techo Compartido" tagged PERSON: a name that opens on a word no person's name
+        starts with (``body_openers``: "Fundación", "Ministry", "Foundation") is a body's name."""
+        words = clean_surface(surface).split()
+        return len(words) >= 2 and words[0] in self.rules.body_openers
+
     def _trusted_ner(self, surface: str) -> bool:
         cleaned = clean_surface(surface)
         return looks_like_body(cleaned, self.rules)
@@ -334,7 +340,9 @@ class OrganizationRecognizer(IomComponent):
         for match_id, start, end in self.acronyms(matched):
             entry = self.by_key[self.nlp.vocab.strings[match_id]]
             start_char, end_char = starts[start], starts[end - 1] + len(matched[end - 1])
-            if _in_capitals(matched, start, end) or _inside_word(text, start_char, end_char):
+            if _in_capitals(matched, starts, text, start, end) or (
+                _inside_word(text, start_char, end_char) and not _joined_acronyms(text, start_char, end_char, self.by_acronym)
+            ):
                 continue
             office_end = places.get(starts[end]) if end < len(matched) else None  # "IOM Washington", "UNHCR Libya"
             stop = office_end if office_end is not None else end_char
@@ -356,14 +364,16 @@ class OrganizationRecognizer(IomComponent):
         second space or a line break as a token of its own, so "Australian\u00a0Government",
         "International  Federation of ..." and a name wrapped over two lines would not match.
         """
-        columns = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()  # no Token objects: a long text stays cheap
-        if not any(space for _, _, space in columns):
-            return doc, [start for start, _, _ in columns]
-        kept = [(start, length) for start, length, space in columns if not space]
+        # No Token objects, and flat lists of ints rather than a list per token (which the garbage
+        # collector would have to scan): a long text stays cheap.
+        starts, lengths, spaces = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
+        if not any(spaces):
+            return doc, starts
+        kept = [i for i, space in enumerate(spaces) if not space]
         text = doc._.iom_text  # once per document: doc.text rebuilds the whole text on every access
-        words = [text[start : start + length] for start, length in kept]
+        words = [text[starts[i] : starts[i] + lengths[i]] for i in kept]
         matched = Doc(doc.vocab, words=words, spaces=[True] * len(words))
-        return matched, [start for start, _ in kept]
+        return matched, [starts[i] for i in kept]
 
     def _in_scope(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """Drop scoped forms whose scope the release does not meet: a country scope needs the
@@ -410,7 +420,7 @@ class OrganizationRecognizer(IomComponent):
             words = match.group().split()
             while words and words[-1] in trailing:
                 words.pop()
-            if not any(self.rules.is_head(words, position) for position in range(len(words))):
+            if not any(self.rules.is_head(words, position) or _government_before_and(words, position) for position in range(len(words))):
                 continue
             surface = " ".join(words)
             end = match.start() + len(match.group().rstrip())
@@ -551,6 +561,12 @@ def _acronym_uses(text: str, acronyms: Mapping[str, object]) -> list[tuple[int, 
     return uses
 
 
+def _government_before_and(words: list[str], index: int) -> bool:
+    """ "The US Government and IOM": "Government" closes a body before "and" (the split that
+    follows judges each side), though not before other words ("Government Relations")."""
+    return words[index] == "Government" and index + 1 < len(words) and words[index + 1] in {"and", "&"}
+
+
 @cache
 def _country_words() -> frozenset[str]:
     """Folded country names and demonyms ("japan", "ethiopian", "us") from the packaged country
@@ -582,12 +598,42 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return before in "-–" or after in "-–" or before.isalpha() or after.isalpha()
 
 
+_JOINED_AFTER = re.compile(r"[A-Za-z]{2,12}")
+_JOINED_BEFORE = re.compile(r"[A-Za-z]{2,12}$")
+
+
+def _joined_acronyms(text: str, start: int, end: int, acronyms: Mapping[str, object]) -> bool:
+    """ "IOM-UNHCR pre-registration", "the IOM-UNICEF report": two known acronyms joined by a hyphen
+    name two bodies; "PORT-AU-PRINCE" (a place in capitals) joins no other acronym."""
+    joined = 0
+    for hyphen, after in ((start - 1, False), (end, True)):
+        if not 0 <= hyphen < len(text) or text[hyphen] not in "-–":
+            if 0 <= hyphen < len(text) and text[hyphen].isalpha():
+                return False  # glued to letters: part of another word
+            continue
+        joined += 1
+        word = _JOINED_AFTER.match(text, hyphen + 1) if after else _JOINED_BEFORE.search(text, max(0, hyphen - 12), hyphen)
+        if word is None or word.group() not in acronyms:
+            return False
+        outer = word.end() if after else word.start() - 1
+        if 0 <= outer < len(text) and (text[outer].isalpha() or text[outer] in "-–"):
+            return False  # "PORT-AU-PRINCE": the joined word continues into a longer one
+    following = re.match(r"[A-Za-z\-–]*\s+(\S)", text[end : end + 40])
+    # "the EU-IOM Joint Initiative": a joined pair that opens a title-case name is that programme's name
+    return joined > 0 and not (following is not None and following.group(1).isupper())
+
+
 _PARTICIPLE = re.compile(r"-(?:[a-z]+ed|run|backed|built)\b")
 
 
-def _in_capitals(doc: Doc, start: int, end: int) -> bool:
-    """An acronym-looking word inside a run of capitals ("WHO WE ARE") is not an acronym."""
-    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha]
+def _in_capitals(doc: Doc, starts: list[int], text: str, start: int, end: int) -> bool:
+    """An acronym-looking word inside a run of capitals ("WHO WE ARE") is not an acronym. Only
+    neighbours on the same line count: a menu puts "Who we are" on the line before "WHO WE ARE"."""
+    neighbours = [
+        doc[i]
+        for i in (start - 1, end)
+        if 0 <= i < len(doc) and doc[i].is_alpha and "\n" not in text[starts[min(i, start)] : starts[max(i, end - 1)]]
+    ]
     return len(neighbours) > 0 and all(token.is_upper and len(token) > 1 for token in neighbours)
 
 

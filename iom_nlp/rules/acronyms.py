@@ -70,8 +70,8 @@ def _match_long_form(acronym: str, candidate: str, *, capital_start: bool) -> st
         s_index -= 1
         l_index -= 1
     start = l_index + 1
-    while start > 0 and not candidate[start - 1].isspace():
-        start -= 1
+    while start > 0 and not candidate[start - 1].isspace() and candidate[start - 1] not in "/(":
+        start -= 1  # "2014/African Press Organization (APO)": a date glued by a slash is no part of the name
     start = _extend_over_connector(candidate, start)
     long_form = candidate[start:].strip(" ,;:")
     if len(long_form) <= len(acronym) or long_form.lower().startswith(acronym.lower()):

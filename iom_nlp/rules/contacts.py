@@ -33,7 +33,8 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _CONNECTORS = frozenset({"of", "for", "and"})
 # Between a name and its office or principal: punctuation and a title in capitalised words
 # ("(Warren Snowdon)", ", Adviser to Senator"), never a lower-case cue ("contact", "or").
-_ATTRIBUTE_GAP = re.compile(r"[^\S\n]*(?:[,(\-–—|][^\S\n]*|(?:[A-Z][\w’'\-]*|for|to|of|the|at)\.?[^\S\n]*)*")
+# Each word matches one way only (it must end where the word ends): no backtracking blow-up.
+_ATTRIBUTE_GAP = re.compile(r"[^\S\n]*(?:[,(\-–—|][^\S\n]*|(?:[A-Z][\w’'\-]*|for|to|of|the|at)(?![\w’'\-])\.?[^\S\n]*)*")
 _LIST_GAP = re.compile(r"\b(?:and|or)\b|[;/|&]")
 
 
@@ -361,7 +362,7 @@ def _classify(word: str, settings: ContactSettings) -> str:
     if base != bare or _is_not_name(base, settings):
         return "stop"
     if len(bare) == 1:
-        return "initial"
+        return "initial" if bare.isascii() else "other"
     if bare.isupper():
         return "caps"
     return "name" if any(char.islower() for char in bare) else "other"
@@ -423,7 +424,8 @@ def name_candidates(text: str, words: list[_Word], blocked: Ranges, settings: Co
         office = False
         previous: _Word | None = None
         for word in run:
-            kind = "acronym" if mixed and word.kind == "caps" else word.kind
+            surname = bool(piece) and piece[-1].kind == "name" and len(word.text) >= 4  # "Mina ANDREEVA"
+            kind = "acronym" if mixed and word.kind == "caps" and not surname else word.kind
             names_in_piece = any(item.kind in _NAME_KINDS for item in piece)
             if kind in _NAME_KINDS or kind == "particle" or (kind == "honorific" and not names_in_piece):
                 piece.append(word)
@@ -441,7 +443,7 @@ def _opens_office(
     word: _Word, kind: str, previous: _Word | None, piece: list[_Word], office: bool, settings: ContactSettings
 ) -> bool:
     """Whether the words after ``word`` go on naming an office rather than a person."""
-    if kind == "acronym" or (kind == "stop" and _is_office(word.text, settings)):
+    if kind == "acronym":
         return True
     if word.text == "the" and previous is not None and previous.text in _CONNECTORS:
         return office
@@ -459,8 +461,14 @@ def _add_candidate(
     if office:
         return
     candidate = _candidate(piece, settings)
-    if candidate and not blocked.overlaps(candidate[1] - 1, candidate[1]) and not _led_away(text, candidate[0], settings):
+    if candidate and not _all_place(blocked, candidate) and not _led_away(text, candidate[0], settings):
         out.append(candidate)
+
+
+def _all_place(blocked: Ranges, candidate: tuple[int, int]) -> bool:
+    """Both ends of the candidate in places ("Addis Ababa"), not "David Paris" nor "Chad Smith"."""
+    start, end = candidate
+    return blocked.overlaps(start, start + 1) and blocked.overlaps(end - 1, end)
 
 
 def _is_office(word: str, settings: ContactSettings) -> bool:
@@ -508,7 +516,8 @@ def _clean_name(raw: str, settings: ContactSettings, complete_name: Callable[[st
     words = raw.split()
     while words and (words[0].rstrip(".").title() in settings.honorific_words or words[0].lower() == "the"):
         words = words[1:]
-    name = " ".join(words)
+    # "Lea MARTIN": a surname in capitals is written in its usual case.
+    name = " ".join(word.title() if word.isupper() and len(word) >= 4 else word for word in words)
     if _MOJIBAKE.search(name):
         name = ftfy.fix_text(name)
     name = name.translate(_HYPHENS)
@@ -539,6 +548,8 @@ def _organization(text: str, name_end: int, first_item: int, settings: ContactSe
         if not inline or re.search(r"\d|@", inline.group(1)):
             return None
         words = inline.group(1).split()
+        if not words:
+            return None
         if (words[0].isupper() and len(words[0]) > 1) or _is_office(words[0], settings):
             return " ".join(words)
         if not all(_is_not_name(word, settings) for word in words):

@@ -1,7 +1,9 @@
 """Deciding whether a gazetteer match really names a country.
 
 Pure functions over a matched span and rules read from ``models/country_rules.json``:
-- lower-case text never names a country ("turkey", "chad"); short acronyms must match in
+- lower-case text names a country only in a line written all in lower case ("flights to
+  afghanistan", a typed query or a data row), and never with a name that is also an English
+  word or a first name ("turkey", "chad", "china"; ``lower_case_words``); short acronyms must match in
   their own case ("US", not "us"); acronyms that are also English words ("CAR", "US") in
   all-capital text count only when the release names the country in full, and "US" after
   "LET", "HELP", "FOR" is the pronoun;
@@ -26,6 +28,7 @@ ambiguous name resolves) is computed once per document in :class:`DocFacts`, nev
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -62,6 +65,8 @@ class CountryRules:
     demonym_org_words: frozenset[str]
     body_names_any_case: frozenset[str]
     ethnic_cues_before: frozenset[str]
+    lower_case_words: frozenset[str]
+    demonym_mission_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: Any) -> CountryRules:
@@ -91,6 +96,8 @@ class CountryRules:
             demonym_org_words=lowered("demonym_org_words"),
             body_names_any_case=lowered("body_names_any_case"),
             ethnic_cues_before=lowered("ethnic_cues_before"),
+            lower_case_words=lowered("lower_case_words"),
+            demonym_mission_words=lowered("demonym_mission_words"),
         )
 
 
@@ -109,6 +116,7 @@ class DocFacts:
     demonyms: dict[int, tuple[int, str]] = field(default_factory=dict)
     demonym_ends: dict[int, int] = field(default_factory=dict)
     _title_pairs: set[str] | None = None
+    _lower_lines: list[tuple[int, int]] | None = None
     resolved: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -118,6 +126,21 @@ class DocFacts:
             facts.demonyms[start] = (end, doc[start:end].text.lower())
             facts.demonym_ends[end] = start
         return facts
+
+    def in_lower_case_line(self, start_char: int) -> bool:
+        """The character sits in a line with letters but no capital and no web address ("flights to afghanistan")."""
+        if self._lower_lines is None:
+            lines: list[tuple[int, int]] = []
+            offset = 0
+            for line in self.doc.text.split("\n"):
+                if line != line.lower() or not any(char.isalpha() for char in line) or _URL_HINT.search(line):
+                    offset += len(line) + 1
+                    continue
+                lines.append((offset, offset + len(line)))
+                offset += len(line) + 1
+            self._lower_lines = lines
+        index = bisect_right(self._lower_lines, (start_char, len(self.doc.text) + 1)) - 1
+        return index >= 0 and self._lower_lines[index][0] <= start_char < self._lower_lines[index][1]
 
     def title_pairs(self) -> set[str]:
         """Lower-cased "word word" for every pair of adjacent title-case words ("australian government")."""
@@ -143,9 +166,11 @@ def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules, facts: 
     facts = facts or DocFacts.of(span.doc)
     text = span.text
     lower = folded(text)
-    if not any(ch.isupper() for ch in text):
-        return False
     if is_acronym(pattern, rules) and text.replace(" ", "") != pattern.replace(" ", ""):
+        return False
+    if not any(ch.isupper() for ch in text) and not (
+        kind == "name" and lower not in rules.lower_case_words and facts.in_lower_case_line(span.start_char)
+    ):
         return False
     if pattern in rules.word_acronyms and in_capitals(span) and _word_before(span) in rules.pronoun_cues:
         return False
@@ -168,7 +193,16 @@ def _keep_demonym(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
         return False
     if lower in rules.language_demonyms and _used_as_language(span, rules, facts):
         return False
+    if _before_mission_word(span, rules):
+        return True
     return not (_opens_organisation(span) or _names_a_body(span, rules, facts))
+
+
+def _before_mission_word(span: Span, rules: CountryRules) -> bool:
+    """"the American Legation", "the Italian Embassy": the country's diplomatic mission, a demonym
+    of the country even when a statistical model tags the words as an organisation."""
+    following = _token_after(span)
+    return following is not None and following.lower_ in rules.demonym_mission_words
 
 
 def is_acronym(pattern: str, rules: CountryRules) -> bool:
@@ -243,6 +277,8 @@ def _word_before(span: Span) -> str:
 
 
 _TRAILING_LETTERS = re.compile(r"[^\W\d_]+")
+# A lower-case line holding a web address is a link or a page footer, not text typed in lower case.
+_URL_HINT = re.compile(r"://|www\.|\.html?\b")
 
 
 def _words_after(span: Span) -> list[str]:

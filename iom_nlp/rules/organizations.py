@@ -42,6 +42,9 @@ class OrganizationRules:
     possessive_name_words: frozenset[str] = frozenset()
     registered_suffixes: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()
+    generic_groups: frozenset[str] = frozenset()
+    body_openers: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -62,6 +65,9 @@ class OrganizationRules:
             possessive_name_words=frozenset(data.get("possessive_name_words", [])),
             registered_suffixes=frozenset(data.get("registered_suffixes", [])),
             time_words=frozenset(data.get("time_words", [])),
+            headline_verbs=frozenset(data.get("headline_verbs", [])),
+            generic_groups=frozenset(word.lower() for word in data.get("generic_groups", [])),
+            body_openers=frozenset(data.get("body_openers", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
 
@@ -131,6 +137,10 @@ def rejection_reason(
         return "generic"
     if _first_head_is_not_a_body(words, rules):
         return "not a body"
+    if any(_bare(word) in rules.headline_verbs for word in words):
+        return "a headline"  # "IOM Launches New Shelter Programme for ...": a title-case headline, not a name
+    if _holder_after_title(words, before, rules):
+        return "a title's holder"
     if words[-1] == "Government" and not national:
         return "a government by its leader"
     if any(f"{word} Cent" in cleaned for word in rules.facility_words):
@@ -144,6 +154,15 @@ def rejection_reason(
     if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
         return "not a name"
     return None
+
+
+def _holder_after_title(words: list[str], before: str, rules: OrganizationRules) -> bool:
+    """ "Chief of | Mission Ana Pereira": after a role and "of", a generic head word followed by
+    a name with no connector is the rest of a title and its holder, not a body."""
+    if len(words) < 2 or words[0].lower() not in rules.generic_alone or words[1] in rules.connectors or rules.is_head(words, 1):
+        return False
+    previous = before.split()
+    return len(previous) >= 2 and previous[-1] in {"of", "for"} and _bare(previous[-2]) in rules.role_words
 
 
 def _only_generic_words(words: list[str], rules: OrganizationRules) -> bool:
@@ -223,6 +242,9 @@ def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, i
             pieces.append([])
             continue
         pieces[-1].append(token)
+        if _possessive_head(pieces[-1][-WINDOW:], right, rules):
+            pieces.append([])  # "Kurdistan Regional Government’s | Joint Crisis Coordination Centre": two bodies
+            continue
         if _ends_sentence(token[2], right, rules) or (token[2].endswith(",") and not _portfolio_comma(pieces[-1][-WINDOW:], right, rules)):
             pieces.append([])
     spans = []
@@ -231,6 +253,18 @@ def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, i
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _possessive_head(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """``left`` names a body (it holds a head word) and ends in the possessive before a capitalised
+    word: the body owns what comes next ("Kurdistan Regional Government’s Joint Crisis Centre",
+    "Ministry of Health’s Disease Control Bureau"); not a plural noun's possessive inside a name
+    ("Council for Women’s Affairs")."""
+    word = left[-1][2]
+    if not right or not word.endswith(("’s", "'s")) or not right[0][2][:1].isupper() or word[:-2] in rules.possessive_name_words:
+        return False
+    words = [token[2] for token in left[:-1]] + [word[:-2]]
+    return any(rules.is_head(words, index) for index in range(len(words)))
 
 
 def _portfolio_comma(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
@@ -349,9 +383,24 @@ def _splits_two_bodies(left: list[tuple[int, int, str]], right: list[tuple[int, 
     ends_with_head = rules.is_head(left_words, len(left_words) - 1)
     starts_with_head = right[0][2] in rules.head_words and len(right) > 1  # not "Department of the Prime Minister and Cabinet"
     the_list = right[0][2] == "the" and len(right) > 1 and right[1][2][:1].isupper()
+    if _generic_phrase(right, rules):
+        return True  # "agencies of the United Nations and Civil Society": the right side is no body
     acronym_left = len(left) == 1 and _is_acronym_word(left[0][2])
     acronym_right = _is_acronym_word(right[0][2]) and (len(right) == 1 or right[0][2][-1:] in ".,;:" or not right[1][2][:1].isupper())
     return ends_with_head or starts_with_head or the_list or acronym_left or acronym_right
+
+
+def _generic_phrase(right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """The words after "and" (up to the next "and" or comma) are a generic group ("Civil Society",
+    "Member States"), not a body: "Cabinet" or "Police" after "and" may close a portfolio name."""
+    words: list[str] = []
+    for token in right:
+        if token[2] in {"and", "&"}:
+            break
+        words.append(token[2].strip(",.;:"))
+        if token[2].endswith((",", ";", ".")):
+            break
+    return bool(words) and " ".join(words).lower() in rules.generic_groups
 
 
 def _registered_name_follows(right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:

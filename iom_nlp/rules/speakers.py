@@ -298,6 +298,8 @@ def _role_only(text: str, start: int, end: int, settings: SpeakerSettings, cue: 
 
 
 _CLAUSE_END = re.compile(r"[,;.!?]")
+# Words that carry a title on ("Secretary of State for Security and Nonproliferation"), unlike "in", "at".
+_TITLE_JOINERS = frozenset({"and", "of", "for", "&"})
 
 
 def _inverted_role_name(text: str, start: int, end: int, settings: SpeakerSettings, cue: str) -> Attribution | None:
@@ -312,7 +314,7 @@ def _inverted_role_name(text: str, start: int, end: int, settings: SpeakerSettin
     split = None
     # The name ends where lower-case words begin ("... Senator Jane Doe in Adelaide today").
     for cut in range(3, min(len(tokens), settings.max_role_words) + 1):
-        if cut < len(tokens) and (not tokens[cut][0][:1].islower() or tokens[cut][0] in settings.role_connectors):
+        if cut < len(tokens) and (not tokens[cut][0][:1].islower() or tokens[cut][0] in _TITLE_JOINERS):
             continue  # "... for International Security and Nonproliferation Eliot Kang": not yet the name
         if _plausible_subject(tokens[:cut], settings):
             split = _trailing_name(tokens[:cut], settings)
@@ -536,6 +538,11 @@ def _trailing_name(segment: list[tuple[str, int]], settings: SpeakerSettings) ->
     run = segment[cut:]
     if not run or cut == 0:
         return None
+    if len(run) == 1 and segment[cut - 1][0] in settings.role_connectors:
+        return None  # "... in Adelaide", "... of Health": a place or a body, not a name
+    if len(run) >= 3 and segment[cut - 1][0] in _TITLE_JOINERS and not _INITIAL_ONLY.fullmatch(run[1][0]):
+        cut += 1  # "... Security and Nonproliferation Ana Kahn": the first word still belongs to the title
+        run = run[1:]
     if len(run) > 3:
         keep = 3 if _INITIAL_ONLY.fullmatch(run[-2][0]) else 2
         cut += len(run) - keep
@@ -645,9 +652,17 @@ class NameResolver:
         if not found.name:
             return found
         name = clean_name(found.name)
+        start = found.start
+        words = name.split()
+        while len(words) > 1 and words[0] in self.settings.not_name_words:
+            words = words[1:]  # "As Steven Roe, a tax lawyer, put it": the name starts after "As"
+            if start is not None and found.end is not None:
+                found_at = self.text.find(words[0], start, found.end)
+                start = found_at if found_at >= 0 else start
+        name = " ".join(words)
         if not self.is_person_name(name) or self._ends_a_longer_name(found, name):
             return Attribution(None, found.title, found.cue, None, None)
-        return Attribution(name, found.title, found.cue, found.start, found.end)
+        return Attribution(name, found.title, found.cue, start, found.end)
 
     def _ends_a_longer_name(self, found: Attribution, name: str) -> bool:
         """A single word closing a longer capitalised name ("Survivors of Torture and Trauma states")."""
@@ -664,6 +679,8 @@ class NameResolver:
             return False
         if words[0] in self.settings.not_name_words:
             return False  # "And Craig", "The Greens"
+        if not words[-1][:1].isupper() or _CONTRACTION.search(words[-1]):
+            return False  # "Abbott the", "We’d"
         if self._not_a_person is not None and (self._not_a_person(name) or (len(words) == 1 and self._not_a_person(words[0]))):
             return False
         return not (len(words) == 1 and name.isupper() and len(name) > 1)
@@ -671,7 +688,7 @@ class NameResolver:
     def split_title(self, raw: str) -> tuple[str | None, str]:
         """"IOM Director General António Vitorino" -> ("IOM Director General", "António Vitorino")."""
         words = self.settings.honorific_prefix.sub("", raw).split()
-        words = [word for word in words if word not in {"MP", "AO", "AM", "QC", "SC", "MLA", "MLC"}]
+        words = [word for word in words if word not in _POSTNOMINALS]
         lowered_roles = set(self.settings.lower_roles)
         if any(word in lowered_roles for word in words):
             last_role = max(index for index, word in enumerate(words) if word in lowered_roles)
@@ -794,6 +811,10 @@ class NameResolver:
         return self.people[index - 1] if index else None
 
     def _complete(self, name: str) -> str:
+        words = name.split()
+        if sum(word.isupper() and len(word) > 1 for word in words) >= 2:
+            # a heading in capitals ("SUSSAN LEY MP Federal Member"): capitals are not acronyms here
+            name = " ".join(word if word in _POSTNOMINALS else _title_case_if_caps(word) for word in words)
         _, bare = self.split_title(name)
         bare = bare or name
         if len(bare.split()) == 1:
@@ -814,6 +835,8 @@ def _role_fits(role: str, title: str | None) -> bool:
 
 
 _JOINED_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t\u00a0]+(?:of|and|for|&)[ \t\u00a0]+$")
+_CONTRACTION = re.compile(r"(?:['’](?:d|ll|re|ve|m|s)|n['’]t)$")
+_POSTNOMINALS = frozenset({"MP", "MHR", "AO", "AM", "QC", "SC", "KC", "MLA", "MLC", "OAM", "AC"})
 MAX_SUBJECT_CHARS = 1500
 MAX_SUBJECT_PEOPLE = 12
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,3}$")

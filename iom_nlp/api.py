@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -208,6 +209,10 @@ class _Worker:
 def _worker_main(nlp: Language, conn: Any) -> None:
     """In a worker: batches in, Releases out, until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # The inherited pipeline (vocab, matchers, word lists) lives as long as this process: keep it
+    # out of the collector's scans, which otherwise cost a fifth of rules-only time, and out of
+    # copy-on-write (a scan writes to every object's header).
+    gc.freeze()
     while True:
         try:
             batch = conn.recv()

@@ -437,7 +437,7 @@ def audit_records(records: Iterable[Mapping[str, Any]], *, nlp: Any = None, n_pr
     texts = [text for _, text in usable]
     ids = [None if rid is None else str(rid) for rid, _ in usable]
     releases = extract_many(texts, nlp=nlp, n_process=n_process, batch_size=batch_size, ids=ids)
-    return audit_pairs(((release.text or text, release) for text, release in zip(texts, releases)), settings)
+    return audit_pairs(((release.text or text, release) for text, release in zip(texts, releases, strict=True)), settings)
 
 
 def audit_output_file(records: Iterable[Mapping[str, Any]], outputs: Iterable[Mapping[str, Any]],

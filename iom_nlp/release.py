@@ -106,13 +106,16 @@ def _repaired_quote(record: dict[str, Any]) -> dict[str, Any]:
     speaker = record.get("speaker")
     if not isinstance(speaker, dict) or not isinstance(speaker.get("name"), str):
         return record
-    repaired = {
+    return {**record, "speaker": _repaired_speaker(speaker), "speakers": [_repaired_speaker(s) for s in record.get("speakers") or ()]}
+
+
+def _repaired_speaker(speaker: dict[str, Any]) -> dict[str, Any]:
+    return {
         **speaker,
         "name": repair_person_name(speaker["name"]),
         "title": repair_optional(speaker.get("title")),
         "organization": repair_optional(speaker.get("organization")),
     }
-    return {**record, "speaker": repaired}
 
 
 def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:

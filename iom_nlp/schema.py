@@ -61,6 +61,11 @@ class Quote(_Frozen):
     end: int = Field(ge=0)
     cue: str | None = None
     speaker: Speaker | None = None
+    speakers: tuple[Speaker, ...] = Field(
+        default=(),
+        description='Everyone the attribution names when it names more than one ("replied Ortiz and Chen"), '
+        "the speaker first; empty otherwise.",
+    )
 
 
 class Phone(_Frozen):

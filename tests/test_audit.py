@@ -222,7 +222,8 @@ def test_audit_command_reports_a_table_and_fails_cleanly_on_a_missing_file(tmp_p
 
     corpus = tmp_path / "corpus.jsonl"
     records = [
-        {"id": "a", "text": "GENEVA – IOM opened a centre.\n\nMedia contact: Jane Roe, Tel: +41 22 717 9111, jroe@iom.int"},
+        {"id": "a", "text": "GENEVA – IOM opened a centre.\n\nMedia contact: Jane Roe, Tel: +41 22 717 9111, "
+                            "jroe@iom.int"},
         {"id": "b", "html": "<p>For more information, contact Sam Lee at slee@example.org</p>"},
     ]
     corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")

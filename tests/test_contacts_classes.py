@@ -292,3 +292,18 @@ def test_person_named_like_a_place_is_kept(places: list[str], name: str) -> None
     text = f"Media contact: {name} - 0408 555 877"
     spans = [(text.index(place), text.index(place) + len(place)) for place in places]
     assert [found for found, _ in _contacts(text, spans)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canberra.\n\nMEDIA CONTACT: DAN MORAN 0427 555 350\n", [("Dan Moran", ("0427555350",))]),
+        ("Canberra.\n\nMEDIA CONTACT: MR BOLTON’S OFFICE 02 6277 5500\n", []),
+        ("Canberra.\n\nMedia contact: Minister Assisting 02 6277 5501\n", []),
+        # A town and its state code on an electorate office's address line is no person.
+        ("Electorate Office\n\nPO BOX 96, TAMWORTH  NSW  2340 Phone: 02 6755 0144\n", []),
+        ("Electorate Office  368 Main Road  Bentleigh VIC 3204  Tel: (03) 9555 4644\n", []),
+    ],
+)
+def test_capitals_and_address_lines(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert _contacts(text) == expected

@@ -214,3 +214,79 @@ def test_two_acronyms_joined_by_a_hyphen_are_two_bodies(rules_nlp: Language, tex
     names = _names(rules_nlp, text)
     assert present <= names
     assert not absent & names
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The US Government and IOM started a new partnership in Bangkok.", {"US Government"}),
+        ("The Ethiopian Government and UNHCR opened the site.", {"Ethiopian Government"}),
+        ("The Government of Japan and IOM signed the grant.", {"Government of Japan"}),
+    ],
+)
+def test_a_national_government_before_and_is_a_body(rules_nlp: Language, text: str, present: set[str]) -> None:
+    assert present <= _names(rules_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # negatives: "Government" before other words, or a government by its leader
+        ("Government Relations staff met the press.", "Government Relations"),
+        ("The Howard Government and the unions disagreed.", "Howard Government"),
+    ],
+)
+def test_government_before_and_needs_its_country(rules_nlp: Language, text: str, absent: str) -> None:
+    assert absent not in _names(rules_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("IOM teams worked with the Colombian Red Cross and Fundación Techo Compartido in Cúcuta.", "Fundación Techo Compartido"),
+        ("Volunteers of the Fundación Manos Unidas handed out kits in Lima, Peru.", "Fundación Manos Unidas"),
+    ],
+)
+def test_a_body_name_the_tagger_calls_a_person_stays_a_body(nlp: Language, text: str, present: str) -> None:
+    assert present in _names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Migrants were brought ashore by SOS Méditerranée and Proactiva Open Arms.", {"SOS Méditerranée", "Proactiva Open Arms"}),
+        ("The Migrant Offshore Aid Station rescued 300 people.", {"Migrant Offshore Aid Station"}),
+        ("IOM works with Muhammadiyah and Aisyiyah in West Kalimantan.", {"Muhammadiyah", "Aisyiyah"}),
+    ],
+)
+def test_sea_rescue_and_faith_based_ngos(rules_nlp: Language, text: str, present: set[str]) -> None:
+    assert present <= _names(rules_nlp, text)
+
+
+def test_a_person_tagged_name_that_opens_on_no_head_word_stays_a_person(nlp: Language) -> None:
+    """Negative: "Maria Fundora" is a person, not a body, whatever the tagger's neighbours."""
+    assert not {"Maria Fundora", "Fundora"} & _names(nlp, "Maria Fundora of IOM Colombia said the shelter was full.")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The quake struck the south, according to the Directorate General for Civil Protection of Haiti (DGPC).",
+            {"Directorate General for Civil Protection of Haiti"},
+            set(),
+        ),
+        (
+            "The Directorate-General for Migration and Home Affairs funded it.",
+            {"Directorate-General for Migration and Home Affairs"},
+            set(),
+        ),
+        # negatives: a role with "General", and the kind of body alone
+        ("The Attorney General of Kenya spoke in Nairobi.", set(), {"Attorney General of Kenya", "General of Kenya"}),
+        ("The Directorate General said the border would reopen.", set(), {"Directorate General"}),
+    ],
+)
+def test_directorate_general_is_a_head_not_a_role(rules_nlp: Language, text: str, present: set[str], absent: set[str]) -> None:
+    names = _names(rules_nlp, text)
+    assert present <= names
+    assert not absent & names

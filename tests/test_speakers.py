@@ -215,6 +215,29 @@ def test_two_speakers_give_the_first_as_speaker() -> None:
     assert speakers("“This is a decision for the whole council to make,” replied Ortiz and Chen.") == ["Ortiz"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("“This is a decision for the whole council to make,” replied Ortiz and Chen.", ["Ortiz", "Chen"]),
+        ("“We will keep the border crossings open for families,” said Amina Diallo and Peter Mwangi.", ["Amina Diallo", "Peter Mwangi"]),
+        ("“We will keep the border crossings open for families,” said Diallo & Mwangi in a joint statement.", []),
+        ("“We will keep the border crossings open for families,” said Diallo and the minister.", []),
+        ("“We will keep the border crossings open for families,” said Diallo and Government officials.", []),
+        ("“We will keep the border crossings open for families,” said Diallo and he left.", []),
+        ("“We will keep the border crossings open for families,” said Amina Diallo.", []),
+    ],
+)
+def test_joint_speakers_are_all_named(text: str, names: list[str]) -> None:
+    import iom_nlp
+
+    release = iom_nlp.extract(text, nlp=iom_nlp.load(base=None))
+    assert [[s.name for s in q.speakers] for q in release.quotes] == [names]
+    for quote in release.quotes:
+        for speaker in quote.speakers:
+            assert speaker.start is not None and speaker.end is not None
+            assert text[speaker.start : speaker.end] == speaker.name
+
+
 # --- letterheads: first-person statements under one person's name ---------------------------------
 LETTERHEADS = [
     (

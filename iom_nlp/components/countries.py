@@ -96,13 +96,8 @@ class CountryRecognizer(IomComponent):
         """
         text = doc._.iom_text
         starts, lengths, spaces = _columns(doc)
-        words = [
-            i for i, space in enumerate(spaces) if not (space and text.count("\n", starts[i], starts[i] + lengths[i]) <= MAX_NEWLINES_INSIDE)
-        ]
-        if len(words) == len(doc):
-            target = doc
-        else:
-            target = Doc(doc.vocab, words=[text[starts[i] : starts[i] + lengths[i]] for i in words])
+        words = [i for i, space in enumerate(spaces) if not (space and _newlines(text, starts[i], lengths[i]) <= MAX_NEWLINES_INSIDE)]
+        target = doc if len(words) == len(doc) else Doc(doc.vocab, words=[text[starts[i] : starts[i] + lengths[i]] for i in words])
         found: dict[tuple[int, int], tuple[str, str, str]] = {}
         for match_id, start, end in self.matcher(target):
             if target is not doc:
@@ -158,7 +153,7 @@ class CountryRecognizer(IomComponent):
         spans: list[Span] = []
         text = doc._.iom_text
         starts, lengths, _ = _columns(doc)
-        for i, (start, length) in enumerate(zip(starts, lengths)):  # no Token objects: most tokens are skipped
+        for i, (start, length) in enumerate(zip(starts, lengths, strict=True)):  # no Token objects: most are skipped
             if length < 4 or i in covered or not _JOINER.search(text, start + 1, start + length - 1):
                 continue
             for piece in _JOINER.split(text[start : start + length]):
@@ -187,6 +182,10 @@ def _columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     """
     starts, lengths, spaces = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
     return starts, lengths, spaces
+
+
+def _newlines(text: str, start: int, length: int) -> int:
+    return text.count("\n", start, start + length)
 
 
 def _position(span: Span) -> tuple[int, int]:

@@ -147,6 +147,8 @@ class OrganizationRecognizer(IomComponent):
             for code, cues in self.rules.country_cues
             if cues
         }
+        verbs = "|".join(re.escape(word) for word in sorted(self.rules.headline_verbs, key=len, reverse=True)) or "(?!)"
+        self.headline_verb = re.compile(rf"(?<![\w’'.-])(?:{verbs})(?![\w’'-])")
         roles = "|".join(re.escape(word) for word in sorted(self.rules.role_words, key=len, reverse=True))
         # case-insensitive: letterheads write "MINISTER FOR HOME AFFAIRS"
         self.portfolio = re.compile(rf"\b(?:{roles})\s+(?:for|on)\s[^.!?;\n]*$", re.IGNORECASE)
@@ -308,6 +310,8 @@ class OrganizationRecognizer(IomComponent):
         words = clean_surface(surface).split()
         if len(words) >= 3 and words[0] == "Government" and words[1] == "of":
             return True
+        if len(words) >= 3 and words[-2:] == ["State", "Government"] and words[0][:1].isupper():
+            return True  # "Borno State Government": a state's government named with its state
         return len(words) >= 2 and words[-1] == "Government" and fold(" ".join(words[:-1])) in self.country_words
 
     def _named_as_body(self, surface: str) -> bool:
@@ -416,7 +420,10 @@ class OrganizationRecognizer(IomComponent):
         text = doc._.iom_text
         candidates = []
         trailing = self.rules.connectors | self.rules.place_connectors
+        headlines = self._headline_lines(text)
         for match in self.name_run.finditer(text):
+            if headlines.covering(match.start(), match.start() + 1):
+                continue
             words = match.group().split()
             while words and words[-1] in trailing:
                 words.pop()
@@ -429,6 +436,17 @@ class OrganizationRecognizer(IomComponent):
             candidates.append(Candidate(match.start(), end, text[match.start() : end], "pattern"))
             del surface
         return candidates
+
+    def _headline_lines(self, text: str) -> Ranges:
+        """Lines with a title-case headline verb ("IOM Nigeria Assists in Relocation of 189 Displaced
+        Families Living in School Building"): their capitalised runs are a headline's words, not
+        names (gazetteer names and acronym definitions there are still found). One scan of the text."""
+        lines = []
+        for match in self.headline_verb.finditer(text):
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            lines.append((start, len(text) if end < 0 else end))
+        return Ranges(lines)
 
     def _entry_for(self, index: OrganizationIndex, candidate: Candidate) -> Any:
         if candidate.entry is not None:

@@ -17,6 +17,7 @@ from ..rules.speakers import (
     Person,
     SpeakerSettings,
     attribute_quotes,
+    joint_speakers,
     merge_people,
     people_from_patterns,
     sentence_bounds,
@@ -83,7 +84,7 @@ class QuoteRecognizer(IomComponent):
             span = doc.char_span(quote.start, quote.end, label="QUOTE", alignment_mode="expand")
             if span is None:
                 continue
-            span._.iom_quote = _record(source, quote, attribution, organizations)
+            span._.iom_quote = _record(source, quote, attribution, organizations, self.settings)
             spans.append(span)
         return spans
 
@@ -171,8 +172,15 @@ def speaker_organization(title: str | None, organizations: list[tuple[str, list[
     return None
 
 
-def _record(source: str, quote: QuoteSpan, attribution: Attribution, organizations: list[tuple[str, list[str]]]) -> dict[str, object]:
-    speaker = None
+def _record(
+    source: str,
+    quote: QuoteSpan,
+    attribution: Attribution,
+    organizations: list[tuple[str, list[str]]],
+    settings: SpeakerSettings,
+) -> dict[str, object]:
+    speaker: dict[str, object] | None = None
+    speakers: list[dict[str, object]] = []
     if attribution.name:
         speaker = {
             "name": attribution.name,
@@ -181,12 +189,17 @@ def _record(source: str, quote: QuoteSpan, attribution: Attribution, organizatio
             "start": attribution.start,
             "end": attribution.end,
         }
+        speakers = [speaker]
+        if attribution.start is not None and attribution.end is not None:
+            joined = joint_speakers(source, attribution.start, attribution.end, settings)
+            speakers += [{"name": name, "start": start, "end": end} for name, start, end in joined]
     return {
         "text": source[quote.start : quote.end],
         "start": quote.start,
         "end": quote.end,
         "cue": attribution.cue,
         "speaker": speaker,
+        "speakers": speakers if len(speakers) > 1 else [],
     }
 
 

@@ -29,7 +29,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-‐\u0080-\u009f\u00a1-\u00bf]+(
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf]")
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
 _RUN_GAP = re.compile(r"[ \t\u00a0]{1,3}")
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = re.compile(r"[’'][sS]$")
 _CONNECTORS = frozenset({"of", "for", "and"})
 # Between a name and its office or principal: punctuation and a title in capitalised words
 # ("(Warren Snowdon)", ", Adviser to Senator"), never a lower-case cue ("contact", "or").
@@ -516,8 +516,9 @@ def _clean_name(raw: str, settings: ContactSettings, complete_name: Callable[[st
     words = raw.split()
     while words and (words[0].rstrip(".").title() in settings.honorific_words or words[0].lower() == "the"):
         words = words[1:]
-    # "Lea MARTIN": a surname in capitals is written in its usual case.
-    name = " ".join(word.title() if word.isupper() and len(word) >= 4 else word for word in words)
+    # "Lea MARTIN": a surname in capitals is written in its usual case (a name all in capitals below).
+    whole = " ".join(words)
+    name = whole if whole.isupper() else " ".join(word.title() if word.isupper() and len(word) >= 4 else word for word in words)
     if _MOJIBAKE.search(name):
         name = ftfy.fix_text(name)
     name = name.translate(_HYPHENS)

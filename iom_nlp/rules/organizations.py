@@ -199,6 +199,8 @@ def _has_role(words: list[str], rules: OrganizationRules) -> bool:
             word in rules.role_words
             and (index == 0 or words[index - 1] not in rules.connectors)
             and not _governed_title(words, index, rules)
+            and not (index > 0 and f"{_bare(words[index - 1])} {word}" in rules.head_words)
+            and not (index + 1 < len(words) and f"{word} {_bare(words[index + 1])}" in rules.head_words)
         ):
             return True
     return False
@@ -227,13 +229,21 @@ def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, i
     ("UN Mission in Sudan"), and "A and B" becomes A and B when both sides are bodies.
     """
     tokens = [(match.start(), match.end(), match.group()) for match in re.finditer(r"\S+", surface)]
+    if any(_bare(token[2]) in rules.headline_verbs for token in tokens):
+        return []  # "IOM Nigeria Assists in Relocation of … Living in School Building": a headline, no name
     pieces: list[list[tuple[int, int, str]]] = [[]]
     for index, token in enumerate(tokens):
         word = token[2].strip(",")
         previous = tokens[index - 1][2] if index else ""
         # each decision looks at a bounded window of words, so a huge run stays linear
         left, right = pieces[-1][-WINDOW:], tokens[index + 1 : index + 1 + WINDOW]
-        if word in rules.role_words and previous not in rules.connectors and left and not _title_continues(left, word, rules):
+        if (
+            word in rules.role_words
+            and previous not in rules.connectors
+            and left
+            and not _title_continues(left, word, rules)
+            and f"{_bare(previous)} {word}" not in rules.head_words  # "Directorate General": a head, not a role
+        ):
             pieces.append([])
         if word in {"and", "&"} and _splits_two_bodies(pieces[-1][-WINDOW:], right, rules):
             pieces.append([])
@@ -302,7 +312,9 @@ def _trim_piece(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> 
     first, last = 0, len(piece)
     role_before = False
     while first < last and (
-        piece[first][2] in skippable or piece[first][2].strip(",") in rules.role_words or piece[first][2][:1].islower()
+        piece[first][2] in skippable
+        or (piece[first][2].strip(",") in rules.role_words and not rules.is_head([token[2] for token in piece[first : first + 2]], 1 if first + 1 < last else 0))
+        or piece[first][2][:1].islower()
     ):
         role_before = role_before or piece[first][2].strip(",") in rules.role_words
         first += 1

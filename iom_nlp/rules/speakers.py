@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .mojibake import repair_person_name
 from .quotes import QuoteSpan
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -870,8 +871,14 @@ def name_pairs(text: str) -> dict[str, list[tuple[int, str]]]:
     """
     pairs: dict[str, list[tuple[int, str]]] = {}
     for match in _PAIR.finditer(text):
-        pairs.setdefault(match.group(2).lower(), []).append((match.start(), re.sub(r"[ \t]+", " ", match.group(1))))
+        name = match.group(1)
+        if "  " in name or "\t" in name:  # most pairs are written with one space: no regex call for them
+            name = _BLANKS.sub(" ", name)
+        pairs.setdefault(match.group(2).lower(), []).append((match.start(), name))
     return pairs
+
+
+_BLANKS = re.compile(r"[ \t]+")
 
 
 _LETTERHEAD_LINES = 12
@@ -911,33 +918,11 @@ def letterhead_person(text: str, settings: SpeakerSettings) -> Person | None:
 
 
 def clean_name(name: str) -> str:
-    """A name fit for output: mojibake repaired, spaces folded, hyphens of every kind written "-"."""
-    words = re.sub(r"[\s\u00a0]+", " ", name).strip(" ,;:").split(" ")
-    repaired = " ".join(_repair_mojibake(word) for word in words).translate(_HYPHENS)
-    return _BROKEN_HYPHEN.sub("-", repaired)
+    """A name fit for output: mojibake repaired, spaces folded, hyphens of every kind written "-".
 
-
-# "Hanson- Young": a hyphenated name broken at a line end.
-_BROKEN_HYPHEN = re.compile(rf"(?<=[a-zà-ÿ])- (?=[{_UPPER}])")
-
-
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": ""})
-
-
-def _repair_mojibake(value: str) -> str:
-    """Undo UTF-8 read as Latin-1/cp1252, once or twice ("HansonÃ¢Â\\x80Â\\x90Young" -> "Hanson‐Young")."""
-    for _ in range(3):
-        if not any("\u0080" <= char <= "\u00ff" for char in value):
-            return value
-        for codec in ("latin-1", "cp1252"):
-            try:
-                value = value.encode(codec).decode("utf-8")
-                break
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-        else:
-            return value
-    return value
+    One repairer for the whole library (:mod:`iom_nlp.rules.mojibake`, ftfy underneath).
+    """
+    return repair_person_name(name.strip(" ,;:\u00a0"))
 
 
 
@@ -1027,3 +1012,39 @@ def merge_people(*groups: Iterable[Person]) -> list[Person]:
         for person in group:
             merged.setdefault((person.start, person.end), person)
     return sorted(merged.values(), key=lambda person: person.start)
+
+
+# "replied Ortiz and Chen.", "Ortiz and Chen said": a second person joined to the speaker by
+# "and"/"&", then the sentence or the attribution ends.
+_JOINED_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?P<name>[A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})"
+    r"(?=\s*(?:[.,;:!?)]|$|\s+(?:said|say|says|told|added|replied|explained)\b))"
+)
+_JOINED_BEFORE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<name>[A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})[ \t\u00a0]+(?:and|&)[ \t\u00a0]+$"
+)
+_JOINED_WINDOW = 80
+
+
+def joint_speakers(text: str, start: int, end: int, settings: SpeakerSettings) -> list[tuple[str, int, int]]:
+    """People named together with the speaker at ``text[start:end]``: (name, start, end) each.
+
+    Only a capitalised name that is no role, body or pronoun counts, so "said Ortiz and the
+    minister" or "said Ortiz and Other Officials" add nobody.
+    """
+    found: list[tuple[str, int, int]] = []
+    after = _JOINED_AFTER.match(text, end, min(len(text), end + _JOINED_WINDOW))
+    if after:
+        found.append((after.group("name"), after.start("name"), after.end("name")))
+    window = max(0, start - _JOINED_WINDOW)
+    before = _JOINED_BEFORE.search(text[window:start])
+    if before:
+        found.insert(0, (before.group("name"), window + before.start("name"), window + before.end("name")))
+    return [item for item in found if _is_plain_name(item[0], settings)]
+
+
+def _is_plain_name(name: str, settings: SpeakerSettings) -> bool:
+    words = name.replace("\u00a0", " ").split()
+    blocked = settings.not_name_words | settings.role_words
+    lowered = {word.casefold() for word in settings.pronouns}
+    return bool(words) and not any(word in blocked or word.casefold() in lowered for word in words)

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .data import load_json, models_dir, read_jsonl
+from .rules.patterns import alternation
 
 logger = logging.getLogger(__name__)
 
@@ -131,11 +132,6 @@ class AuditReport:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation, longest first so "Tel." wins over "Tel"."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
-
-
 def _snippet(text: str, start: int, end: int, width: int) -> str:
     """The flagged text with a little context, on one line."""
     pad = max(0, (width - (end - start)) // 2)
@@ -179,15 +175,15 @@ class _Patterns:
         # Speech verbs are lower-case in prose ("The United States" holds no cue); a sentence may
         # open with "According to".
         cues = [*settings.speech_cues, *(cue[:1].upper() + cue[1:] for cue in settings.speech_cues if " " in cue)]
-        self.cue = re.compile(rf"\b(?:{_alternation(cues)})\b")
+        self.cue = re.compile(rf"\b(?:{alternation(cues)})\b")
         self.phone = re.compile(
-            rf"(?<![\w@.])(?:{_alternation(settings.phone_cues)})(?![\w])[^\S\n]*(?:\([^)\n]{{0,20}}\))?"
+            rf"(?<![\w@.])(?:{alternation(settings.phone_cues)})(?![\w])[^\S\n]*(?:\([^)\n]{{0,20}}\))?"
             r"[^\S\n]*[:.\-–]?[^\S\n]*(?P<digits>\+?[\d(][\d \u00a0().\-/]{5,30}\d)"
         )
         self.person = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? [A-Z]|\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-        self.contact = re.compile(rf"(?:{_alternation(settings.contact_cues)})", re.IGNORECASE)
+        self.contact = re.compile(rf"(?:{alternation(settings.contact_cues)})", re.IGNORECASE)
         self.at_sign = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63})+")
-        self.mojibake = re.compile(_alternation(settings.mojibake_markers))
+        self.mojibake = re.compile(alternation(settings.mojibake_markers))
         self.sentence_end = re.compile(r"[a-z\d)]{2}\.\s+[A-Z]|\n\s*\n")
 
 

@@ -267,3 +267,22 @@ def test_demonym_before_mission_word_with_a_model(nlp: Language, text: str, expe
 )
 def test_fixed_compounds_are_not_countries(rules_nlp: Language, text: str, expected: set[str]) -> None:
     assert _codes(rules_nlp, text) == expected
+
+
+# --- A party named with a demonym is a body, in any case ---------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AUSTRALIAN GREENS MEDIA RELEASE", set()),
+        ("AUSTRALIAN DEMOCRATS MEDIA RELEASE", set()),
+        ("The Australian Greens said the bill failed.", set()),
+        ("The Australian Labor Party voted against it.", set()),
+        ("A spokesman for the German Greens said so.", set()),
+        ("AUSTRALIAN TROOPS TO LEAVE IRAQ", {"AU", "IQ"}),
+        ("Australian troops will stay.", {"AU"}),
+        ("Australian labor market data were released.", {"AU"}),
+    ],
+)
+def test_party_named_with_a_demonym(rules_nlp: Language, text: str, expected: set[str]) -> None:
+    assert _codes(rules_nlp, text) == expected

@@ -176,7 +176,12 @@ class OrganizationRecognizer(IomComponent):
         entities = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
         people = Ranges((ent.start_char, ent.end_char) for ent in entities if ent.label_ == "PERSON" and not self._named_as_body(ent.text))
         boilerplate = Ranges(tuple(zone) for zone in (doc._.iom_structure or {}).get("boilerplate", []))
-        ner = [Candidate(ent.start_char, ent.end_char, ent.text, "ner") for ent in entities if ent.label_ == "ORG"]
+        headlines = self._headline_lines(text)
+        ner = [
+            Candidate(ent.start_char, ent.end_char, ent.text, "ner")
+            for ent in entities
+            if ent.label_ == "ORG" and not headlines.covering(ent.start_char, ent.start_char + 1)
+        ]
         guesses = []
         for candidate in self._split(ner + self._pattern_candidates(doc), doc, people):
             reason = self._reason(doc, candidate, countries, people, boilerplate)

@@ -313,7 +313,7 @@ def _trim_piece(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> 
     role_before = False
     while first < last and (
         piece[first][2] in skippable
-        or (piece[first][2].strip(",") in rules.role_words and not rules.is_head([token[2] for token in piece[first : first + 2]], 1 if first + 1 < last else 0))
+        or (piece[first][2].strip(",") in rules.role_words and not _opens_two_word_head(piece, first, last, rules))
         or piece[first][2][:1].islower()
     ):
         role_before = role_before or piece[first][2].strip(",") in rules.role_words
@@ -335,6 +335,11 @@ def _trim_piece(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> 
     elif final.endswith(("’s", "'s")):
         end -= 2  # "the Belarusian Sport Solidarity Foundation’s efforts"
     return piece[0][0], end
+
+
+def _opens_two_word_head(piece: list[tuple[int, int, str]], first: int, last: int, rules: OrganizationRules) -> bool:
+    """ "General | Directorate of Migration": a role word that opens a two-word head stays in the name."""
+    return first + 1 < last and f"{_bare(piece[first][2])} {_bare(piece[first + 1][2])}" in rules.head_words
 
 
 def _without_plain_prefix(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> list[tuple[int, int, str]]:

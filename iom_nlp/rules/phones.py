@@ -27,6 +27,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMatcher
 
 from .overprint import collapse, repetition_factor
+from .patterns import alternation
 
 MAX_OVERPRINT_LINE = 2_000
 MIN_DIGITS_FOR_OVERPRINT = 14
@@ -88,7 +89,7 @@ def compile_cities(city_regions: Mapping[str, str]) -> re.Pattern[str]:
     forms = {form for city in city_regions for form in (city, city.upper())}
     if not forms:
         return re.compile(r"(?!x)x")
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    alternatives = alternation(forms)
     # A cheap test of the first character before trying every alternative: 4x faster on a release.
     first = "".join(sorted({re.escape(form[0]) for form in forms if form}))
     guard = f"(?=[{first}])" if all(forms) else ""
@@ -99,7 +100,7 @@ def compile_kind_cues(kind_cues: Mapping[str, Iterable[str]]) -> re.Pattern[str]
     """One regex with a named group per kind, compiled once per pipeline."""
     groups = []
     for kind, cues in kind_cues.items():
-        alternatives = "|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))
+        alternatives = alternation(cues)
         groups.append(f"(?P<{kind}>{alternatives})")
     if not groups:
         return re.compile(r"(?!x)x")

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .patterns import alternation
+
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 STRAIGHT = '"'
@@ -244,7 +246,7 @@ def _ended_at_paragraph(text: str, open_at: int, paragraph_end: int, mark_length
 
 def scare_context_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """One regex for "the text before a quote ends with a naming word" ("so-called", "titled")."""
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    alternatives = alternation(words)
     # The naming word must be in the quote's own sentence: "... the campaign. ''That's ..." is speech.
     return re.compile(rf"(?<![\w-])(?:{alternatives})[^\w.!?]*$", re.IGNORECASE)
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .mojibake import repair_person_name
+from .patterns import alternation
 from .quotes import QuoteSpan
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -74,13 +75,13 @@ class SpeakerSettings:
     role_then_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        cue = "|".join(re.escape(cue).replace(r"\ ", _SPACES) for cue in sorted(self.cues, key=len, reverse=True))
-        pronoun = "|".join(re.escape(word) for word in self.pronouns)
-        honorific = "|".join(re.escape(word) for word in sorted(self.honorifics, key=len, reverse=True))
+        cue = alternation(self.cues, space=_SPACES)
+        pronoun = alternation(self.pronouns, longest_first=False)
+        honorific = alternation(self.honorifics)
         name = rf"(?:(?:{honorific})\.?{_SPACES})*{_NAME_BODY}"
-        lower_role = "|".join(re.escape(word) for word in self.lower_roles) or "(?!x)x"
+        lower_role = alternation(self.lower_roles, longest_first=False)
         lead_roles = {word for word in self.role_words if word[:1].isupper() and word not in {"The", "Mr", "Mrs", "Ms", "Dr"}}
-        lead_role = "|".join(re.escape(word) for word in sorted(lead_roles, key=len, reverse=True)) or "(?!x)x"
+        lead_role = alternation(lead_roles)
         # "Nationals leader Warren Truss": an organisation, a lower-case role, then the name.
         role_prefix = rf"(?:{_NAME_BODY}{_SPACES}(?:{lower_role}){_SPACES})?"
         subject = rf"(?P<name>(?:{pronoun})\b|(?:[Tt]he{_SPACES})?{role_prefix}{name})"
@@ -111,7 +112,7 @@ class SpeakerSettings:
             rf"(?P<cue>[Aa]ccording{_SPACES}to){_SPACES}(?P<name>{name})(?:\s*,\s*(?P<title>[^,“”\"\n]{{3,150}}?))?\s*,?[ \t]*$"
         ))
         both_cases = {*self.honorifics, *(word.upper() for word in self.honorifics)}
-        caps_honorific = "|".join(re.escape(word) for word in sorted(both_cases, key=len, reverse=True))
+        caps_honorific = alternation(both_cases)
         object.__setattr__(self, "letterhead_name", re.compile(
             rf"(?<![\w’'])(?:(?P<honorific>(?:{caps_honorific}))\.?{_SPACES})?(?P<name>[{_UPPER}][{_NAME_CHARS}]+(?:{_GAP}(?:[{_UPPER}]\.|[{_UPPER}][{_NAME_CHARS}]+)){{1,3}}?)"
             rf"(?=(?P<role>{_GAP}(?:MP|MHR|MLA|MLC)\b|(?:[ \t\u00a0]*[|,\n]\s*|[ \t\u00a0]{{2,}})(?:{lead_role})\b)"
@@ -126,7 +127,7 @@ class SpeakerSettings:
         object.__setattr__(
             self, "honorific_name", re.compile(rf"\b(?P<honorific>[A-Z][A-Za-z]*)\.?(?={_SPACES}(?P<name>{_NAME_BODY}))")
         )
-        roles = "|".join(re.escape(word) for word in sorted({*self.honorifics, "Minister", "Director", "Secretary"}, key=len, reverse=True))
+        roles = alternation({*self.honorifics, "Minister", "Director", "Secretary"})
         full_name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
         object.__setattr__(self, "role_then_name", re.compile(rf"\b(?:{roles})\b[^,.\n“”\"]{{0,80}},[ \t]+(?P<name>{full_name})[ \t]*,"))
 

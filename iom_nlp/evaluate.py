@@ -177,7 +177,7 @@ class Report:
         return "\n".join(rows)
 
 
-def fold(text: str | None) -> str:
+def fold_for_scoring(text: str | None) -> str:
     folded = re.sub(r"\s+", " ", text or "").strip().lower()
     folded = re.sub(r"^the ", "", folded)
     return folded.strip(" .,;:")
@@ -197,7 +197,7 @@ def as_e164(number: str) -> str:
 
 def coverage(gold: str, predicted: str) -> float:
     """Share of the gold quote's characters found, in order, in the predicted one."""
-    gold_folded, predicted_folded = fold(gold), fold(predicted)
+    gold_folded, predicted_folded = fold_for_scoring(gold), fold_for_scoring(predicted)
     if not gold_folded:
         return 0.0
     matcher = difflib.SequenceMatcher(None, gold_folded, predicted_folded, autojunk=False)
@@ -216,9 +216,9 @@ def predictions(release: Release | dict[str, Any]) -> dict[str, Any]:
             demonyms.add(country["code"])
     organizations = []
     for org in data.get("organizations") or []:
-        forms = {fold(org.get("name")), fold(org.get("acronym"))}
-        forms |= {fold(alias) for alias in org.get("aliases") or []}
-        forms |= {fold(mention.get("text")) for mention in org.get("mentions") or []}
+        forms = {fold_for_scoring(org.get("name")), fold_for_scoring(org.get("acronym"))}
+        forms |= {fold_for_scoring(alias) for alias in org.get("aliases") or []}
+        forms |= {fold_for_scoring(mention.get("text")) for mention in org.get("mentions") or []}
         organizations.append(forms - {""})
     quotes = [(quote.get("text") or "", (quote.get("speaker") or {}).get("name")) for quote in data.get("quotes") or []]
     contacts = [
@@ -262,7 +262,7 @@ def score_release(rid: str, gold: dict[str, Any], predicted: dict[str, Any]) -> 
 
 
 def _score_organizations(gold: dict[str, Any], predicted: dict[str, Any]) -> tuple[Tally, list[str], list[str]]:
-    gold_orgs = [{fold(form) for form in forms} for forms in gold.get("organizations") or []]
+    gold_orgs = [{fold_for_scoring(form) for form in forms} for forms in gold.get("organizations") or []]
     used: set[int] = set()
     missed = []
     tally = Tally()

@@ -290,3 +290,46 @@ def test_directorate_general_is_a_head_not_a_role(rules_nlp: Language, text: str
     names = _names(rules_nlp, text)
     assert present <= names
     assert not absent & names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "IOM Nigeria Assists in Relocation of 189 Displaced Families Living in School Building\nNigeria - IOM moved families.",
+            "School Building",
+        ),
+        ("Japan Donates 40 Ambulances to Rural Health Board\nAccra - The ambulances arrived.", "Rural Health Board"),
+    ],
+)
+def test_a_headline_line_gives_no_name_guesses(rules_nlp: Language, text: str, absent: str) -> None:
+    names = _names(rules_nlp, text)
+    assert "International Organization for Migration" in names or "IOM" not in text
+    assert absent not in names
+
+
+def test_a_body_named_again_below_its_headline_is_still_found(rules_nlp: Language) -> None:
+    """Negative of the headline class: the body's own sentence still names it."""
+    text = "Japan Donates 40 Ambulances to Rural Health Board\nAccra - The Rural Health Board received them."
+    assert "Rural Health Board" in _names(rules_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The Borno State Government and partners relocated 200 households.", {"Borno State Government"}, set()),
+        ("Guatemala's General Directorate of Migration recorded 29,095 returns.", {"General Directorate of Migration"}, set()),
+        (
+            "IOM works with the United Nations Agency for Refugees (UNHCR) in Guatemala.",
+            {"United Nations High Commissioner for Refugees"},
+            {"United Nations Agency for Refugees"},
+        ),
+        # negatives: the state government alone, a general alone
+        ("The State Government said the schools would reopen.", set(), {"State Government"}),
+        ("The General said the army would withdraw.", set(), {"General"}),
+    ],
+)
+def test_state_governments_and_general_directorates(rules_nlp: Language, text: str, present: set[str], absent: set[str]) -> None:
+    names = _names(rules_nlp, text)
+    assert present <= names
+    assert not absent & names

@@ -3,8 +3,10 @@
 Matching is a token PhraseMatcher over the gazetteer in ``models/countries.jsonl`` (built by
 ``scripts/build_gazetteer.py``), longest match first. Each match then has to survive the
 rules in ``models/country_rules.json``; the rules are data, the decisions are in
-:mod:`iom_nlp.rules.countries`. Capitals go to ``doc.spans["iom_places"]`` as evidence for other
-components (phone regions), never to countries.
+:mod:`iom_nlp.rules.countries`. Entries marked ``exact_case`` ("Yemeni Republic", "Cook Is.")
+count only as written, so "the Russian republic of Dagestan" and "what Christmas is." are no
+names. Capitals go to ``doc.spans["iom_places"]`` as evidence for other components (phone
+regions), never to countries.
 """
 
 from __future__ import annotations

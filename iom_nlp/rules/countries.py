@@ -17,7 +17,11 @@ Pure functions over a matched span and rules read from ``models/country_rules.js
   "translated into French" or a list of languages; the whole list decides ("Kyrgyz, Tajik
   and Uzbek workers" are people, "in Dutch, English and Spanish" are languages);
 - demonyms opening an organisation's name ("Australian Federal Police", "the Australian
-  Government") are not demonyms of the country; "the Russian government" in lower case is;
+  Government", a party: "AUSTRALIAN GREENS") are not demonyms of the country; "the Russian
+  government" in lower case is, and so is the country's mission ("the American Legation",
+  "the Italian Embassy") even when a model tags it as an organisation;
+- fixed English compounds ("Spanish flu", "French fries", "a Dominican friar") are context
+  negatives: the adjective no longer points to the country;
 - "Congo" alone is the Democratic Republic of the Congo unless the release points to
   Brazzaville (same idea for "Congolese", "Virgin Islands", and "Georgia" the US state).
 

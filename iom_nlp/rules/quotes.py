@@ -49,7 +49,7 @@ class QuoteSpan:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, marks excluded."""
-    spans = list(_scan(text, _DOUBLE_MARKS, single=False))
+    spans = list(_scan(text, _DOUBLE_MARKS))
     if "‘" in text:
         spans = sorted(spans + list(_curly_singles(text)), key=lambda span: span.start)
     return [span for span in _outermost(spans) if text[span.start : span.end].strip()]
@@ -77,7 +77,7 @@ def _curly_singles(text: str) -> Iterable[QuoteSpan]:
 
 
 
-def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan]:
+def _scan(text: str, marks: re.Pattern[str]) -> Iterable[QuoteSpan]:
     paragraph_ends = [match.start() for match in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
     # Without blank lines a newline may be only a line end: a quote then runs on to its closing mark.
     line_broken = _BLANK_LINE.search(text) is None
@@ -93,10 +93,10 @@ def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan
             paragraph_index += 1
         mark = match.group()
         if open_at is None:
-            if _can_open(mark, single):
+            if _can_open(mark):
                 open_at, opener = position, mark
         elif (
-            _closes(opener, mark, single)
+            _closes(opener, mark)
             and not _is_paragraph_continuation(text, position, open_at)
             and not _is_flattened_paragraph_opening(text, position, match.end())
         ):
@@ -109,16 +109,15 @@ def _scan(text: str, marks: re.Pattern[str], single: bool) -> Iterable[QuoteSpan
                 break
 
 
-def _can_open(mark: str, single: bool) -> bool:
-    if single:
-        return mark in (SINGLE_OPEN, "'")
+def _can_open(mark: str) -> bool:
+    """Double marks open a quote; curly single quotes are found apart (:func:`_curly_singles`)."""
     return mark in DOUBLE_OPEN or mark in (STRAIGHT, "''")
 
 
 _CLOSERS = {"“": ("”",), "„": ("“", "”"), "«": ("»",), '"': ('"', "”"), "''": ("''", '"'), "‘": ("’", "'"), "'": ("'", "’")}
 
 
-def _closes(opener: str, mark: str, single: bool) -> bool:
+def _closes(opener: str, mark: str) -> bool:
     """Whether ``mark`` closes a quote opened with ``opener`` („…“ and „…” both close)."""
     return mark in _CLOSERS.get(opener, ())
 

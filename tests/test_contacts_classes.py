@@ -92,6 +92,7 @@ def test_several_spokespeople_in_one_block(text: str, expected: list[tuple[str, 
     [
         ("For more information contact Peter Mwangi, Communications Manager, IOM Kenya, Tel: +254 20 555 0110", "Peter Mwangi"),
         ("Media contact: Lucy Tran, Senior Media Adviser 0412 555 019", "Lucy Tran"),
+        ("Canberra.\n\nIan Ward Member for Riverina  Media contact: Lucy Tran 0412 555 019", "Lucy Tran"),
         ("For press inquiries, please contact Public Affairs Specialist Dana Whitfield DWhitfield@example.gov today.", "Dana Whitfield"),
         ("For further information contact Graham O'Rourke Director, Public Information. Tel: (02) 6255 5012.", "Graham O'Rourke"),
         ("MEDIA INQUIRIES: Colin Marsh Minister's Office  (02) 6277 5555", "Colin Marsh"),
@@ -240,6 +241,7 @@ def test_page_furniture_is_not_a_contact(text: str) -> None:
         # A politician's letterhead over the office's numbers is no press contact.
         ("The Hon Ian Reid MP  Assistant Minister for Trade\n\nParliament House Canberra ACT 2600 Telephone (02) 6277 5345\n", []),
         ("Senator Ann Lee  Senator for Tasmania\n\nParliament House Canberra ACT 2600 Telephone (02) 6277 5346\n", []),
+        ("Media Release  Ian Ward  Member for Riverina\n\nEmail     ian.ward.mp@example.gov.au\n", []),
         # A sentence above a number is prose, not a signature.
         ("Canberra.\n\nThe minister said the hotline opens today.\n\n1800 555 123\n", []),
     ],

@@ -286,3 +286,23 @@ def test_fixed_compounds_are_not_countries(rules_nlp: Language, text: str, expec
 )
 def test_party_named_with_a_demonym(rules_nlp: Language, text: str, expected: set[str]) -> None:
     assert _codes(rules_nlp, text) == expected
+
+
+# --- Adjectives of states that no longer exist; the longer match wins ---------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("East German refugees crossed in 1989.", {"DDDE"}),
+        ("Thousands of East Germans left.", {"DDDE"}),
+        ("West German officials met them.", {"DE"}),
+        ("North Vietnamese troops advanced.", {"VDVN"}),
+        ("Siamese officials signed the treaty.", {"TH"}),
+        ("German and Vietnamese officials met.", {"DE", "VN"}),
+        ("Siamese twins were separated.", set()),
+        ("A Siamese cat slept.", set()),
+        ("South Yemeni separatists held Aden.", {"YE"}),  # today's south of Yemen, not the old state
+    ],
+)
+def test_former_state_adjectives(rules_nlp: Language, text: str, expected: set[str]) -> None:
+    assert _codes(rules_nlp, text) == expected

@@ -5,7 +5,7 @@ from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.data import load_json
-from iom_nlp.rules.acronyms import best_long_form, find_acronym_definitions, is_acronym
+from iom_nlp.rules.acronyms import best_long_form, find_acronym_definitions, looks_like_acronym
 from iom_nlp.rules.organizations import OrganizationIndex, OrganizationRules, clean_surface, rejection_reason, split_candidate
 
 RULES = OrganizationRules.from_dict(load_json("organization_rules.json"))
@@ -42,7 +42,7 @@ def test_acronym_definitions(text: str, long_form: str | None, acronym: str | No
     [("UN-Habitat", True), ("G7", True), ("R&D", True), ("IOM", True), ("June 2005", False), ("a", False), ("radical", False)],
 )
 def test_is_acronym(candidate: str, expected: bool) -> None:
-    assert is_acronym(candidate) is expected
+    assert looks_like_acronym(candidate) is expected
 
 
 def test_long_form_needs_the_first_letter_at_a_word_start() -> None:

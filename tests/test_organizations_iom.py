@@ -333,3 +333,44 @@ def test_state_governments_and_general_directorates(rules_nlp: Language, text: s
     names = _names(rules_nlp, text)
     assert present <= names
     assert not absent & names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "forms"),
+    [
+        (
+            'IOM welcomed the Government of Kuwait\'s gift. "We are grateful to the Kuwaiti Government," he said.',
+            "Government of Kuwait",
+            {"Government of Kuwait", "Kuwaiti Government"},
+        ),
+        ("The Japanese Government funded it; the Government of Japan said so in Tokyo.", "Japanese Government", {"Government of Japan"}),
+    ],
+)
+def test_the_forms_of_one_national_government_are_one_body(rules_nlp: Language, text: str, name: str, forms: set[str]) -> None:
+    release = iom_nlp.extract(text, nlp=rules_nlp)
+    governments = [org for org in release.organizations if "Government" in org.name]
+    assert len(governments) == 1
+    assert governments[0].name == name
+    assert forms <= {governments[0].name, *(governments[0].aliases or ())}
+
+
+def test_two_countries_governments_stay_two_bodies(rules_nlp: Language) -> None:
+    """Negative: different countries are never merged."""
+    names = _names(rules_nlp, "The Government of Japan and the Ethiopian Government signed in Addis Ababa.")
+    assert {"Government of Japan", "Ethiopian Government"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "long_forms"),
+    [
+        ("It came in support of the UN Migration Agency (IOM) work.", []),
+        ("Aid went to some internally displaced persons (IDPs) there.", ["internally displaced persons"]),
+        ("The Danish Refugee Council (DRC) helped.", ["Danish Refugee Council"]),
+    ],
+)
+def test_a_capital_acronym_long_form_never_starts_on_a_function_word(text: str, long_forms: list[str]) -> None:
+    assert [definition.long_form for definition in find_acronym_definitions(text)] == long_forms
+
+
+def test_sos_childrens_villages_in_its_written_forms(rules_nlp: Language) -> None:
+    assert "SOS Children's Villages" in _names(rules_nlp, "IOM worked with SOS Children Village in Damascus.")

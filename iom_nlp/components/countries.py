@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from .. import spans as keys
 from ..data import models_dir, parse_json_object, parse_jsonl, read_jsonl, settings_from_dict
-from ..rules.countries import CountryRules, DocFacts, in_capitals, is_acronym, is_inverted, keep_match, resolve_ambiguous
+from ..rules.countries import CountryRules, DocFacts, in_capitals, is_case_sensitive_form, is_inverted, keep_match, resolve_ambiguous
 from .base import IomComponent
 
 logger = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ class CountryRecognizer(IomComponent):
                 in_capitals_only.append(labelled)  # "CAR" in a headline: only if the release names it in full
             else:
                 (places if kind == "capital" else countries).append(labelled)
-                if kind == "name" and not is_acronym(pattern, self.rules):
+                if kind == "name" and not is_case_sensitive_form(pattern, self.rules):
                     named_in_full.add(code)
         countries += [span for span in in_capitals_only if span.kb_id_ in named_in_full]
         evidence = [span.kb_id_ for span in [*countries, *places]]
@@ -164,7 +164,7 @@ class CountryRecognizer(IomComponent):
                     continue
                 piece = piece if piece.lower() in self.one_token else piece.rstrip(".,;:")
                 kind, code, pattern = entry
-                if is_acronym(pattern, self.rules) and piece != pattern:
+                if is_case_sensitive_form(pattern, self.rules) and piece != pattern:
                     continue
                 spans.append(Span(doc, i, i + 1, label=kind, kb_id=code))
         return spans

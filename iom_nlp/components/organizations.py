@@ -38,7 +38,7 @@ from ..rules.organizations import (
     OrganizationIndex,
     OrganizationRules,
     clean_surface,
-    fold,
+    fold_name,
     looks_like_body,
     rejection_reason,
     split_candidate,
@@ -69,7 +69,7 @@ class GazetteerEntry:
     scopes: tuple[tuple[str, str], ...] = ()
 
     def scope_of(self, surface: str) -> str | None:
-        key = fold(surface)
+        key = fold_name(surface)
         return next((scope for form, scope in self.scopes if form == key), None)
 
 
@@ -113,7 +113,7 @@ def _unscoped(form: str, scopes: list[tuple[str, str]], source: str, number: int
     bare, scope = form.rsplit(SCOPE_MARK, 1)
     if not (scope == SELF_SCOPE or re.fullmatch(r"[A-Z]{2}", scope)) or not bare.strip():
         raise ValueError(f"{source}:{number}: scope {scope!r} of {form!r} must be a two-letter country code or {SELF_SCOPE!r}")
-    scopes.append((fold(bare), scope))
+    scopes.append((fold_name(bare), scope))
     return bare.strip()
 
 
@@ -135,7 +135,7 @@ class OrganizationRecognizer(IomComponent):
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.by_key: dict[str, GazetteerEntry] = {}
         self.by_acronym = {entry.acronym: entry for entry in self.gazetteer if entry.acronym}
-        self.by_form = {fold(form): entry for entry in self.gazetteer for form in (entry.name, *entry.aliases)}
+        self.by_form = {fold_name(form): entry for entry in self.gazetteer for form in (entry.name, *entry.aliases)}
         for index, entry in enumerate(self.gazetteer):
             key = f"org{index}"
             self.by_key[key] = entry
@@ -229,7 +229,7 @@ class OrganizationRecognizer(IomComponent):
         prefix = guess.surface[: min(other.start for other in trusted) - guess.start].split()
         if len(prefix) >= 2 and prefix[-1] in self.rules.place_connectors and prefix[-2] in self.rules.place_heads:
             return True  # "U.S. Mission to ASEAN"
-        national = bool(prefix) and (fold(prefix[0]) in self.country_words or fold(" ".join(prefix[:2])) in self.country_words)
+        national = bool(prefix) and (fold_name(prefix[0]) in self.country_words or fold_name(" ".join(prefix[:2])) in self.country_words)
         connected = any(word in self.rules.connectors for word in prefix)
         # "Philippine Red Cross", "Kenya Red Cross": a country word before a known body, not a
         # place or a title before it ("Western Australia Australian Labor Party")
@@ -283,7 +283,7 @@ class OrganizationRecognizer(IomComponent):
         possessor = re.match(r"^([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[’']s\s+", text[start:end])
         if possessor is None or possessor.group(1).split()[-1] in self.rules.possessive_name_words:
             return start, None  # "Australian Women’s Land Army": a plural noun's possessive is part of the name
-        alias = text[start:end] if fold(possessor.group(1)) in self.country_words else None
+        alias = text[start:end] if fold_name(possessor.group(1)) in self.country_words else None
         return start + possessor.end(), alias
 
     def _reason(self, doc: Doc, candidate: Candidate, countries: Ranges, people: Ranges, boilerplate: Ranges) -> str | None:
@@ -303,7 +303,7 @@ class OrganizationRecognizer(IomComponent):
             is_person=person,
             in_quotes=in_quotes,
             national=self._national(candidate.surface),
-            is_country=fold(candidate.surface) in self.country_words,
+            is_country=fold_name(candidate.surface) in self.country_words,
         )
         if reason is None and candidate.source == "ner" and not self._trusted_ner(candidate.surface):
             return "unsupported NER guess"
@@ -317,7 +317,7 @@ class OrganizationRecognizer(IomComponent):
             return True
         if len(words) >= 3 and words[-2:] == ["State", "Government"] and words[0][:1].isupper():
             return True  # "Borno State Government": a state's government named with its state
-        return len(words) >= 2 and words[-1] == "Government" and fold(" ".join(words[:-1])) in self.country_words
+        return len(words) >= 2 and words[-1] == "Government" and fold_name(" ".join(words[:-1])) in self.country_words
 
     def _named_as_body(self, surface: str) -> bool:
         """ "Fundación Techo Compartido" tagged PERSON: a name that opens on a word no person's name
@@ -340,9 +340,9 @@ class OrganizationRecognizer(IomComponent):
             surface = text[start_char:end_char]
             if surface[0].islower() and matched[start:end].text not in (entry.name, *entry.aliases):
                 continue
-            if end - start == 1 and fold(surface) != fold(entry.name) and _glued_to_a_name(matched, starts, text, start):
+            if end - start == 1 and fold_name(surface) != fold_name(entry.name) and _glued_to_a_name(matched, starts, text, start):
                 continue  # "Third Country Nationals": a one-word alias inside a longer name
-            if fold(surface) != fold(entry.name) and self._in_portfolio(text, start_char):
+            if fold_name(surface) != fold_name(entry.name) and self._in_portfolio(text, start_char):
                 continue  # "Shadow Minister for Justice, Customs and Border Protection": a portfolio, not the body
             candidates.append(Candidate(start_char, end_char, surface, "gazetteer", entry))
         places = {span.start_char: span.end_char for span in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
@@ -408,7 +408,7 @@ class OrganizationRecognizer(IomComponent):
         candidates = []
         defined: dict[str, GazetteerEntry | None] = {}
         for definition in find_acronym_definitions(text):
-            known = self.by_acronym.get(definition.acronym) or self.by_form.get(fold(definition.long_form))
+            known = self.by_acronym.get(definition.acronym) or self.by_form.get(fold_name(definition.long_form))
             if known is None and not looks_like_body(definition.long_form, self.rules):
                 continue
             if known is None and rejection_reason(definition.long_form, before="", rules=self.rules) is not None:
@@ -461,7 +461,30 @@ class OrganizationRecognizer(IomComponent):
                 index.add_alias(entry, candidate.office)
             return entry
         found = index.find(candidate.surface)
-        return found if found is not None else index.add_definition(candidate.surface, None)
+        if found is not None:
+            return found
+        key = self._government_key(candidate.surface)
+        same = index.find(key) if key else None
+        if same is not None:  # "Government of Kuwait" then "the Kuwaiti Government": one body
+            index.add_alias(same, candidate.surface)
+            return same
+        entry = index.add_definition(candidate.surface, None)
+        if key:
+            index.add_key(entry, key)
+        return entry
+
+    def _government_key(self, surface: str) -> str | None:
+        """A hidden key shared by the forms of one country's government ("Government of Japan",
+        "Japanese Government", "the Government of the Japan"), or None for any other name."""
+        words = clean_surface(surface).split()
+        if len(words) >= 3 and words[:2] == ["Government", "of"]:
+            country = " ".join(words[2:])
+        elif len(words) >= 2 and words[-1] == "Government":
+            country = " ".join(words[:-1])
+        else:
+            return None
+        code = _country_codes().get(fold_name(country))
+        return f"\x00government:{code}" if code else None
 
     def _spans(self, doc: Doc, index: OrganizationIndex) -> list[Span]:
         spans = []
@@ -591,11 +614,22 @@ def _government_before_and(words: list[str], index: int) -> bool:
 
 
 @cache
+def _country_codes() -> dict[str, str]:
+    """Folded country name or demonym -> ISO code ("kuwaiti" -> "KW"), from the packaged country
+    list, read once: the forms of one national government are grouped by their country."""
+    codes: dict[str, str] = {}
+    for row in read_jsonl(models_dir() / COUNTRIES_FILE):
+        if row.get("kind") in {"name", "demonym"}:
+            codes.setdefault(fold_name(row["pattern"]), str(row["code"]))
+    return codes
+
+
+@cache
 def _country_words() -> frozenset[str]:
     """Folded country names and demonyms ("japan", "ethiopian", "us") from the packaged country
     list: a body named with its country, or a candidate that is only a country. Read once."""
     rows = read_jsonl(models_dir() / COUNTRIES_FILE)
-    words = {fold(row["pattern"]) for row in rows if row.get("kind") in {"name", "demonym"}}
+    words = {fold_name(row["pattern"]) for row in rows if row.get("kind") in {"name", "demonym"}}
     return frozenset(words | {"us", "u.s.", "uk", "u.k."})
 
 

@@ -27,7 +27,7 @@ class AcronymDefinition:
     acronym_end: int
 
 
-def is_acronym(candidate: str) -> bool:
+def looks_like_acronym(candidate: str) -> bool:
     """2–12 characters, one word (or two joined by "&"/"-"), at least one capital, starting alphanumerically."""
     candidate = candidate.strip()
     if not 2 <= len(candidate) <= MAX_ACRONYM or not candidate[0].isalnum():
@@ -49,7 +49,13 @@ def best_long_form(acronym: str, candidate: str) -> str | None:
         strict = _match_long_form(acronym, candidate, capital_start=True)
         if strict is not None:
             return strict
-    return _match_long_form(acronym, candidate, capital_start=False)
+    loose = _match_long_form(acronym, candidate, capital_start=False)
+    if loose is not None and acronym[:1].isupper() and loose.split()[0] in _FUNCTION_WORDS:
+        return None  # "in support of the UN Migration Agency (IOM)": a capital acronym does not start on "in"
+    return loose
+
+
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
 
 
 def _match_long_form(acronym: str, candidate: str, *, capital_start: bool) -> str | None:
@@ -94,7 +100,7 @@ def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
     for match in _PARENTHESIS.finditer(text):
         inside = match.group(1).strip()
         inside_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
-        if is_acronym(inside):
+        if looks_like_acronym(inside):
             definition = _long_before(text, match.start(), inside, inside_start)
         else:
             definition = _acronym_before(text, match.start(), inside, inside_start)
@@ -124,7 +130,7 @@ def _long_before(text: str, paren_start: int, acronym: str, acronym_start: int) 
 def _acronym_before(text: str, paren_start: int, inside: str, inside_start: int) -> AcronymDefinition | None:
     before = text[max(0, paren_start - MAX_ACRONYM - 2) : paren_start].rstrip()
     acronym = before.split()[-1].lstrip("([{\"'“‘") if before.split() else ""
-    if not is_acronym(acronym):
+    if not looks_like_acronym(acronym):
         return None
     long_form = best_long_form(acronym, inside)
     if long_form is None or long_form != inside.strip(" ,;:"):

@@ -223,7 +223,14 @@ def _signature_start(text: str, lines: list[int], index: int, item_start: int, s
     first = line.split()[0].rstrip(".")
     # A letterhead names the principal ("The Hon Jo Doe MP", "Senator Jo Doe"): no press contact.
     principal = first.title() in settings.honorific_words or first.lower() == "the" or _PRINCIPAL.search(line)
-    if len(line) <= SIGNATURE_LINE_CHARS and _SIGNATURE_NAME.match(line) and not principal and not line.endswith((".", "”", '"')):
+    if len(line) > SIGNATURE_LINE_CHARS or principal or line.endswith((".", "”", '"')) or not _SIGNATURE_NAME.match(line):
+        return line_start
+    # The line must open with the name itself ("Jo Doe  Media Adviser"), not "Media Release  Jo Doe MP".
+    raw = text[lines[back] : lines[back + 1]]
+    start = lines[back] + len(raw) - len(raw.lstrip())
+    words = _words(text, start, min(lines[back + 1], start + SIGNATURE_LINE_CHARS), (), settings)
+    names = name_candidates(text, words, _NO_RANGES, settings)
+    if names and names[0][0] == start:
         return lines[back]
     return line_start
 

@@ -170,7 +170,7 @@ def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules, facts: 
     facts = facts or DocFacts.of(span.doc)
     text = span.text
     lower = folded(text)
-    if is_acronym(pattern, rules) and text.replace(" ", "") != pattern.replace(" ", ""):
+    if is_case_sensitive_form(pattern, rules) and text.replace(" ", "") != pattern.replace(" ", ""):
         return False
     if not any(ch.isupper() for ch in text) and not (
         kind == "name" and lower not in rules.lower_case_words and facts.in_lower_case_line(span.start_char)
@@ -209,7 +209,7 @@ def _before_mission_word(span: Span, rules: CountryRules) -> bool:
     return following is not None and following.lower_ in rules.demonym_mission_words
 
 
-def is_acronym(pattern: str, rules: CountryRules) -> bool:
+def is_case_sensitive_form(pattern: str, rules: CountryRules) -> bool:
     """A short form that must match in its own case: "US", "U.A.E.", "BiH" (two capitals or more)."""
     letters = pattern.replace(".", "").replace(" ", "")
     capitals = sum(ch.isupper() for ch in letters)

@@ -97,7 +97,7 @@ def clean_surface(surface: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def fold(surface: str) -> str:
+def fold_name(surface: str) -> str:
     """The comparison key of a surface form: case and whitespace folded, no leading "the"."""
     return clean_surface(surface).lower()
 
@@ -481,19 +481,19 @@ class OrganizationEntry:
 
     def forms(self) -> set[str]:
         """Folded name, acronym and aliases (computed per call: use :meth:`has_form` in loops)."""
-        forms = {fold(self.name), *(fold(alias) for alias in self.aliases)}
+        forms = {fold_name(self.name), *(fold_name(alias) for alias in self.aliases)}
         if self.acronym:
-            forms.add(fold(self.acronym))
+            forms.add(fold_name(self.acronym))
         return forms
 
     def has_form(self, surface: str) -> bool:
         """Whether ``surface`` is already one of the entry's forms, in time independent of their number."""
-        key = fold(surface)
-        return key in self.alias_keys or key == fold(self.name) or (self.acronym is not None and key == fold(self.acronym))
+        key = fold_name(surface)
+        return key in self.alias_keys or key == fold_name(self.name) or (self.acronym is not None and key == fold_name(self.acronym))
 
     def add_alias(self, surface: str) -> None:
         self.aliases.append(clean_surface(surface))
-        self.alias_keys.add(fold(surface))
+        self.alias_keys.add(fold_name(surface))
 
 
 class OrganizationIndex:
@@ -510,7 +510,7 @@ class OrganizationIndex:
         ``aliases`` list the other forms the release itself uses.
         """
         forms = [long_form, *aliases] + ([acronym] if acronym else [])
-        entry = next((self._by_form[fold(form)] for form in forms if fold(form) in self._by_form), None)
+        entry = next((self._by_form[fold_name(form)] for form in forms if fold_name(form) in self._by_form), None)
         if entry is None:
             entry = OrganizationEntry(clean_surface(long_form), acronym, known=known)
             self.entries.append(entry)
@@ -518,25 +518,29 @@ class OrganizationIndex:
             entry.known = entry.known or known
             if acronym and not entry.acronym:
                 entry.acronym = acronym
-            if len(clean_surface(long_form)) > len(entry.name) and fold(long_form) not in entry.alias_keys:
-                if fold(entry.name) != fold(long_form):
+            if len(clean_surface(long_form)) > len(entry.name) and fold_name(long_form) not in entry.alias_keys:
+                if fold_name(entry.name) != fold_name(long_form):
                     entry.add_alias(entry.name)
                 entry.name = clean_surface(long_form)
         for alias in aliases:
             if not known and not entry.has_form(alias):
                 entry.add_alias(alias)
         for form in [*forms, entry.name]:
-            self._by_form.setdefault(fold(form), entry)
+            self._by_form.setdefault(fold_name(form), entry)
         return entry
 
     def find(self, surface: str) -> OrganizationEntry | None:
-        return self._by_form.get(fold(surface))
+        return self._by_form.get(fold_name(surface))
+
+    def add_key(self, entry: OrganizationEntry, key: str) -> None:
+        """Register a hidden grouping key (never shown as a form) that :meth:`find` also answers."""
+        self._by_form.setdefault(fold_name(key), entry)
 
     def add_alias(self, entry: OrganizationEntry, surface: str) -> None:
         """Record another form of the body as the release writes it ("IOM Washington")."""
         if not entry.has_form(surface):
             entry.add_alias(surface)
-            self._by_form.setdefault(fold(surface), entry)
+            self._by_form.setdefault(fold_name(surface), entry)
 
     def add_mention(self, entry: OrganizationEntry, start: int, end: int, surface: str) -> None:
         if (start, end) not in entry.mention_set:

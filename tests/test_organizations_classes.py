@@ -48,7 +48,9 @@ def _forms(nlp: Language, text: str) -> set[str]:
         ("Association Horizons Nouveaux. They", ["Association Horizons Nouveaux"]),
         ("Kenya Red Cross Society. Volunteers", ["Kenya Red Cross Society"]),
         ("U.S. Department of State", ["U.S. Department of State"]),
-        ("Acme Holdings Inc. Board", ["Acme Holdings Inc. Board"]),
+        ("Acme Holdings Inc. Board", ["Acme Holdings Inc.", "Board"]),  # a registered suffix closes the name
+        ("Welfare Council Inc. He", ["Welfare Council Inc."]),
+        ("Acme Pty. Ltd. Sydney", ["Acme Pty. Ltd."]),
         ("U.N. Office for Partnerships", ["U.N. Office for Partnerships"]),
     ],
 )

@@ -382,10 +382,16 @@ def _is_initials(word: str) -> bool:
 
 
 def _ends_sentence(word: str, following: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
-    """ "Ministry of Health. The": a full stop after a word that is no abbreviation, before a capital."""
-    if not word.endswith(".") or word in rules.abbreviations or _is_initials(word) or len(word) < 3:
+    """ "Ministry of Health. The": a full stop after a word that is no abbreviation, before a capital.
+
+    A registered suffix with its full stop ("Welfare Council Inc. He said") closes the body too,
+    unless another suffix follows ("Pty. Ltd."): the company's name ends there.
+    """
+    if not word.endswith(".") or not following or not following[0][2][:1].isupper():
         return False
-    return bool(following) and following[0][2][:1].isupper()
+    if word[:-1] in rules.registered_suffixes:
+        return following[0][2].rstrip(".,") not in rules.registered_suffixes
+    return not (word in rules.abbreviations or _is_initials(word) or len(word) < 3)
 
 
 def _splits_two_bodies(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:

@@ -66,7 +66,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Dateline:
+class DatelineMatch:
     text: str
     start: int
     end: int
@@ -78,7 +78,7 @@ class Dateline:
 @dataclass
 class Structure:
     title: Line | None = None
-    dateline: Dateline | None = None
+    dateline: DatelineMatch | None = None
     zones: list[tuple[str, int, int]] = field(default_factory=list)
 
 
@@ -153,7 +153,7 @@ def _end_of_top_navigation(lines: list[Line], boilerplate: set[int]) -> int:
     return last
 
 
-def find_dateline(text: str, lines: list[Line], after: int, lowercase_words: frozenset[str] = frozenset()) -> Dateline | None:
+def find_dateline(text: str, lines: list[Line], after: int, lowercase_words: frozenset[str] = frozenset()) -> DatelineMatch | None:
     """A dateline opening the body ("GENEVA, 12 May 2020 –"), else the release's first date."""
     for line in lines:
         if line.start < after:
@@ -175,10 +175,10 @@ def find_dateline(text: str, lines: list[Line], after: int, lowercase_words: fro
     return None
 
 
-def _dateline(text: str, start: int, end: int, place: str | None, date_match: re.Match[str] | None) -> Dateline:
+def _dateline(text: str, start: int, end: int, place: str | None, date_match: re.Match[str] | None) -> DatelineMatch:
     while end > start and text[end - 1] in " \t–—-":
         end -= 1
-    return Dateline(
+    return DatelineMatch(
         text=text[start:end],
         start=start,
         end=end,

@@ -208,7 +208,10 @@ def test_extracted_releases_are_audited_end_to_end() -> None:
     from iom_nlp import load
     from iom_nlp.audit import audit_records
 
-    text = "GENEVA – IOM opened a centre.\n\nFor more information, please contact Jane Doe, IOM Geneva, Tel: +41 22 717 9111, Email: jdoe@iom.int"
+    text = (
+        "GENEVA – IOM opened a centre.\n\n"
+        "For more information, please contact Jane Doe, IOM Geneva, Tel: +41 22 717 9111, Email: jdoe@iom.int"
+    )
     report = audit_records([{"id": "x", "text": text}], nlp=load(base=None))
     assert report.releases == 1
     assert report.counts["at_sign_without_email"] == 0

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 
+from . import audit
 from .api import extract, extract_bytes, extract_html, extract_many
+from .audit import audit_records
 from .extensions import register_extensions
-from .frames import export_frames, to_frames
-from .html import html_to_text
+from .frames import export_frames, read_collection, to_frames
+from .html import html_to_text, read_html
 from .pipeline import BaseModelNotFound, load
 from .release import to_release
 from .render import render
@@ -53,6 +55,8 @@ __all__ = [
     "Release",
     "Speaker",
     "Zone",
+    "audit",
+    "audit_records",
     "export_frames",
     "extract",
     "extract_bytes",
@@ -60,6 +64,8 @@ __all__ = [
     "extract_many",
     "html_to_text",
     "load",
+    "read_collection",
+    "read_html",
     "release_json_schema",
     "render",
     "to_frames",

@@ -103,7 +103,7 @@ def main() -> int:
     for _ in range(args.repeat):
         for n_process in (1, 2):
             options = {"n_process": n_process, "batch_size": args.batch_size}
-            runs = {
+            runs: dict[str, Callable[[], Iterable[object]]] = {
                 "base": partial(base.pipe, texts, **options),
                 "full": partial(iom_nlp.extract_many, texts, nlp=full, **options),
                 "rules": partial(iom_nlp.extract_many, texts, nlp=rules, **options),

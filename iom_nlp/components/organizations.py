@@ -39,6 +39,8 @@ from ..rules.organizations import (
     OrganizationRules,
     clean_surface,
     fold_name,
+    holder_after_body,
+    numbered_unit_before,
     looks_like_body,
     rejection_reason,
     split_candidate,
@@ -206,6 +208,8 @@ class OrganizationRecognizer(IomComponent):
         for guess in _longest_first(guesses):
             overlapping = taken.overlapping(guess.start, guess.end)
             others = [other for other in (kept[position] for position in overlapping) if other is not None]
+            if others and self._keeps_numbered_unit(guess, others, kept, taken):
+                continue
             if others and self._extends(guess, others):
                 for position in overlapping:
                     dropped = kept[position]
@@ -217,6 +221,26 @@ class OrganizationRecognizer(IomComponent):
                 taken.add(guess.start, guess.end, len(kept))
                 kept.append(guess)
         return sorted((candidate for candidate in kept if candidate is not None), key=lambda candidate: candidate.start)
+
+    def _keeps_numbered_unit(self, guess: Candidate, others: list[Candidate], kept: list[Candidate | None], taken: Occupancy) -> bool:
+        """A numbered unit before a known body stays beside it: "No. 11 Squadron" of "No. 11
+        Squadron RAAF", the whole "40th Wing of the Royal Air Force" (see
+        :func:`numbered_unit_before`). Returns whether ``guess`` was dealt with."""
+        first = min(other.start for other in others)
+        if first <= guess.start or any(other.entry is None for other in others):
+            return False
+        prefix = guess.surface[: first - guess.start].rstrip()
+        relation = numbered_unit_before(prefix, self.rules)
+        if relation == "own" and not taken.overlapping(guess.start, guess.start + len(prefix)):
+            unit = Candidate(guess.start, guess.start + len(prefix), prefix, guess.source)
+            taken.add(unit.start, unit.end, len(kept))
+            kept.append(unit)
+            return True
+        if relation == "part" and max(other.end for other in others) == guess.end:
+            taken.add(guess.start, guess.end, len(kept))
+            kept.append(guess)
+            return True
+        return False
 
     def _extends(self, guess: Candidate, trusted: list[Candidate]) -> bool:
         """ "ASIO Committee" over "ASIO": a longer name ending on a head word wins over what it contains."""
@@ -269,12 +293,21 @@ class OrganizationRecognizer(IomComponent):
                 if first > start + piece_start
                 else [(0, start + piece_end - first)]
             ):
-                pieces.append(
-                    Candidate(
-                        first + body_start, first + body_end, text[first + body_start : first + body_end], candidate.source, alias=alias
-                    )
-                )
+                body_start, body_end = first + body_start, first + body_end
+                body_end = self._before_holder(text, body_start, body_end)
+                pieces.append(Candidate(body_start, body_end, text[body_start:body_end], candidate.source, alias=alias))
         return pieces
+
+    def _before_holder(self, text: str, start: int, end: int) -> int:
+        """The end of a body a title governs, before its holder's name ("Speaker of the National
+        Assembly Marzouq Al Ghanem"); a place after the body is no holder ("… Office Papua New Guinea")."""
+        cut = holder_after_body(text[start:end], text[max(0, start - 40) : start], self.rules)
+        if cut is None:
+            return end
+        holder = text[start + cut : end].split()
+        if any(fold_name(word) in self.country_words for word in holder) or fold_name(" ".join(holder)) in self.country_words:
+            return end
+        return start + cut
 
     def _without_possessor(self, text: str, start: int, end: int) -> tuple[int, str | None]:
         """ "Thailand’s Ministry of Foreign Affairs" starts at "Ministry" and keeps the whole as an
@@ -376,13 +409,19 @@ class OrganizationRecognizer(IomComponent):
         # No Token objects, and flat lists of ints rather than a list per token (which the garbage
         # collector would have to scan): a long text stays cheap.
         starts, lengths, spaces = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
-        if not any(spaces):
+        text = doc._.iom_text  # once per document: doc.text rebuilds the whole text on every access
+        glued = _GLUE.search(text) is not None
+        if not any(spaces) and not glued:
             return doc, starts
         kept = [i for i, space in enumerate(spaces) if not space]
-        text = doc._.iom_text  # once per document: doc.text rebuilds the whole text on every access
-        words = [text[starts[i] : starts[i] + lengths[i]] for i in kept]
+        words, offsets = [], []
+        for i in kept:
+            word = text[starts[i] : starts[i] + lengths[i]]
+            for piece_start, piece_end in _unglued(word) if glued else [(0, len(word))]:
+                words.append(word[piece_start:piece_end])
+                offsets.append(starts[i] + piece_start)
         matched = Doc(doc.vocab, words=words, spaces=[True] * len(words))
-        return matched, [starts[i] for i in kept]
+        return matched, offsets
 
     def _in_scope(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """Drop scoped forms whose scope the release does not meet: a country scope needs the
@@ -534,6 +573,21 @@ class Occupancy:
 
 PORTFOLIO_WINDOW = 80  # characters before a gazetteer alias searched for a role's portfolio
 WRAPPED_LINE = 45  # a line at least this long, broken inside a name, is a hard wrap of running text
+
+
+# A hyphen the tokenizer keeps inside a word: U+2010/U+2011, or their mojibake once or twice over
+# ("UNHCRÃ¢Â\x80Â\x90assessed" in scanned newspaper text); a known name before it still counts.
+_GLUE = re.compile("(?<=[A-Za-z])(?:[\u2010\u2011]|\u00e2[\u0080\u20ac][\u0090\u0091]|\u00c3\u00a2\u00c2[\u0080\u20ac]\u00c2[\u0090\u0091])(?=\\w)")
+
+
+def _unglued(word: str) -> list[tuple[int, int]]:
+    """The parts of ``word`` around each glued hyphen ("UNHCR‐assessed" -> "UNHCR", "‐", "assessed")."""
+    parts, position = [], 0
+    for match in _GLUE.finditer(word):
+        parts.extend([(position, match.start()), (match.start(), match.end())])
+        position = match.end()
+    parts.append((position, len(word)))
+    return [(start, end) for start, end in parts if end > start]
 
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

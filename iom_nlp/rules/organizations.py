@@ -45,6 +45,8 @@ class OrganizationRules:
     headline_verbs: frozenset[str] = frozenset()
     generic_groups: frozenset[str] = frozenset()
     body_openers: frozenset[str] = frozenset()
+    office_holders: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -68,6 +70,8 @@ class OrganizationRules:
             headline_verbs=frozenset(data.get("headline_verbs", [])),
             generic_groups=frozenset(word.lower() for word in data.get("generic_groups", [])),
             body_openers=frozenset(data.get("body_openers", [])),
+            office_holders=frozenset(data.get("office_holders", [])),
+            name_particles=frozenset(data.get("name_particles", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
 
@@ -556,3 +560,85 @@ class OrganizationIndex:
 
     def mentioned(self) -> list[OrganizationEntry]:
         return [entry for entry in self.entries if entry.mentions]
+
+
+_PERSON_WORD = re.compile(r"[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[-’'][^\W\d_]+)*")  # "Marzouq", "Al-Ghanem", "O’Neil"
+HOLDER_WORDS = (2, 4)  # how many words a holder's name after a body may have
+
+
+def holder_after_body(surface: str, before: str, rules: OrganizationRules) -> int | None:
+    """Where the body ends when the holder's name is glued after it.
+
+    "Speaker of the National Assembly Marzouq Al Ghanem": a title governs the body ("… of the"
+    in ``before``, the text just before ``surface``) and the body's head word is followed by two
+    to four name-shaped words that are no head, role, connector or acronym. Returns the end of
+    the body inside ``surface`` (None to keep it whole). Without the governing title a trailing
+    Title-case run is part of the name ("Association Horizons Nouveaux"), and so it is after a
+    lone head word.
+    """
+    if not _governed_by_title(before, rules):
+        return None
+    tokens = [(match.start(), match.end(), match.group()) for match in re.finditer(r"\S+", surface)][: 3 * WINDOW]
+    words = [token[2].rstrip(",") for token in tokens]
+    for size in range(HOLDER_WORDS[1], HOLDER_WORDS[0] - 1, -1):
+        head = len(words) - size - 1
+        # a lone head word ("Association Horizons Nouveaux", "Fundación Pies Descalzos") keeps its name
+        if head < 1 or not rules.is_head(words, head) or tokens[head][2].endswith(","):
+            continue
+        run = words[head + 1 :]
+        if run[0] not in rules.name_particles and _is_person_run(run, rules):
+            return tokens[head][1]
+    return None
+
+
+def _governed_by_title(before: str, rules: OrganizationRules) -> bool:
+    """ "… Speaker of the", "Director-General of": a role word, "of"/"for" and maybe "the"."""
+    words = before.split()[-3:]
+    if words and words[-1].lower() == "the":
+        words = words[:-1]
+    if len(words) < 2 or words[-1] not in {"of", "for"}:
+        return False
+    role = words[-2]
+    return role in rules.role_words or role in rules.office_holders
+
+
+def _is_person_run(run: list[str], rules: OrganizationRules) -> bool:
+    """Every word looks like part of a personal name and none like part of a body's name."""
+    for word in run:
+        if word in rules.name_particles:
+            continue
+        if (
+            not _PERSON_WORD.fullmatch(word)
+            or word in rules.head_words
+            or word in rules.role_words
+            or word in rules.office_holders
+            or word in rules.title_modifiers
+            or word in rules.registered_suffixes
+            or word in rules.time_words
+            or word in rules.connectors
+        ):
+            return False
+    return run[-1] not in rules.name_particles
+
+
+_UNIT_NUMBER = re.compile(r"\d+(?:/\d+)?(?:st|nd|rd|th)|No\.\s\d+")  # "2/28th", "40th", "No. 11"
+
+
+def numbered_unit_before(prefix: str, rules: OrganizationRules) -> str | None:
+    """How a numbered unit relates to the known body that follows it inside one Title-case run.
+
+    ``prefix`` is the run's text before the known body. "own": the unit is a body of its own
+    that the body's acronym follows ("No. 11 Squadron RAAF" -> "No. 11 Squadron"); "part": the
+    unit is named as part of the body ("40th Wing of the Royal Air Force" is the unit, and the
+    Royal Air Force is named too); None: no numbered unit, the known body alone stands.
+    """
+    match = _UNIT_NUMBER.match(prefix)
+    if match is None:
+        return None
+    words = prefix[match.end() :].split()[:WINDOW]
+    if not words or not rules.is_head(words, 0):
+        return None
+    rest = [word for word in words[1:] if word != "the"]
+    if not rest:
+        return "own"
+    return "part" if rest in (["of"], ["for"]) else None

@@ -40,8 +40,8 @@ from ..rules.organizations import (
     clean_surface,
     fold_name,
     holder_after_body,
-    numbered_unit_before,
     looks_like_body,
+    numbered_unit_before,
     rejection_reason,
     split_candidate,
 )
@@ -577,13 +577,18 @@ WRAPPED_LINE = 45  # a line at least this long, broken inside a name, is a hard 
 
 # A hyphen the tokenizer keeps inside a word: U+2010/U+2011, or their mojibake once or twice over
 # ("UNHCRÃ¢Â\x80Â\x90assessed" in scanned newspaper text); a known name before it still counts.
-_GLUE = re.compile("(?<=[A-Za-z])(?:[\u2010\u2011]|\u00e2[\u0080\u20ac][\u0090\u0091]|\u00c3\u00a2\u00c2[\u0080\u20ac]\u00c2[\u0090\u0091])(?=\\w)")
+_GLUE = re.compile(
+    "(?<=[A-Za-z])(?:[\u2010\u2011]|\u00e2[\u0080\u20ac][\u0090\u0091]|\u00c3\u00a2\u00c2[\u0080\u20ac]\u00c2[\u0090\u0091])(?=\\w)"
+)
 
 
 def _unglued(word: str) -> list[tuple[int, int]]:
-    """The parts of ``word`` around each glued hyphen ("UNHCR‐assessed" -> "UNHCR", "‐", "assessed")."""
+    """The parts of ``word`` around each glued hyphen before a participle ("UNHCR‐assessed" ->
+    "UNHCR", "‐", "assessed")."""
     parts, position = [], 0
     for match in _GLUE.finditer(word):
+        if not _PARTICIPLE.match("-" + word[match.end() :]):
+            continue  # "PORT‐AU‐PRINCE": only a body before "-led", "-assessed", "-run" stands alone
         parts.extend([(position, match.start()), (match.start(), match.end())])
         position = match.end()
     parts.append((position, len(word)))
@@ -706,7 +711,10 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after == "-" and _PARTICIPLE.match(text, end):
         after = " "  # "UN-led", "IOM-supported", "EU-funded": the body itself
-    return before in "-–" or after in "-–" or before.isalpha() or after.isalpha()
+    glue = _GLUE.match(text, end)
+    if glue is not None and _PARTICIPLE.match("-" + text[glue.end() : glue.end() + 30]):
+        after = " "  # the same with a typographic or mis-decoded hyphen ("UNHCR‐assessed")
+    return before in "-–\u2010\u2011" or after in "-–\u2010\u2011" or before.isalpha() or after.isalpha()
 
 
 _JOINED_AFTER = re.compile(r"[A-Za-z]{2,12}")

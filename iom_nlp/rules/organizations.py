@@ -47,6 +47,7 @@ class OrganizationRules:
     body_openers: frozenset[str] = frozenset()
     office_holders: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    not_person_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -72,6 +73,7 @@ class OrganizationRules:
             body_openers=frozenset(data.get("body_openers", [])),
             office_holders=frozenset(data.get("office_holders", [])),
             name_particles=frozenset(data.get("name_particles", [])),
+            not_person_words=frozenset(data.get("not_person_words", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
 
@@ -562,7 +564,7 @@ class OrganizationIndex:
         return [entry for entry in self.entries if entry.mentions]
 
 
-_PERSON_WORD = re.compile(r"[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[-’'][^\W\d_]+)*")  # "Marzouq", "Al-Ghanem", "O’Neil"
+_PERSON_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*")  # "Marzouq", "Al-Ghanem", "O’Neil"
 HOLDER_WORDS = (2, 4)  # how many words a holder's name after a body may have
 
 
@@ -609,6 +611,8 @@ def _is_person_run(run: list[str], rules: OrganizationRules) -> bool:
             continue
         if (
             not _PERSON_WORD.fullmatch(word)
+            or not any(letter.islower() for letter in word)  # "ASEAN": an acronym
+            or word in rules.not_person_words
             or word in rules.head_words
             or word in rules.role_words
             or word in rules.office_holders

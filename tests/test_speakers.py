@@ -414,3 +414,21 @@ def test_words_that_are_not_names(text: str, expected: list[str | None]) -> None
 )
 def test_contractions_and_capital_headings(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("MEDIA RELEASE\n\nFinal Report\n\n\"The detention system must change now,\" the Final Report said.", None),
+        ("\"Border closures have cut families off from their only income,\" the Reconciliation Commission said.", None),
+        ("\"Border closures have cut families off from their only income,\" South Australia said today.", None),
+        ("\"Border closures have cut families off from their only income,\" said Jane Western.", "Jane Western"),
+        ("\"Border closures have cut families off from their only income,\" said Theresa May.", "Theresa May"),
+        ("\"Border closures have cut families off from their only income,\" said Peter Bill.", "Peter Bill"),
+    ],
+)
+def test_a_document_or_body_name_is_never_the_speaker(text: str, speaker: str | None) -> None:
+    import iom_nlp
+
+    release = iom_nlp.extract(text, nlp=iom_nlp.load(base=None))
+    assert [q.speaker.name if q.speaker else None for q in release.quotes] == [speaker]

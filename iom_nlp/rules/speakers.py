@@ -57,6 +57,9 @@ class SpeakerSettings:
     role_words: frozenset[str]
     lower_roles: tuple[str, ...] = ()
     not_name_words: frozenset[str] = frozenset()
+    # Words that end a body's or a document's name, never a person's ("the Final Report said",
+    # "Reconciliation Commission"): unlike not_name_words, checked on the last word.
+    not_name_heads: frozenset[str] = frozenset()
     max_attribution_chars: int = 200
     role_connectors: frozenset[str] = frozenset({"for", "of", "and", "on", "in", "the", "to", "at", "&"})
     max_role_words: int = 14
@@ -681,6 +684,8 @@ class NameResolver:
             return False
         if words[0] in self.settings.not_name_words:
             return False  # "And Craig", "The Greens"
+        if words[-1].strip(".") in self.settings.not_name_heads:
+            return False  # "Final Report", "Reconciliation Commission", "South Australia"
         if not words[-1][:1].isupper() or _CONTRACTION.search(words[-1]):
             return False  # "Abbott the", "We’d"
         if self._not_a_person is not None and (self._not_a_person(name) or (len(words) == 1 and self._not_a_person(words[0]))):

@@ -223,7 +223,10 @@ def check_org_ends_in_role(text: str, output: Output, p: _Patterns) -> Iterator[
     """ "Refugee Council Director": a body with its officer's role glued on."""
     for name in _organization_names(output):
         words = name.split()
-        if len(words) >= 2 and words[-1] in p.roles and words[-2].casefold() not in p.role_allowed_after:
+        # "Office of the High Commissioner", "Office of the Special Envoy": a title governed by
+        # "of the"/"for" within the last few words names the office, not its holder.
+        governed = {word.casefold() for word in words[-4:-1]} & p.role_allowed_after
+        if len(words) >= 2 and words[-1] in p.roles and not governed:
             yield name
 
 
@@ -438,14 +441,23 @@ def audit_records(records: Iterable[Mapping[str, Any]], *, nlp: Any = None, n_pr
 
 def audit_output_file(records: Iterable[Mapping[str, Any]], outputs: Iterable[Mapping[str, Any]],
                       settings: AuditSettings | None = None) -> AuditReport:
-    """Audit an ``iom-nlp extract --format jsonl`` output file against its corpus, matched by id."""
-    texts = {str(record.get("id")): record for record in records}
+    """Audit an ``iom-nlp extract --format jsonl`` output file against its corpus.
+
+    Outputs come in input order, so they are paired with records by position while the ids
+    agree (a corpus may repeat an id); by id otherwise.
+    """
+    record_list = list(records)
+    output_list = list(outputs)
+    texts = {str(record.get("id")): record for record in record_list}
+    in_order = len(record_list) == len(output_list) and all(
+        str(r.get("id")) == str(o.get("id")) for r, o in zip(record_list, output_list, strict=True)
+    )
 
     def pairs() -> Iterator[tuple[str, Output]]:
-        for output in outputs:
+        for index, output in enumerate(output_list):
             if output.get("error"):
                 continue
-            record = texts.get(str(output.get("id")))
+            record = record_list[index] if in_order else texts.get(str(output.get("id")))
             text = output.get("text") or (record_text(record) if record is not None else None)
             if isinstance(text, str):
                 yield text, output

@@ -10,11 +10,9 @@ running; linear code keeps the ratio near 1, quadratic code near 4. No absolute 
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import pytest
 from spacy.language import Language
+from timing import cpu_seconds
 
 MAX_COST_RATIO = 2.5
 SIZE = 12_000
@@ -36,12 +34,8 @@ def _text(unit: str, size: int) -> str:
 
 
 def _seconds(nlp: Language, text: str) -> float:
-    times = []
-    for _ in range(3):
-        started = time.process_time()
-        nlp(text)
-        times.append(time.process_time() - started)
-    return statistics.median(times)
+    return cpu_seconds(lambda: nlp(text))
+
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))

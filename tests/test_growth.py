@@ -9,12 +9,11 @@ The default run uses small sizes; the ``slow`` run repeats every shape at 16 tim
 
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from timing import cpu_seconds
 
 MAX_COST_RATIO = 2.5
 SMALL = 8_000
@@ -42,12 +41,8 @@ def _text(shape: str, size: int) -> str:
 
 
 def _seconds(nlp: Language, text: str, repeats: int = 3) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.process_time()
-        nlp(text)
-        times.append(time.process_time() - started)
-    return statistics.median(times)
+    return cpu_seconds(lambda: nlp(text), repeats)
+
 
 
 def cost_ratio(nlp: Language, shape: str, size: int) -> float:

@@ -12,13 +12,12 @@ quadratic code near 4. The bound is generous; no absolute seconds are asserted.
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+from timing import cpu_seconds
 
 from iom_nlp.rules.acronyms import find_acronym_definitions
 
@@ -68,12 +67,8 @@ def _text(shape: str, size: int) -> str:
 
 
 def _median_seconds(run: Callable[[], object], repeats: int = 3) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.process_time()
-        run()
-        times.append(time.process_time() - started)
-    return statistics.median(times)
+    return cpu_seconds(run, repeats)
+
 
 
 @pytest.fixture(scope="module")

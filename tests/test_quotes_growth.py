@@ -9,12 +9,11 @@ uses absolute seconds.
 from __future__ import annotations
 
 import dataclasses
-import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from timing import cpu_seconds
 
 from iom_nlp.data import load_json
 from iom_nlp.rules.quotes import find_quote_spans
@@ -76,19 +75,9 @@ MIN_SECONDS = 0.05  # a timing shorter than this is mostly noise: repeat the run
 
 
 def _seconds(text: str) -> float:
-    """Seconds per run: median of three timings, each of enough runs to last ``MIN_SECONDS``."""
-    timings = []
-    for _ in range(3):
-        runs = 0
-        started = time.perf_counter()
-        while True:
-            _run(text)
-            runs += 1
-            elapsed = time.perf_counter() - started
-            if elapsed >= MIN_SECONDS:
-                break
-        timings.append(elapsed / runs)
-    return statistics.median(timings)
+    """CPU seconds per run: median of three timings, each of enough runs to last 50 ms."""
+    return cpu_seconds(lambda: _run(text))
+
 
 
 @pytest.mark.parametrize("shape", list(SHAPES), ids=list(SHAPES))

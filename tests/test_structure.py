@@ -81,3 +81,19 @@ def test_seed_structure(nlp: Language, seed_text: str) -> None:
 )
 def test_dateline_place_in_its_own_case(text: str, place: str, expected: str) -> None:
     assert place_as_written(text, place, len(place), SETTINGS.place_lowercase_words) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date"),
+    [
+        ("Aid Reaches Flood Areas\n\nFri, 14/09/2019 - 10:20\n\nMaputo – IOM has delivered tents.", "Maputo", "2019-09-14"),
+        ("Aid Reaches Flood Areas\n\nTuesday, 3 March 2020\n\nDHAKA – IOM opened a clinic in the camps.", "Dhaka", "2020-03-03"),
+        ("Aid Reaches Flood Areas\n\nWed, 12 May 2021 - 09:00\n\nIOM has delivered tents in the north.", None, "2021-05-12"),
+        ("Aid Reaches Flood Areas\n\nGeneva, 14 May 2020 – IOM has delivered tents.", "Geneva", "2020-05-14"),
+    ],
+)
+def test_a_weekday_is_a_date_never_the_place(text: str, place: str | None, date: str) -> None:
+    settings = StructureSettings.from_dict(load_json("structure.json"))
+    dateline = analyse(text, settings).dateline
+    assert dateline is not None
+    assert (dateline.place, dateline.date) == (place, date)

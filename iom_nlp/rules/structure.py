@@ -46,6 +46,8 @@ class StructureSettings:
     letterhead_patterns: tuple[re.Pattern[str], ...]
     max_title_chars: int = 200
     place_lowercase_words: frozenset[str] = frozenset()
+    # "Fri, 14/09/2019 - 10:20" above "Geneva – ...": a weekday is a date line, never the place.
+    weekday_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StructureSettings:
@@ -55,6 +57,7 @@ class StructureSettings:
             letterhead_patterns=tuple(re.compile(pattern) for pattern in data.get("letterhead_patterns", [])),
             max_title_chars=int(data.get("max_title_chars", 200)),
             place_lowercase_words=frozenset(word.lower() for word in data.get("place_lowercase_words", [])),
+            weekday_words=frozenset(word.lower() for word in data.get("weekday_words", [])),
         )
 
 
@@ -153,19 +156,43 @@ def _end_of_top_navigation(lines: list[Line], boilerplate: set[int]) -> int:
     return last
 
 
-def find_dateline(text: str, lines: list[Line], after: int, lowercase_words: frozenset[str] = frozenset()) -> DatelineMatch | None:
-    """A dateline opening the body ("GENEVA, 12 May 2020 –"), else the release's first date."""
+def find_dateline(
+    text: str,
+    lines: list[Line],
+    after: int,
+    lowercase_words: frozenset[str] = frozenset(),
+    weekday_words: frozenset[str] = frozenset(),
+) -> DatelineMatch | None:
+    """A dateline opening the body ("GENEVA, 12 May 2020 –"), else the release's first date.
+
+    A line dated by its weekday ("Fri, 14/09/2019 - 10:20") is a date, not a place: the line
+    after it may still open with the place ("Geneva – ..."), which then takes that date.
+    """
+    weekday_date: tuple[int, int, re.Match[str] | None] | None = None
     for line in lines:
         if line.start < after:
+            continue
+        first_word = line.text.strip().split(" ", 1)[0].strip(",.").lower()
+        if weekday_date is None and first_word in weekday_words and DATE.search(line.text):
+            # "Tuesday, 3 March 2020" alone on its line: the date; the place may follow.
+            date_only = DATE.search(line.text)
+            weekday_date = (line.start, line.end, date_only)
             continue
         match = DATELINE_PLACE.match(line.text)
         if match and (match.group("date") is None or DATE.search(match.group("date"))) and len(match.group("place")) <= 40:
             date_match = DATE.search(match.group("date") or "")
+            if match.group("place").strip(".").lower() in weekday_words and weekday_date is None:
+                weekday_date = (line.start + match.start("place"), line.start + match.end(), date_match)
+                continue
             end = line.start + match.end()
             place = place_as_written(text, match.group("place"), line.start + match.end("place"), lowercase_words)
+            if date_match is None and weekday_date is not None:
+                date_match = weekday_date[2]
             return _dateline(text, line.start + match.start("place"), end, place, date_match)
         if line.text.strip():
             break
+    if weekday_date is not None:
+        return _dateline(text, weekday_date[0], weekday_date[1], None, weekday_date[2])
     # Releases date themselves near the top or at the very end; the middle is not searched.
     head_end = after + DATE_WINDOW
     for window_start, window_end in ((0, head_end), (max(head_end, len(text) - DATE_WINDOW), len(text))):
@@ -245,5 +272,5 @@ def analyse(text: str, settings: StructureSettings) -> Structure:
     structure.zones = [("boilerplate", lines[index].start, lines[index].end) for index in sorted(boilerplate)]
     structure.title = find_title(lines, boilerplate, settings)
     body_from = structure.title.end if structure.title else 0
-    structure.dateline = find_dateline(text, lines, body_from, settings.place_lowercase_words)
+    structure.dateline = find_dateline(text, lines, body_from, settings.place_lowercase_words, settings.weekday_words)
     return structure

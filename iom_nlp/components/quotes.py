@@ -136,7 +136,7 @@ def _fold(name: str) -> str:
 def _not_person_forms(doc: Doc) -> frozenset[str]:
     """What this release names as a country, demonym, place or organisation: never a speaker."""
     forms: set[str] = set()
-    for key in ("iom_countries", "iom_places", ORG_KEY):
+    for key in (keys.COUNTRIES, keys.PLACES, ORG_KEY):
         for span in doc.spans.get(key, []):
             forms.add(_fold(span.text))
     for span in doc.spans.get(ORG_KEY, []):

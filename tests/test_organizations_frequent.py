@@ -31,3 +31,31 @@ def rules_only() -> object:
 def test_frequent_bodies_found_and_guarded(rules_only: object, text: str, names: list[str]) -> None:
     release = iom_nlp.extract(text, nlp=rules_only)  # type: ignore[arg-type]
     assert [org.name for org in release.organizations] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Aden – IOM Yemen Health Programme Coordinator Omar Saleh explained that teams vaccinated 40,000 people.",
+         "International Organization for Migration", "IOM Yemen"),
+        ("Tripoli – UNHCR Libya Protection Programme Manager Sara Ali said the clinic opened.",
+         "United Nations High Commissioner for Refugees", "UNHCR Libya"),
+        ("Juba – IOM South Sudan Shelter Cluster Team Leader Peter Deng said the rains came early.",
+         "International Organization for Migration", "IOM South Sudan"),
+    ],
+)
+def test_a_unit_of_an_office_before_a_role_is_the_office(rules_only: object, text: str, name: str, alias: str) -> None:
+    release = iom_nlp.extract(text, nlp=rules_only)  # type: ignore[arg-type]
+    assert [(org.name, org.aliases) for org in release.organizations] == [(name, (alias,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ASIO Committee met in Canberra on Monday.", "ASIO Committee"),
+        ("The UN Mission in Sudan opened a new base.", "UN Mission in Sudan"),
+    ],
+)
+def test_a_known_body_extended_by_a_head_word_is_still_one_body(rules_only: object, text: str, name: str) -> None:
+    release = iom_nlp.extract(text, nlp=rules_only)  # type: ignore[arg-type]
+    assert [org.name for org in release.organizations] == [name]

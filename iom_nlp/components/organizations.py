@@ -246,6 +246,8 @@ class OrganizationRecognizer(IomComponent):
         """ "ASIO Committee" over "ASIO": a longer name ending on a head word wins over what it contains."""
         if not trusted or not all(guess.start <= other.start and other.end <= guess.end and other.entry is not None for other in trusted):
             return False
+        if any(other.office for other in trusted):
+            return False  # "IOM Yemen Health Programme (Coordinator)": a unit of the office "IOM Yemen", not a body
         rest = guess.surface[max(other.end for other in trusted) - guess.start :].split()
         if any(self.rules.is_head(rest, position) for position in range(len(rest))):
             return True  # "ASIO Committee", "UN Mission in Sudan"

@@ -9,36 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from org_helpers import org_forms as _forms
+from org_helpers import org_names as _names
+from org_helpers import split_pieces as _pieces
 from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.components.organizations import GAZETTEER_FILE, Ranges, parse_gazetteer
 from iom_nlp.data import load_json, models_dir
 from iom_nlp.rules.acronyms import find_acronym_definitions
-from iom_nlp.rules.organizations import OrganizationRules, looks_like_body, rejection_reason, split_candidate
+from iom_nlp.rules.organizations import OrganizationRules, looks_like_body, rejection_reason
 
 RULES = OrganizationRules.from_dict(load_json("organization_rules.json"))
 
 
-def _pieces(surface: str) -> list[str]:
-    return [surface[start:end] for start, end in split_candidate(surface, RULES)]
 
 
-def _names(nlp: Language, text: str) -> set[str]:
-    release = iom_nlp.extract(text, nlp=nlp)
-    for org in release.organizations:
-        for mention in org.mentions:
-            assert text[mention.start : mention.end] == mention.text
-    return {org.name for org in release.organizations}
 
 
-def _forms(nlp: Language, text: str) -> set[str]:
-    """Every name, acronym and alias the release's organisations carry."""
-    release = iom_nlp.extract(text, nlp=nlp)
-    forms: set[str] = set()
-    for org in release.organizations:
-        forms |= {org.name, *(org.aliases or ()), *([org.acronym] if org.acronym else [])}
-    return forms
 
 
 @pytest.mark.parametrize(

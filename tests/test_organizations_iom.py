@@ -8,26 +8,19 @@ positives and negatives, and every test pins a class, not an example.
 from __future__ import annotations
 
 import pytest
+from org_helpers import org_names as _names
 from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.data import load_json
 from iom_nlp.rules.acronyms import find_acronym_definitions
-from iom_nlp.rules.organizations import OrganizationRules, rejection_reason, split_candidate
+from iom_nlp.rules.organizations import OrganizationRules, rejection_reason
 
 RULES = OrganizationRules.from_dict(load_json("organization_rules.json"))
 
 
-def _names(nlp: Language, text: str) -> set[str]:
-    release = iom_nlp.extract(text, nlp=nlp)
-    for org in release.organizations:
-        for mention in org.mentions:
-            assert text[mention.start : mention.end] == mention.text
-    return {org.name for org in release.organizations}
 
 
-def _pieces(surface: str) -> list[str]:
-    return [surface[start:end] for start, end in split_candidate(surface, RULES)]
 
 
 @pytest.mark.parametrize(

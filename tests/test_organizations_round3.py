@@ -7,9 +7,10 @@ releases (wartime history notes, readouts of meetings, newspaper text with mis-d
 from __future__ import annotations
 
 import pytest
+from org_helpers import org_forms as _forms
+from org_helpers import org_names as _names
 from spacy.language import Language
 
-import iom_nlp
 from iom_nlp.components.organizations import _unglued
 from iom_nlp.data import load_json
 from iom_nlp.rules.organizations import OrganizationRules, holder_after_body, numbered_unit_before
@@ -19,20 +20,8 @@ MOJIBAKE_HYPHEN = "\u00c3\u00a2\u00c2\x80\u00c2\x90"  # U+2010 encoded as UTF-8,
 SINGLE_MOJIBAKE_HYPHEN = "\u00e2\u20ac\x90"  # the same, read once as cp1252
 
 
-def _names(nlp: Language, text: str) -> set[str]:
-    release = iom_nlp.extract(text, nlp=nlp)
-    for org in release.organizations:
-        for mention in org.mentions:
-            assert text[mention.start : mention.end] == mention.text
-    return {org.name for org in release.organizations}
 
 
-def _forms(nlp: Language, text: str) -> set[str]:
-    release = iom_nlp.extract(text, nlp=nlp)
-    forms: set[str] = set()
-    for org in release.organizations:
-        forms |= {org.name, *(org.aliases or ()), *([org.acronym] if org.acronym else [])}
-    return forms
 
 
 # --- 1. a plural noun's possessive inside a body's name is part of it --------------------------------

@@ -59,32 +59,32 @@ def test_demonyms_as_adjectives(rules_nlp: Language, shared_file: Callable[[str]
     assert recall >= DEMONYM_FLOOR, missed
 
 
-def test_name_variants_from_coco(rules_nlp: Language, shared_file: Callable[[str], Path]) -> None:
-    folder = shared_file("data/coco-country-variants")
+def _coco_variants(folder: Path) -> list[tuple[str, str]]:
+    """(variant as written, ISO code) from coco's regex test files, historic codes mapped."""
     with (folder / "country_data.tsv").open(encoding="utf-8") as handle:
         codes = {row["name_short"]: row["ISO2"] for row in csv.DictReader(handle, delimiter="\t")}
-    cases = []
+    variants = []
     for name in ("test_regex_misc.txt", "test_regex_congo_madness.txt", "test_regex_korea.txt"):
         with (folder / name).open(encoding="utf-8") as handle:
             for row in csv.reader(handle, delimiter="\t"):
-                if len(row) >= 2 and row[0] in codes and len(codes[row[0]]) == 2 and row[1].strip('" ')[:1].isupper():
-                    code = HISTORIC.get(codes[row[0]], codes[row[0]])
-                    cases.append((f"Officials from {row[1].strip(chr(34) + ' ')} attended the meeting.", code))
+                if len(row) >= 2 and row[0] in codes and len(codes[row[0]]) == 2:
+                    variants.append((row[1].strip(chr(34) + " "), HISTORIC.get(codes[row[0]], codes[row[0]])))
+    return variants
+
+
+def test_name_variants_from_coco(rules_nlp: Language, shared_file: Callable[[str], Path]) -> None:
+    cases = [
+        (f"Officials from {variant} attended the meeting.", code)
+        for variant, code in _coco_variants(shared_file("data/coco-country-variants"))
+        if variant[:1].isupper()
+    ]
     recall, missed = _recall(rules_nlp, cases)
     assert recall >= VARIANT_FLOOR, missed
 
 
 def test_name_variants_standing_alone(rules_nlp: Language, shared_file: Callable[[str], Path]) -> None:
     """A variant as the whole text ("czechia", "Korea, Dem. People's Rep."): lower case counts here."""
-    folder = shared_file("data/coco-country-variants")
-    with (folder / "country_data.tsv").open(encoding="utf-8") as handle:
-        codes = {row["name_short"]: row["ISO2"] for row in csv.DictReader(handle, delimiter="\t")}
-    cases = []
-    for name in ("test_regex_misc.txt", "test_regex_congo_madness.txt", "test_regex_korea.txt"):
-        with (folder / name).open(encoding="utf-8") as handle:
-            for row in csv.reader(handle, delimiter="\t"):
-                if len(row) >= 2 and row[0] in codes and len(codes[row[0]]) == 2:
-                    cases.append((row[1].strip(chr(34) + " "), HISTORIC.get(codes[row[0]], codes[row[0]])))
+    cases = _coco_variants(shared_file("data/coco-country-variants"))
     recall, missed = _recall(rules_nlp, cases)
     assert recall >= STANDALONE_FLOOR, missed
 

@@ -8,14 +8,13 @@ uses absolute seconds.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from timing import cpu_seconds
 
-from iom_nlp.data import load_json
+from iom_nlp.components.quotes import COMPONENT_SETTINGS, SETTINGS_FILE
+from iom_nlp.data import load_json, settings_from_json
 from iom_nlp.rules.quotes import find_quote_spans
 from iom_nlp.rules.speakers import SpeakerSettings, attribute_quotes, people_from_patterns
 
@@ -24,16 +23,9 @@ RATIO_BOUND = 2.2  # per-character cost at 4n over cost at n; quadratic would gi
 
 
 def _settings() -> SpeakerSettings:
-    raw: dict[str, Any] = load_json("quotes.json")
-    fields = {field.name: field for field in dataclasses.fields(SpeakerSettings) if field.init}
-    values: dict[str, Any] = {}
-    for name, value in raw.items():
-        if name not in fields:
-            continue  # the component's own settings (scare quotes)
-        if isinstance(value, list):
-            value = frozenset(value) if "frozenset" in str(fields[name].type) else tuple(value)
-        values[name] = value
-    return SpeakerSettings(**values)
+    """The speaker settings exactly as the component builds them (one loader, validated)."""
+    settings, _ = settings_from_json(load_json(SETTINGS_FILE), SpeakerSettings, SETTINGS_FILE, COMPONENT_SETTINGS)
+    return settings
 
 
 SETTINGS = _settings()

@@ -7,14 +7,12 @@ wiring (places and bodies of the release are never speakers).
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
 import iom_nlp
-from iom_nlp.data import load_json
+from iom_nlp.components.quotes import COMPONENT_SETTINGS, SETTINGS_FILE
+from iom_nlp.data import load_json, settings_from_json
 from iom_nlp.rules.quotes import find_quote_spans
 from iom_nlp.rules.speakers import (
     SpeakerSettings,
@@ -26,16 +24,9 @@ from iom_nlp.rules.speakers import (
 
 
 def _settings() -> SpeakerSettings:
-    raw: dict[str, Any] = load_json("quotes.json")
-    fields = {field.name: field for field in dataclasses.fields(SpeakerSettings) if field.init}
-    values: dict[str, Any] = {}
-    for name, value in raw.items():
-        if name not in fields:
-            continue  # the component's own settings (scare quotes)
-        if isinstance(value, list):
-            value = frozenset(value) if "frozenset" in str(fields[name].type) else tuple(value)
-        values[name] = value
-    return SpeakerSettings(**values)
+    """The speaker settings exactly as the component builds them (one loader, validated)."""
+    settings, _ = settings_from_json(load_json(SETTINGS_FILE), SpeakerSettings, SETTINGS_FILE, COMPONENT_SETTINGS)
+    return settings
 
 
 SETTINGS = _settings()

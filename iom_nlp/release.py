@@ -70,8 +70,8 @@ def _countries(doc: Doc, source: str) -> tuple[Country, ...]:
 
     by_code: dict[str, list[CountryMention]] = defaultdict(list)
     for span in doc.spans.get(COUNTRY_KEY, []):
-        mention = _mention(span, source)
-        by_code[span.kb_id_].append(CountryMention(**mention.model_dump(), kind=span.label_))
+        start, end = span.start_char, span.end_char
+        by_code[span.kb_id_].append(CountryMention(start=start, end=end, text=source[start:end], kind=span.label_))
     return tuple(
         Country(code=code, name=country_name(code), official_name=country_official_name(code), mentions=tuple(mentions))
         for code, mentions in by_code.items()
@@ -125,7 +125,7 @@ def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
     phones = []
     for e164, spans in grouped.items():
         first = spans[0]
-        details = first._.iom_phone or {}
+        details = _phone_details(first)
         phones.append(
             Phone(
                 raw=details.get("raw", first.text),
@@ -145,9 +145,16 @@ def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
 
 def _phone_mention(span: Span, source: str) -> Mention:
     """The number's exact offsets (``iom_phones`` keeps them; spans are token-wide: "Tel:022 ...")."""
-    details = span._.iom_phone or {}
+    details = _phone_details(span)
     start, end = details.get("start", span.start_char), details.get("end", span.end_char)
     return Mention(start=start, end=end, text=source[start:end])
+
+
+def _phone_details(span: Span) -> dict[str, Any]:
+    """The span's own number's details (numbers sharing one token share one record, by E.164)."""
+    details: dict[str, Any] = span._.iom_phone or {}
+    own: dict[str, Any] = details.get("by_e164", {}).get(span.kb_id_, details)
+    return own
 
 
 def _phone_kind(label: str) -> PhoneKind:

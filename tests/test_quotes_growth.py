@@ -43,7 +43,21 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "hard-wrapped open quote": lambda i: "“An open quote that wraps\nacross a line and goes on\nwithout a closing mark\n\n",
     "colon before quotes": lambda i: f"The statement is attributable to IOM Director General Amy Pope{i}:\n\n“We are saddened.”\n\n",
     "introduced people": lambda i: f"Ousmane{i}, 24, from Kankan, spent months in a mine. “I left with two friends,” he said. ",
+    # names found in windows around commas and appositives, and many single-word names to check
+    "roles with set-off names": lambda i: f"The Minister for Health, Jane Roe{i}, and the Director, Bo Li{i}, met. “We act,” Roe{i} said. ",
+    "appositives after long clauses": lambda i: "and the work goes on and on for all the people here Jane Roe, the director, said so. ",
+    "many single-word names": lambda i: f"{_word(i)} spoke to reporters. “I left,” she said. The {_word(i // 2).lower()} came. ",
 }
+
+
+def _word(index: int) -> str:
+    """A distinct capitalised word per index ("Mwa", "Mwb", ...), no digits (names have none)."""
+    letters = ""
+    while True:
+        index, rest = divmod(index, 26)
+        letters += chr(ord("a") + rest)
+        if not index:
+            return "Mw" + letters
 
 
 def _fill(shape: Callable[[int], str], size: int) -> str:

@@ -1,7 +1,8 @@
 """The ``iom_countries`` component: country names and demonyms into ``doc.spans["iom_countries"]``.
 
-Matching is a token PhraseMatcher over the gazetteer in ``models/countries.jsonl`` (built by
-``scripts/build_gazetteer.py``), longest match first. Each match then has to survive the
+Matching is a phrase lookup over the gazetteer in ``models/countries.jsonl`` (built by
+``scripts/build_gazetteer.py``; :class:`iom_nlp.rules.wordview.PhraseLookup`, which finds what a
+spaCy ``PhraseMatcher`` on lower-case tokens would, without a second Doc), longest match first. Each match then has to survive the
 rules in ``models/country_rules.json``; the rules are data, the decisions are in
 :mod:`iom_nlp.rules.countries`. Entries marked ``exact_case`` ("Yemeni Republic", "Cook Is.")
 count only as written, so "the Russian republic of Dagestan" and "what Christmas is." are no
@@ -17,15 +18,17 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH
+import numpy
+import numpy.typing as npt
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .. import spans as keys
 from ..data import models_dir, parse_json_object, parse_jsonl, read_jsonl, settings_from_dict
 from ..rules.countries import CountryRules, DocFacts, in_capitals, is_case_sensitive_form, is_inverted, keep_match, resolve_ambiguous
+from ..rules.overlaps import keep_longest
+from ..rules.wordview import PhraseLookup
 from .base import IomComponent
 
 logger = logging.getLogger(__name__)
@@ -52,15 +55,16 @@ class CountryRecognizer(IomComponent):
         self._compile()
 
     def _compile(self) -> None:
-        """Build the matcher once per pipeline, never per document."""
+        """Build the lookup once per pipeline, never per document. A pattern's words are the
+        tokenizer's, keyed by their LOWER hash, so a name matches where a PhraseMatcher would."""
         self.rules = CountryRules.from_dict(self.rules_data)
         self.names = {entry["code"]: entry["name"] for entry in self.entries}
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.matcher = PhraseLookup()
         self.patterns: dict[str, tuple[str, str, str]] = {}
         self.one_token: dict[str, tuple[str, str, str]] = {}
         self.exact_case: set[str] = set()  # keys of forms matched only as written ("Yemeni Republic")
         ambiguous = {(entry["kind"], entry["pattern"].lower()) for entry in self._ambiguous_entries()}
-        by_key: dict[str, list[Doc]] = {}
+        by_key: dict[str, list[list[int]]] = {}
         for entry in [*self.entries, *self._ambiguous_entries()]:
             if entry["code"] != "?" and (entry["kind"], entry["pattern"].lower()) in ambiguous:
                 continue  # the ambiguity rule decides this form
@@ -69,7 +73,7 @@ class CountryRecognizer(IomComponent):
             if entry.get("exact_case"):
                 self.exact_case.add(key)
             pattern_doc = self.nlp.make_doc(entry["pattern"])
-            by_key.setdefault(key, []).append(pattern_doc)
+            by_key.setdefault(key, []).append([token.lower for token in pattern_doc])
             if len(pattern_doc) == 1 and entry["code"] != "?":
                 previous = self.one_token.get(entry["pattern"].lower())
                 if previous is None or KIND_PRIORITY[entry["kind"]] < KIND_PRIORITY[previous[0]]:
@@ -90,21 +94,23 @@ class CountryRecognizer(IomComponent):
     def annotate(self, doc: Doc) -> None:
         doc.spans[SPAN_KEY], doc.spans[PLACES_KEY] = self._find(doc)
 
-    def _candidates(self, doc: Doc) -> dict[tuple[int, int], tuple[str, str, str]]:
+    def _candidates(self, doc: Doc, columns: npt.NDArray[numpy.uint64]) -> dict[tuple[int, int], tuple[str, str, str]]:
         """Every gazetteer match, (start, end) -> (kind, code, pattern); the best kind wins a span.
 
         Names broken by a non-breaking space or a line break ("Christmas\u00a0Island",
-        "New\n\nZealand") match too: the matcher reads the Doc without its whitespace tokens.
+        "New\n\nZealand") match too: the lookup reads the words without their whitespace tokens
+        (but a gap of more than ``MAX_NEWLINES_INSIDE`` line breaks stays, as a barrier).
+        ``columns`` are the tokens' IDX, LENGTH, IS_SPACE and LOWER (:func:`_columns`).
         """
         text = doc._.iom_text
-        starts, lengths, spaces = _columns(doc)
-        words = [i for i, space in enumerate(spaces) if not (space and _newlines(text, starts[i], lengths[i]) <= MAX_NEWLINES_INSIDE)]
-        target = doc if len(words) == len(doc) else Doc(doc.vocab, words=[text[starts[i] : starts[i] + lengths[i]] for i in words])
+        kept = columns[:, 2] == 0
+        # a whitespace token with more line breaks than that is longer than that: test only those
+        for start, length, index in _long_spaces(columns):
+            kept[index] = _newlines(text, start, length) > MAX_NEWLINES_INSIDE
+        words = numpy.flatnonzero(kept)
         found: dict[tuple[int, int], tuple[str, str, str]] = {}
-        for match_id, start, end in self.matcher(target):
-            if target is not doc:
-                start, end = words[start], words[end - 1] + 1
-            key = self.nlp.vocab.strings[match_id]
+        for key, word_start, word_end in self.matcher.find_hashes(columns[words, 3]):
+            start, end = int(words[word_start]), int(words[word_end - 1]) + 1
             candidate = self.patterns[key]
             if key in self.exact_case and not _as_written(doc, start, end, candidate[2]):
                 continue  # "the Russian republic of Dagestan": the demonym, not a country's long name
@@ -116,21 +122,22 @@ class CountryRecognizer(IomComponent):
         return found
 
     def _find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
-        found = self._candidates(doc)
+        columns = _columns(doc)
+        found = self._candidates(doc, columns)
         facts = DocFacts.of(doc, [key for key, (kind, _, _) in found.items() if kind == "demonym"])
         countries: list[Span] = []
         places: list[Span] = []
         in_capitals_only: list[Span] = []
         ambiguous: list[tuple[Span, str]] = []
         named_in_full: set[str] = set()
-        for span in filter_spans([Span(doc, start, end) for start, end in found]):
-            kind, code, pattern = found[(span.start, span.end)]
-            if not keep_match(span, pattern, kind, self.rules, facts):
+        for start, end in keep_longest(found, _pair):  # spaCy's filter_spans, without a Span per match
+            kind, code, pattern = found[(start, end)]
+            labelled = Span(doc, start, end, label=kind, kb_id=code)
+            if not keep_match(labelled, pattern, kind, self.rules, facts):
                 continue
-            labelled = Span(doc, span.start, span.end, label=kind, kb_id=code)
             if code == "?":
                 ambiguous.append((labelled, pattern))
-            elif pattern in self.rules.word_acronyms and in_capitals(span):
+            elif pattern in self.rules.word_acronyms and in_capitals(labelled):
                 in_capitals_only.append(labelled)  # "CAR" in a headline: only if the release names it in full
             else:
                 (places if kind == "capital" else countries).append(labelled)
@@ -142,21 +149,21 @@ class CountryRecognizer(IomComponent):
             code = resolve_ambiguous(doc, pattern, self.rules, facts, evidence)
             if code:
                 countries.append(Span(doc, span.start, span.end, label=span.label_, kb_id=code))
-        compounds = self._compound_tokens(doc, {i for start, end in found for i in range(start, end)})
+        compounds = self._compound_tokens(doc, columns, {i for start, end in found for i in range(start, end)})
         for span in compounds:
             (places if span.label_ == "capital" else countries).append(span)
         return sorted(countries, key=_position), sorted(places, key=_position)
 
-    def _compound_tokens(self, doc: Doc, covered: set[int]) -> list[Span]:
+    def _compound_tokens(self, doc: Doc, columns: npt.NDArray[numpy.uint64], covered: set[int]) -> list[Span]:
         """Countries inside one token the tokenizer kept whole ("U.S.-Kuwait", "U.S.-led", "Norway.<br").
 
         The mention is the whole token (a span cannot cut a token); each country in it is reported.
         """
         spans: list[Span] = []
         text = doc._.iom_text
-        starts, lengths, _ = _columns(doc)
-        for i, (start, length) in enumerate(zip(starts, lengths, strict=True)):  # no Token objects: most are skipped
-            if length < 4 or i in covered or not _JOINER.search(text, start + 1, start + length - 1):
+        for i in _joined_tokens(text, columns):
+            start, length = int(columns[i, 0]), int(columns[i, 1])
+            if length < 4 or i in covered:
                 continue
             for piece in _JOINER.split(text[start : start + length]):
                 entry = self.one_token.get(piece.lower()) or self.one_token.get(piece.rstrip(".,;:").lower())
@@ -176,14 +183,35 @@ MAX_NEWLINES_INSIDE = 2
 _JOINER = re.compile(r"[-\u2010-\u2014<>/|]")
 
 
-def _columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    """The tokens' offsets, lengths and is_space flags, read without creating Token objects.
+def _columns(doc: Doc) -> npt.NDArray[numpy.uint64]:
+    """The tokens' offsets, lengths, is_space flags and LOWER hashes (one row per token), read
+    in one call without creating Token objects; used in numpy, not as Python objects."""
+    return numpy.asarray(doc.to_array([IDX, LENGTH, IS_SPACE, LOWER]), dtype=numpy.uint64)
 
-    Three flat lists of ints, not a list per token: ints are not tracked by the garbage
-    collector, thousands of small lists are, and collecting them cost more than the matching.
-    """
-    starts, lengths, spaces = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
-    return starts, lengths, spaces
+
+def _joined_tokens(text: str, columns: npt.NDArray[numpy.uint64]) -> list[int]:
+    """The tokens with a joiner (:data:`_JOINER`) inside them, not first nor last, in order: found
+    from the joiners in the text (a few per release), not by a Python step per token."""
+    joiners = [match.start() for match in _JOINER.finditer(text)]
+    if not joiners:
+        return []
+    starts = columns[:, 0].astype(numpy.int64)
+    ends = starts + columns[:, 1].astype(numpy.int64)
+    positions = numpy.array(joiners, dtype=numpy.int64)
+    tokens = numpy.searchsorted(starts, positions, side="right") - 1
+    inside = (tokens >= 0) & (positions > starts[tokens]) & (positions < ends[tokens] - 1)
+    return sorted(set(tokens[inside].tolist()))
+
+
+def _long_spaces(columns: npt.NDArray[numpy.uint64]) -> list[tuple[int, int, int]]:
+    """(offset, length, index) of the whitespace tokens longer than ``MAX_NEWLINES_INSIDE``."""
+    indexes = numpy.flatnonzero((columns[:, 2] != 0) & (columns[:, 1] > MAX_NEWLINES_INSIDE))
+    rows: list[list[int]] = columns[indexes, :2].tolist()
+    return [(start, length, index) for (start, length), index in zip(rows, indexes.tolist(), strict=True)]
+
+
+def _pair(span: tuple[int, int]) -> tuple[int, int]:
+    return span
 
 
 def _newlines(text: str, start: int, length: int) -> int:

@@ -20,15 +20,17 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH
+import numpy
+import numpy.typing as npt
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .. import spans as keys
@@ -37,14 +39,18 @@ from ..rules.acronyms import find_acronym_definitions
 from ..rules.organizations import (
     OrganizationIndex,
     OrganizationRules,
+    bare_word,
     clean_surface,
     fold_name,
     holder_after_body,
     looks_like_body,
     numbered_unit_before,
+    opener_length,
     rejection_reason,
     split_candidate,
 )
+from ..rules.overlaps import keep_longest
+from ..rules.wordview import PhraseLookup, WordView
 from .base import IomComponent
 
 logger = logging.getLogger(__name__)
@@ -132,25 +138,30 @@ class OrganizationRecognizer(IomComponent):
         self._compile()
 
     def _compile(self) -> None:
-        """Matchers are built once per pipeline."""
-        self.names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        """Lookups and patterns are built once per pipeline. A form's words are the tokenizer's,
+        so a name matches the text exactly where a spaCy PhraseMatcher would."""
+        self.names = PhraseLookup()  # keyed by each word's LOWER hash
+        self.acronyms = PhraseLookup()  # keyed by LOWER too; a match must then be written as the acronym
+        self.acronym_forms: dict[str, tuple[str, ...]] = {}
         self.by_key: dict[str, GazetteerEntry] = {}
         self.by_acronym = {entry.acronym: entry for entry in self.gazetteer if entry.acronym}
         self.by_form = {fold_name(form): entry for entry in self.gazetteer for form in (entry.name, *entry.aliases)}
         for index, entry in enumerate(self.gazetteer):
             key = f"org{index}"
             self.by_key[key] = entry
-            self.names.add(key, [self.nlp.make_doc(form) for form in (entry.name, *entry.aliases)])
+            self.names.add(key, [[token.lower for token in self.nlp.make_doc(form)] for form in (entry.name, *entry.aliases)])
             if entry.acronym:
-                self.acronyms.add(key, [self.nlp.make_doc(entry.acronym)])
+                acronym = self.nlp.make_doc(entry.acronym)
+                self.acronyms.add(key, [[token.lower for token in acronym]])
+                self.acronym_forms[key] = tuple(token.text for token in acronym)
         self.cues = {
             code: re.compile(rf"(?<![\w.]){'|'.join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))}(?!\w)")
             for code, cues in self.rules.country_cues
             if cues
         }
         verbs = "|".join(re.escape(word) for word in sorted(self.rules.headline_verbs, key=len, reverse=True)) or "(?!)"
-        self.headline_verb = re.compile(rf"(?<![\w’'.-])(?:{verbs})(?![\w’'-])")
+        # not after a word (:func:`_not_after_word`: no look-behind here, so the search skips fast)
+        self.headline_verb = re.compile(rf"(?:{verbs})(?![\w’'-])")
         roles = "|".join(re.escape(word) for word in sorted(self.rules.role_words, key=len, reverse=True))
         # case-insensitive: letterheads write "MINISTER FOR HOME AFFAIRS"
         self.portfolio = re.compile(rf"\b(?:{roles})\s+(?:for|on)\s[^.!?;\n]*$", re.IGNORECASE)
@@ -162,6 +173,8 @@ class OrganizationRecognizer(IomComponent):
         # a line break is cut later unless it is a hard wrap (:func:`_line_parts`); a comma is a
         # list separator unless :func:`split_candidate` finds a portfolio ("Agriculture, Fisheries and Forestry")
         gap = rf"(?:{space}{{1,2}}|{space}?\n|,{space})"
+        # every word :meth:`OrganizationRules.is_head` or :func:`_government_before_and` accepts, bare
+        self.head_endings = frozenset({"Government", *(word.rsplit(" ", 1)[-1] for word in self.rules.head_words)})
         self.name_run = re.compile(rf"(?<![\w’'.-]){name_word}(?:{gap}(?:{name_word}|(?:{connectors})(?={space}|\n)))*")
 
     def clear(self, doc: Doc) -> None:
@@ -173,10 +186,15 @@ class OrganizationRecognizer(IomComponent):
     def _find(self, doc: Doc) -> list[Span]:
         text = doc._.iom_text
         index = OrganizationIndex()
-        trusted = _longest_first(self._gazetteer_candidates(doc) + self._definition_candidates(doc, index))
-        countries = Ranges((span.start_char, span.end_char) for span in doc.spans.get(COUNTRY_KEY, []) if span.label_ == "name")
+        places = _Places.of(doc)
+        trusted = _longest_first(self._gazetteer_candidates(doc, places) + self._definition_candidates(doc, index))
+        countries = places.names
         entities = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
-        people = Ranges((ent.start_char, ent.end_char) for ent in entities if ent.label_ == "PERSON" and not self._named_as_body(ent.text))
+        people = Ranges(
+            (ent.start_char, ent.end_char)
+            for ent in entities
+            if ent.label_ == "PERSON" and not self._named_as_body(ent.text) and not self._eponym(text, ent.end_char)
+        )
         boilerplate = Ranges(tuple(zone) for zone in (doc._.iom_structure or {}).get("boilerplate", []))
         headlines = self._headline_lines(text)
         ner = [
@@ -185,7 +203,7 @@ class OrganizationRecognizer(IomComponent):
             if ent.label_ == "ORG" and not headlines.covering(ent.start_char, ent.start_char + 1)
         ]
         guesses = []
-        for candidate in self._split(ner + self._pattern_candidates(doc), doc, people):
+        for candidate in self._split(ner + self._pattern_candidates(doc, headlines), doc, people):
             reason = self._reason(doc, candidate, countries, people, boilerplate)
             if reason is None:
                 guesses.append(candidate)
@@ -279,7 +297,8 @@ class OrganizationRecognizer(IomComponent):
         """The bodies in ``text[start:end]``, a part of ``candidate`` with no person in it."""
         segment = text[start:end]
         start += len(segment) - len(segment.lstrip(" ,;:–-\u00a0"))
-        lower = re.match(r"^(?:(?:[a-z][\w’'-]*|\S+-based)\s+)+", text[start:end])  # "during the", "US-based"
+        start += opener_length(text[start:end], self.rules)  # "Because the High Court", "A World Bank Task Force"
+        lower = _LOWER_WORDS.match(text[start:end])  # "during the", "US-based"
         if lower:
             start += lower.end()
         surface = text[start:end]
@@ -303,7 +322,7 @@ class OrganizationRecognizer(IomComponent):
     def _before_holder(self, text: str, start: int, end: int) -> int:
         """The end of a body a title governs, before its holder's name ("Speaker of the National
         Assembly Marzouq Al Ghanem"); a place after the body is no holder ("… Office Papua New Guinea")."""
-        cut = holder_after_body(text[start:end], text[max(0, start - 40) : start], self.rules)
+        cut = holder_after_body(text[start:end], text[max(0, start - 40) : start], self.rules, after=text[end : end + 40])
         if cut is None:
             return end
         holder = text[start + cut : end].split()
@@ -315,7 +334,7 @@ class OrganizationRecognizer(IomComponent):
         """ "Thailand’s Ministry of Foreign Affairs" starts at "Ministry" and keeps the whole as an
         alias (a country's possessive is part of how the release names the body); another
         possessor ("Smith’s Foundation") just goes."""
-        possessor = re.match(r"^([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[’']s\s+", text[start:end])
+        possessor = _POSSESSOR.match(text[start:end])
         if possessor is None or possessor.group(1).split()[-1] in self.rules.possessive_name_words:
             return start, None  # "Australian Women’s Land Army": a plural noun's possessive is part of the name
         alias = text[start:end] if fold_name(possessor.group(1)) in self.country_words else None
@@ -354,6 +373,18 @@ class OrganizationRecognizer(IomComponent):
             return True  # "Borno State Government": a state's government named with its state
         return len(words) >= 2 and words[-1] == "Government" and fold_name(" ".join(words[:-1])) in self.country_words
 
+    def _eponym(self, text: str, end: int) -> bool:
+        """ "Royal Darwin Hospital", "Charles Darwin University", "the Carter Center": a person's name
+        followed on the same line, after one space, by a head word names a body after the person;
+        it neither cuts the name nor makes it a person's."""
+        gap = text[end : end + 2]
+        if gap[:1] not in (" ", "\u00a0") or gap[1:2].isspace():
+            return False
+        words = text[end + 1 : end + 1 + EPONYM_WINDOW].split()[:3]
+        if not words or not words[0][:1].isupper() or words[0].rstrip(",.;:") == "Government":
+            return False  # "the Howard Government": a government by its leader is no named body
+        return self.rules.is_head([word.rstrip(",.;:") for word in words], 0)
+
     def _named_as_body(self, surface: str) -> bool:
         """ "Fundación Techo Compartido" tagged PERSON: a name that opens on a word no person's name
         starts with (``body_openers``: "Fundación", "Ministry", "Foundation") is a body's name."""
@@ -364,35 +395,37 @@ class OrganizationRecognizer(IomComponent):
         cleaned = clean_surface(surface)
         return looks_like_body(cleaned, self.rules)
 
-    def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
+    def _gazetteer_candidates(self, doc: Doc, places: _Places) -> list[Candidate]:
         """Gazetteer names and acronyms, each kept only where its scope holds (:meth:`_in_scope`)."""
         text = doc._.iom_text
-        matched, starts = self._matching_doc(doc)
+        view, hashes = _word_view(doc)
+        keys: list[int] = hashes.tolist() if len(hashes) else []
         candidates = []
-        for match_id, start, end in self.names(matched):
-            entry = self.by_key[self.nlp.vocab.strings[match_id]]
-            start_char, end_char = starts[start], starts[end - 1] + len(matched[end - 1])
+        for key, start, end in self.names.find_hashes(hashes, keys):
+            entry = self.by_key[key]
+            start_char, end_char = view.start(start), view.end(end - 1)
             surface = text[start_char:end_char]
-            if surface[0].islower() and matched[start:end].text not in (entry.name, *entry.aliases):
+            if surface[0].islower() and view.phrase(text, start, end) not in (entry.name, *entry.aliases):
                 continue
-            if end - start == 1 and fold_name(surface) != fold_name(entry.name) and _glued_to_a_name(matched, starts, text, start):
+            if end - start == 1 and fold_name(surface) != fold_name(entry.name) and _glued_to_a_name(view, text, start):
                 continue  # "Third Country Nationals": a one-word alias inside a longer name
             if fold_name(surface) != fold_name(entry.name) and self._in_portfolio(text, start_char):
                 continue  # "Shadow Minister for Justice, Customs and Border Protection": a portfolio, not the body
             candidates.append(Candidate(start_char, end_char, surface, "gazetteer", entry))
-        places = {span.start_char: span.end_char for span in [*doc.spans.get(COUNTRY_KEY, []), *doc.spans.get(PLACES_KEY, [])]}
-        for match_id, start, end in self.acronyms(matched):
-            entry = self.by_key[self.nlp.vocab.strings[match_id]]
-            start_char, end_char = starts[start], starts[end - 1] + len(matched[end - 1])
-            if _in_capitals(matched, starts, text, start, end) or (
+        for key, start, end in self.acronyms.find_hashes(hashes, keys):
+            if tuple(view.word(text, index) for index in range(start, end)) != self.acronym_forms[key]:
+                continue  # as a PhraseMatcher on ORTH: the acronym as written, not "who" for "WHO"
+            entry = self.by_key[key]
+            start_char, end_char = view.start(start), view.end(end - 1)
+            if _in_capitals(view, text, start, end) or (
                 _inside_word(text, start_char, end_char) and not _joined_acronyms(text, start_char, end_char, self.by_acronym)
             ):
                 continue
-            office_end = places.get(starts[end]) if end < len(matched) else None  # "IOM Washington", "UNHCR Libya"
+            office_end = places.ends.get(view.start(end)) if end < len(view) else None  # "IOM Washington", "UNHCR Libya"
             stop = office_end if office_end is not None else end_char
             surface = text[start_char:stop]
             candidates.append(Candidate(start_char, stop, surface, "gazetteer", entry, office=surface if office_end is not None else None))
-        return self._in_scope(doc, candidates)
+        return self._in_scope(doc, candidates, places.codes)
 
     def _in_portfolio(self, text: str, start: int) -> bool:
         """Whether ``start`` lies in the portfolio of a role ("Minister for Home Affairs",
@@ -401,35 +434,12 @@ class OrganizationRecognizer(IomComponent):
         window = text[max(0, start - PORTFOLIO_WINDOW) : start]
         return self.portfolio.search(window) is not None
 
-    def _matching_doc(self, doc: Doc) -> tuple[Doc, list[int]]:
-        """The Doc the gazetteer matchers run on, and each of its tokens' offset in ``doc``'s text.
-
-        It is ``doc`` without its whitespace tokens: the tokenizer keeps a non-breaking space, a
-        second space or a line break as a token of its own, so "Australian\u00a0Government",
-        "International  Federation of ..." and a name wrapped over two lines would not match.
-        """
-        # No Token objects, and flat lists of ints rather than a list per token (which the garbage
-        # collector would have to scan): a long text stays cheap.
-        starts, lengths, spaces = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
-        text = doc._.iom_text  # once per document: doc.text rebuilds the whole text on every access
-        glued = _GLUE.search(text) is not None
-        if not any(spaces) and not glued:
-            return doc, starts
-        kept = [i for i, space in enumerate(spaces) if not space]
-        words, offsets = [], []
-        for i in kept:
-            word = text[starts[i] : starts[i] + lengths[i]]
-            for piece_start, piece_end in _unglued(word) if glued else [(0, len(word))]:
-                words.append(word[piece_start:piece_end])
-                offsets.append(starts[i] + piece_start)
-        matched = Doc(doc.vocab, words=words, spaces=[True] * len(words))
-        return matched, offsets
-
-    def _in_scope(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    def _in_scope(self, doc: Doc, candidates: list[Candidate], found: frozenset[str]) -> list[Candidate]:
         """Drop scoped forms whose scope the release does not meet: a country scope needs the
-        release to name that country (or its people or capital); ``self`` needs the body named
-        by an unscoped form too."""
-        codes = {span.kb_id_ for key in (COUNTRY_KEY, PLACES_KEY) for span in doc.spans.get(key, [])}
+        release to name that country (or its people or capital; ``found``: the codes of the
+        countries and places ``iom_countries`` found); ``self`` needs the body named by an
+        unscoped form too."""
+        codes = set(found)
         scoped = [(candidate, candidate.entry.scope_of(candidate.surface) if candidate.entry else None) for candidate in candidates]
         named = {id(candidate.entry) for candidate, scope in scoped if scope is None}
         for code in {scope for _, scope in scoped if scope and scope != SELF_SCOPE} - codes:
@@ -461,18 +471,22 @@ class OrganizationRecognizer(IomComponent):
             candidates.append(Candidate(start, end, acronym, "definition", defined[acronym]))
         return candidates
 
-    def _pattern_candidates(self, doc: Doc) -> list[Candidate]:
-        """Title-case names (connectors allowed inside) that contain an organisation head word."""
+    def _pattern_candidates(self, doc: Doc, headlines: Ranges) -> list[Candidate]:
+        """Title-case names (connectors allowed inside) that contain an organisation head word;
+        ``headlines`` are the document's headline lines (:meth:`_headline_lines`)."""
         text = doc._.iom_text
         candidates = []
         trailing = self.rules.connectors | self.rules.place_connectors
-        headlines = self._headline_lines(text)
+        head_endings = self.head_endings
+        in_headline = headlines.covering if headlines.ranges else None  # most releases have no headline line
         for match in self.name_run.finditer(text):
-            if headlines.covering(match.start(), match.start() + 1):
+            if in_headline is not None and in_headline(match.start(), match.start() + 1):
                 continue
             words = match.group().split()
             while words and words[-1] in trailing:
                 words.pop()
+            if head_endings.isdisjoint(map(bare_word, words)):
+                continue  # no word can be a head: most runs ("The", "Mr Smith") end here, cheaply
             if not any(self.rules.is_head(words, position) or _government_before_and(words, position) for position in range(len(words))):
                 continue
             surface = " ".join(words)
@@ -488,7 +502,7 @@ class OrganizationRecognizer(IomComponent):
         Families Living in School Building"): their capitalised runs are a headline's words, not
         names (gazetteer names and acronym definitions there are still found). One scan of the text."""
         lines = []
-        for match in self.headline_verb.finditer(text):
+        for match in _not_after_word(self.headline_verb, text):
             start = text.rfind("\n", 0, match.start()) + 1
             end = text.find("\n", match.end())
             lines.append((start, len(text) if end < 0 else end))
@@ -540,18 +554,38 @@ class OrganizationRecognizer(IomComponent):
         return sorted(spans, key=lambda span: span.start)
 
 
+@dataclass(frozen=True)
+class _Places:
+    """What the gazetteer and the guesses ask of the countries and places ``iom_countries``
+    found, read once per document (each pass over a span group makes a Span per item):
+    ``names`` the country names' ranges, ``ends`` each country's or place's end by its start,
+    ``codes`` their codes."""
+
+    names: Ranges
+    ends: dict[int, int]
+    codes: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Places:
+        rows = [
+            (key, span.start_char, span.end_char, span.label_, span.kb_id_)
+            for key in (COUNTRY_KEY, PLACES_KEY)
+            for span in doc.spans.get(key, [])
+        ]
+        names = Ranges((start, end) for key, start, end, label, _ in rows if key == COUNTRY_KEY and label == "name")
+        return cls(names, {start: end for _, start, end, _, _ in rows}, frozenset(code for *_, code in rows))
+
+
+_SOURCE_RANK = {"gazetteer": 0, "definition": 1, "pattern": 2, "ner": 3}
+
+
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop candidates overlapping a longer (or better-sourced) one; linear in the text covered."""
-    priority = {"gazetteer": 0, "definition": 1, "pattern": 2, "ner": 3}
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), priority[c.source], c.start))
-    taken = Occupancy()
-    kept: list[Candidate] = []
-    for candidate in ordered:
-        if taken.overlapping(candidate.start, candidate.end):
-            continue
-        taken.add(candidate.start, candidate.end, len(kept))
-        kept.append(candidate)
-    return kept
+    """Drop candidates overlapping a longer (or better-sourced) one, longest first."""
+    return keep_longest(candidates, _candidate_bounds, rank=lambda candidate: _SOURCE_RANK[candidate.source], text_order=False)
+
+
+def _candidate_bounds(candidate: Candidate) -> tuple[int, int]:
+    return candidate.start, candidate.end
 
 
 class Occupancy:
@@ -573,7 +607,10 @@ class Occupancy:
             self.owner.pop(position, None)
 
 
+_LOWER_WORDS = re.compile(r"^(?:(?:[a-z][\w’'-]*|\S+-based)\s+)+")
+_POSSESSOR = re.compile(r"^([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[’']s\s+")
 PORTFOLIO_WINDOW = 80  # characters before a gazetteer alias searched for a role's portfolio
+EPONYM_WINDOW = 40  # characters after a person's name searched for the head word of a body named after them
 WRAPPED_LINE = 45  # a line at least this long, broken inside a name, is a hard wrap of running text
 
 
@@ -582,6 +619,44 @@ WRAPPED_LINE = 45  # a line at least this long, broken inside a name, is a hard 
 _GLUE = re.compile(
     "(?<=[A-Za-z])(?:[\u2010\u2011]|\u00e2[\u0080\u20ac][\u0090\u0091]|\u00c3\u00a2\u00c2[\u0080\u20ac]\u00c2[\u0090\u0091])(?=\\w)"
 )
+
+
+# :data:`_GLUE` without its look-around, opening on one set of characters: where to try it. A
+# search for _GLUE itself (a look-behind first) or for a plain alternation would try every
+# position of the text; a leading character set lets the regex engine skip to the candidates.
+_GLUE_START = re.compile(
+    "[\u2010\u2011\u00e2\u00c3]"
+    "(?:(?<=[\u2010\u2011])|(?<=\u00e2)[\u0080\u20ac][\u0090\u0091]|(?<=\u00c3)\u00a2\u00c2[\u0080\u20ac]\u00c2[\u0090\u0091])"
+)
+
+
+# A character that, just before a name or a verb, makes it part of a longer word.
+_WORD_BEFORE = re.compile(r"[\w’'.-]")
+_WORD_RUN = re.compile(r"[\w’'.-]*")
+
+
+def _not_after_word(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""The matches ``pattern.finditer`` would give if ``pattern`` opened on the look-behind
+    ``(?<![\w’'.-])``: at each position in turn, a match not preceded by a word character. The
+    regex engine skips fast to the positions where a pattern's first words start (a capitalised
+    verb), but not when it opens on a look-behind, so the check is made here. ``pattern`` never
+    matches empty."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if start > 0 and _WORD_BEFORE.match(text, start - 1):
+            # every position up to the end of this run of word characters follows one too
+            run = _WORD_RUN.match(text, start)
+            position = (run.end() if run else start) + 1
+            continue
+        yield match
+        position = match.end()
+
+
+def _has_glue(text: str) -> bool:
+    """Whether :data:`_GLUE` occurs in ``text`` (as ``_GLUE.search`` would say), trying it only
+    where one of its first characters is."""
+    return any(_GLUE.match(text, mark.start()) for mark in _GLUE_START.finditer(text))
 
 
 def _unglued(word: str) -> list[tuple[int, int]]:
@@ -624,18 +699,24 @@ class Ranges:
 
     def covering(self, start: int, end: int) -> bool:
         """Whether one range contains [start, end)."""
+        if not self.ranges:
+            return False  # most documents: no headline, no boilerplate zone
         position = bisect.bisect_right(self.starts, start)
         low = bisect.bisect_left(self.starts, end - self.longest) if self.longest else position
         return any(self.ranges[index][1] >= end for index in range(max(0, min(low, position)), position))
 
     def count_within(self, start: int, end: int) -> int:
         """How many ranges lie inside [start, end)."""
+        if not self.ranges:
+            return 0
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_left(self.starts, end)
         return sum(1 for index in range(first, last) if self.ranges[index][1] <= end)
 
     def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
         """[start, end) without the ranges that start inside it (a range starting at ``start`` stays)."""
+        if not self.ranges:
+            return [(start, end)] if end > start else []
         parts = []
         position = bisect.bisect_left(self.starts, start + 1)
         while position < len(self.starts) and self.starts[position] < end:
@@ -656,7 +737,7 @@ def _acronym_uses(text: str, acronyms: Mapping[str, object]) -> list[tuple[int, 
     if not acronyms:
         return []
     uses = []
-    for match in _ACRONYM_TOKEN.finditer(text):
+    for match in _ACRONYM_TOKEN.finditer(text) if "" in acronyms else _runs_opening_on(text, acronyms):
         token = match.group()
         bare = token if token in acronyms else token.rstrip(".")
         if bare not in acronyms and "-" in token:
@@ -666,6 +747,24 @@ def _acronym_uses(text: str, acronyms: Mapping[str, object]) -> list[tuple[int, 
             if text[end : end + 1] != "-" or _PARTICIPLE.match(text, end):
                 uses.append((match.start(), end, bare))
     return uses
+
+
+def _runs_opening_on(text: str, acronyms: Iterable[str]) -> Iterator[re.Match[str]]:
+    """The runs ``_ACRONYM_TOKEN.finditer(text)`` gives that open on one of ``acronyms`` (a run
+    holding a use of one does), in order: only where an acronym occurs (found by ``str.find``, a
+    few times per release) is a run read, not at every word of the text."""
+    positions: set[int] = set()
+    for acronym in acronyms:
+        position = text.find(acronym)
+        while position >= 0:
+            positions.add(position)
+            position = text.find(acronym, position + 1)
+    for position in sorted(positions):
+        if position > 0 and _ACRONYM_TOKEN.match(text, position - 1):
+            continue  # inside a longer run, which opens earlier
+        match = _ACRONYM_TOKEN.match(text, position)
+        if match is not None:
+            yield match
 
 
 def _government_before_and(words: list[str], index: int) -> bool:
@@ -694,17 +793,52 @@ def _country_words() -> frozenset[str]:
     return frozenset(words | {"us", "u.s.", "uk", "u.k."})
 
 
-def _glued_to_a_name(doc: Doc, starts: list[int], text: str, start: int) -> bool:
+def _word_view(doc: Doc) -> tuple[WordView, npt.NDArray[numpy.uint64]]:
+    """The words the gazetteer lookups read, and each word's LOWER hash: ``doc`` without its
+    whitespace tokens, and a word glued to a participle by a typographic hyphen cut there
+    ("UNHCR‐assessed").
+
+    The tokenizer keeps a non-breaking space, a second space or a line break as a token of its
+    own, so "Australian\u00a0Government", "International  Federation of ..." and a name wrapped
+    over two lines would not match on the tokens themselves. No Token objects and no second
+    Doc: the columns are read in one call and filtered in numpy.
+    """
+    columns = numpy.asarray(doc.to_array([IDX, LENGTH, IS_SPACE, LOWER]), dtype=numpy.uint64)
+    words = columns[columns[:, 2] == 0]
+    view = WordView(words[:, 0], words[:, 1], as_tokens=len(words) == len(doc))
+    text = doc._.iom_text  # once per document: doc.text rebuilds the whole text on every access
+    if _has_glue(text):
+        return _unglued_view(text, view, words[:, 3])
+    return view, words[:, 3]
+
+
+def _unglued_view(text: str, view: WordView, hashes: npt.NDArray[numpy.uint64]) -> tuple[WordView, npt.NDArray[numpy.uint64]]:
+    """``view`` with every word cut by :func:`_unglued`; a part's hash is that of its text's
+    lower case, as the LOWER of a token of that text."""
+    starts: list[int] = []
+    lengths: list[int] = []
+    lowers: list[int] = []
+    for index in range(len(view)):
+        start, word = view.start(index), view.word(text, index)
+        parts = _unglued(word)
+        for part_start, part_end in parts:
+            starts.append(start + part_start)
+            lengths.append(part_end - part_start)
+            lowers.append(int(hashes[index]) if len(parts) == 1 else get_string_id(word[part_start:part_end].lower()))
+    return WordView(starts, lengths, as_tokens=False), numpy.array(lowers, dtype=numpy.uint64)
+
+
+def _glued_to_a_name(view: WordView, text: str, start: int) -> bool:
     """The word before is a capitalised word of the same name on the same line ("Third Country
     | Nationals"), not "The" and not a sentence start."""
     if start < 2:
         return False
-    previous, before = doc[start - 1], doc[start - 2]
-    if not previous.is_alpha or not previous.text[:1].isupper() or previous.lower_ == "the":
+    previous, before = view.word(text, start - 1), view.word(text, start - 2)
+    if not previous.isalpha() or not previous[:1].isupper() or previous.lower() == "the":
         return False
-    if "\n" in text[starts[start - 2] : starts[start]]:
+    if "\n" in text[view.start(start - 2) : view.start(start)]:
         return False
-    return not (before.is_punct and before.text in {".", "!", "?", ":", "\u201c", '"'})
+    return before not in _SENTENCE_MARKS
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -745,17 +879,21 @@ def _joined_acronyms(text: str, start: int, end: int, acronyms: Mapping[str, obj
 
 
 _PARTICIPLE = re.compile(r"-(?:[a-z]+ed|run|backed|built)\b")
+# Words after which a capitalised word opens a sentence or a quotation, not a longer name.
+_SENTENCE_MARKS = frozenset({".", "!", "?", ":", "\u201c", '"'})
 
 
-def _in_capitals(doc: Doc, starts: list[int], text: str, start: int, end: int) -> bool:
+def _in_capitals(view: WordView, text: str, start: int, end: int) -> bool:
     """An acronym-looking word inside a run of capitals ("WHO WE ARE") is not an acronym. Only
     neighbours on the same line count: a menu puts "Who we are" on the line before "WHO WE ARE"."""
     neighbours = [
-        doc[i]
+        word
         for i in (start - 1, end)
-        if 0 <= i < len(doc) and doc[i].is_alpha and "\n" not in text[starts[min(i, start)] : starts[max(i, end - 1)]]
+        if 0 <= i < len(view)
+        and (word := view.word(text, i)).isalpha()
+        and "\n" not in text[view.start(min(i, start)) : view.start(max(i, end - 1))]
     ]
-    return len(neighbours) > 0 and all(token.is_upper and len(token) > 1 for token in neighbours)
+    return len(neighbours) > 0 and all(word.isupper() and len(word) > 1 for word in neighbours)
 
 
 @Language.factory("iom_organizations", default_config={"data_path": None}, assigns=["doc.spans", "span._.iom_org"])

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .. import spans as keys
 from ..data import parse_json_object, settings_from_json
-from ..rules.phones import PhoneSettings, find_phones, infer_regions
+from ..rules.phones import PhoneSettings, RegionEvidence, find_phones, infer_regions
 from .base import IomComponent
 
 logger = logging.getLogger(__name__)
@@ -17,6 +17,8 @@ SPAN_KEY = keys.PHONES
 COUNTRY_SPAN_KEY = keys.COUNTRIES
 PLACES_SPAN_KEY = keys.PLACES
 SETTINGS_FILE = "phones.json"
+# Key of ``span._.iom_phone`` holding each number's own details by E.164 (see ``_find``).
+BY_NUMBER = "by_e164"
 
 
 class PhoneRecognizer(IomComponent):
@@ -41,21 +43,12 @@ class PhoneRecognizer(IomComponent):
 
     def _find(self, doc: Doc) -> list[Span]:
         text = doc._.iom_source_text
-        countries = list(doc.spans.get(COUNTRY_SPAN_KEY, []))
-        capitals = [*doc.spans.get(PLACES_SPAN_KEY, []), *(span for span in countries if span.label_ == "capital")]
-        named = [span.kb_id_ for span in countries]
-        # Only a capital or an office city just before a number says where it is; country names
-        # in the text before a contact line ("offered by the UK and France") do not.
-        located = [(span.start_char, span.kb_id_) for span in capitals]
-        regions = infer_regions(
-            text, self.settings, country_evidence=named, place_evidence=[span.kb_id_ for span in capitals], located=located
-        )
         spans = []
-        for hit in find_phones(text, regions, self.settings):
+        for hit in find_phones(text, lambda: self._regions(doc, text), self.settings):
             span = doc.char_span(hit.start, hit.end, label=hit.kind, kb_id=hit.e164, alignment_mode="expand")
             if span is None:
                 continue
-            span._.iom_phone = {
+            details = {
                 "raw": hit.raw,
                 "extension": hit.extension,
                 "region": hit.region,
@@ -64,8 +57,25 @@ class PhoneRecognizer(IomComponent):
                 "start": hit.start,
                 "end": hit.end,
             }
+            # Span extensions are keyed by the span's characters: two numbers inside one token
+            # ("970/1/2") share one record, which keeps each number's own details by E.164.
+            shared = span._.iom_phone or {**details, BY_NUMBER: {}}
+            shared[BY_NUMBER][hit.e164] = details
+            span._.iom_phone = shared
             spans.append(span)
         return spans
+
+    def _regions(self, doc: Doc, text: str) -> RegionEvidence:
+        """The regions the release points to; only read when the text holds a possible number."""
+        countries = list(doc.spans.get(COUNTRY_SPAN_KEY, []))
+        capitals = [*doc.spans.get(PLACES_SPAN_KEY, []), *(span for span in countries if span.label_ == "capital")]
+        named = [span.kb_id_ for span in countries]
+        # Only a capital or an office city just before a number says where it is; country names
+        # in the text before a contact line ("offered by the UK and France") do not.
+        located = [(span.start_char, span.kb_id_) for span in capitals]
+        return infer_regions(
+            text, self.settings, country_evidence=named, place_evidence=[span.kb_id_ for span in capitals], located=located
+        )
 
 
 @Language.factory("iom_phones", default_config={"data_path": None}, assigns=["doc.spans", "span._.iom_phone"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache, partial
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cache, cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +18,7 @@ from ..rules.speakers import (
     Attribution,
     Person,
     SpeakerSettings,
+    WrittenAttributions,
     attribute_quotes,
     joint_speakers,
     merge_people,
@@ -46,6 +49,7 @@ class QuoteRecognizer(IomComponent):
         self.settings, own = settings_from_json(raw, SpeakerSettings, SETTINGS_FILE, COMPONENT_SETTINGS)
         self.scare_context = scare_context_pattern(own["scare_context"])
         self.min_quote_words: int = own["min_quote_words"]
+        self.cue_words = frozenset(self.settings.cues)
 
     def clear(self, doc: Doc) -> None:
         doc.spans[SPAN_KEY] = []
@@ -59,26 +63,29 @@ class QuoteRecognizer(IomComponent):
         if not quotes:
             return []
 
-        not_people = _not_person_forms(doc)
-
-        def not_a_person(name: str) -> bool:
-            return _fold(name) in not_people
+        names = _ReleaseNames(doc, text)
 
         @cache
         def people() -> list[Person]:
             found = merge_people(_entities(doc), people_from_patterns(text, self.settings))
-            return [person for person in found if not not_a_person(person.name)]
+            return [person for person in found if not names.not_a_person(person.name)]
 
-        fallback = partial(parse_attribution, doc, frozenset(self.settings.cues)) if doc.has_annotation("DEP") else None
-        first_pass = attribute_quotes(text, quotes, people, self.settings, fallback, not_a_person)
+        fallback = _parse_fallback(doc, self.cue_words)
+        # Only the cue written next to a quote tells speech from a scare quote: no speaker is
+        # resolved before the scare quotes are gone, and a kept quote is not read twice.
+        read = WrittenAttributions(text, self.settings, fallback)
         kept = [
             quote
-            for quote, attribution in zip(quotes, first_pass, strict=True)
-            if not is_scare_quote(text, quote.start, quote.end, self.scare_context, self.min_quote_words, attribution.cue is not None)
+            for quote, found in zip(quotes, read(quotes), strict=True)
+            if not is_scare_quote(text, quote.start, quote.end, self.scare_context, self.min_quote_words, _has_cue(found))
         ]
-        attributions = attribute_quotes(text, kept, people, self.settings, fallback, not_a_person)
+        if not kept:
+            return []
+        attributions = attribute_quotes(
+            text, kept, people, self.settings, None, names.not_a_person, read(kept), names.named_at
+        )
         source = doc._.iom_source_text
-        organizations = _organization_forms(doc)
+        organizations = names.organizations
         spans = []
         for quote, attribution in zip(kept, attributions, strict=True):
             span = doc.char_span(quote.start, quote.end, label="QUOTE", alignment_mode="expand")
@@ -87,6 +94,25 @@ class QuoteRecognizer(IomComponent):
             span._.iom_quote = _record(source, quote, attribution, organizations, self.settings)
             spans.append(span)
         return spans
+
+
+def _has_cue(found: Attribution | None) -> bool:
+    return found is not None and found.cue is not None
+
+
+def _parse_fallback(doc: Doc, cues: frozenset[str]) -> Callable[[QuoteSpan], Attribution | None]:
+    """:func:`parse_attribution` for quotes no pattern attributes; nobody when the Doc has no parse.
+
+    Whether it has one is checked on the first such quote (a scan of every token), not per Doc.
+    """
+    parsed: list[bool] = []
+
+    def read(quote: QuoteSpan) -> Attribution | None:
+        if not parsed:
+            parsed.append(doc.has_annotation("DEP"))
+        return parse_attribution(doc, cues, quote) if parsed[0] else None
+
+    return read
 
 
 def parse_attribution(doc: Doc, cues: frozenset[str], quote: QuoteSpan) -> Attribution | None:
@@ -129,36 +155,82 @@ def _subject_name(subject: Token) -> Span | None:
     return subject.doc[start : subject.i + 1]
 
 
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+
+
 def _fold(name: str) -> str:
-    return " ".join(re.sub(r"(?:['’]s|s['’])$", "", name).split()).lower()
+    if name.endswith(("s", "'", "’", "\n")):  # only these can end in a possessive ($ also before a last "\n")
+        name = _POSSESSIVE_END.sub("", name)
+    return " ".join(name.split()).lower()
 
 
-def _not_person_forms(doc: Doc) -> frozenset[str]:
-    """What this release names as a country, demonym, place or organisation: never a speaker."""
-    forms: set[str] = set()
-    for key in (keys.COUNTRIES, keys.PLACES, ORG_KEY):
-        for span in doc.spans.get(key, []):
-            forms.add(_fold(span.text))
-    for span in doc.spans.get(ORG_KEY, []):
-        details = span._.iom_org or {}
-        forms.update(_fold(name) for name in (details.get("name"), details.get("acronym"), *(details.get("aliases") or [])) if name)
-    return frozenset(forms)
+class _ReleaseNames:
+    """The release's countries, places and organisations, as the quotes need them; read once.
+
+    Span texts are sliced from the Doc's text (``span.text`` builds a Token per word), each
+    organisation's details are read once, and nothing is read before it is needed.
+    """
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.text = text
+
+    @cached_property
+    def _organization_names(self) -> list[tuple[str, list[str]]]:
+        """Each organisation mention's id with the forms it goes by (name, acronym, aliases)."""
+        found = []
+        for span in self.doc.spans.get(ORG_KEY, []):
+            details = span._.iom_org or {}
+            names = [details.get("name"), details.get("acronym"), *(details.get("aliases") or [])]
+            found.append((span.kb_id_, [name for name in names if name]))
+        return found
+
+    @cached_property
+    def _not_person_forms(self) -> frozenset[str]:
+        """What this release names as a country, demonym, place or organisation: never a speaker."""
+        mentions = {
+            self.text[span.start_char : span.end_char]
+            for key in (keys.COUNTRIES, keys.PLACES, ORG_KEY)
+            for span in self.doc.spans.get(key, [])
+        }
+        mentions.update(name for _, names in self._organization_names for name in names)
+        return frozenset(_fold(name) for name in mentions)
+
+    def not_a_person(self, name: str) -> bool:
+        return _fold(name) in self._not_person_forms
+
+    @cached_property
+    def _named_spans(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """The release's country, place and organisation mentions, sorted by start (with the starts)."""
+        found = sorted(
+            (span.start_char, span.end_char)
+            for key in (keys.COUNTRIES, keys.PLACES, ORG_KEY)
+            for span in self.doc.spans.get(key, [])
+        )
+        return [start for start, _ in found], found
+
+    def named_at(self, position: int) -> tuple[int, int] | None:
+        """The country, place or organisation mention that covers ``position``, if any (by bisection)."""
+        starts, spans = self._named_spans
+        index = bisect_right(starts, position)
+        for start, end in reversed(spans[max(0, index - 4) : index]):  # a mention nested in a longer one
+            if end > position:
+                return start, end
+        return None
+
+    @cached_property
+    def organizations(self) -> list[tuple[str, list[str]]]:
+        """Each organisation of the release with its forms, longest form first (:func:`speaker_organization`)."""
+        forms: dict[str, list[str]] = {}
+        for kb_id, names in self._organization_names:
+            forms.setdefault(kb_id, names)
+        return sorted(forms.items(), key=lambda item: -max(len(name) for name in item[1]))
 
 
 def _entities(doc: Doc) -> list[Person]:
     if not doc.has_annotation("ENT_IOB"):
         return []
     return [Person(ent.start_char, ent.end_char, ent.text) for ent in list(doc.ents) if ent.label_ == "PERSON"]
-
-
-def _organization_forms(doc: Doc) -> list[tuple[str, list[str]]]:
-    """Each organisation of the release with the forms it goes by (name, acronym, aliases)."""
-    forms: dict[str, list[str]] = {}
-    for span in doc.spans.get(ORG_KEY, []):
-        details = span._.iom_org or {}
-        names = [details.get("name"), details.get("acronym"), *(details.get("aliases") or [])]
-        forms.setdefault(span.kb_id_, [name for name in names if name])
-    return sorted(forms.items(), key=lambda item: -max(len(name) for name in item[1]))
 
 
 def speaker_organization(title: str | None, organizations: list[tuple[str, list[str]]]) -> str | None:

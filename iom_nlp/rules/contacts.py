@@ -27,6 +27,8 @@ _SPACE = r"[ \t\u00a0]+"
 # that the name can be repaired whole.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-‐\u0080-\u009f\u00a1-\u00bf]+(?=[^\W\d_]))*\.?")
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf]")
+# The "Â" of a mis-decoded no-break space ("Brad RobinsonÂ\u00a0 0419 ..."), left at a word's end.
+_MOJIBAKE_SPACE_LEAD = re.compile(r"(?<=[a-z])Â+(?=\s|$)")
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
 _RUN_GAP = re.compile(r"[ \t\u00a0]{1,3}")
 _POSSESSIVE = re.compile(r"[’'][sS]$")
@@ -101,6 +103,8 @@ def find_contacts(
     ``not_names`` are ranges another component has read as something else (a country, a
     capital): a name candidate ending inside one is a place ("IOM Addis Ababa"), not a person.
     """
+    if not found:
+        return []  # a contact is a name with at least one item: no items, no contacts (and no scan)
     records: list[ContactRecord] = []
     seen: set[tuple[int, int]] = set()
     items = Items.of(found)
@@ -235,10 +239,12 @@ def _signature_start(text: str, lines: list[int], index: int, item_start: int, s
     return line_start
 
 
-# What may separate two items listed under one name: a connector or a field label.
+# What may separate two items listed under one name: a connector or a field label in any
+# language or as a symbol ("Cel.:", "Tél. :", "Móvil", "Courriel", "☎").
 _H = r"[ \t\u00a0]*"
 _LISTED_NEXT = re.compile(
-    rf"[\s,;/|\-–—]{{0,6}}(?:(?:or|and|on|at)\b{_H})?(?:[A-Za-z\-]{{1,8}}{_H}[:.]?{_H})?(?:\([\w ]{{1,10}}\){_H}:?{_H})?"
+    rf"[\s,;/|\-–—]{{0,6}}(?:(?:or|and|on|at)\b{_H})?(?:(?:[^\W\d_][\w\-]{{0,8}}|[^\w\s,;]{{1,2}})(?:{_H}[:.]){{0,2}}{_H})?"
+    rf"(?:\([\w ]{{1,10}}\){_H}:?{_H})?"
 )
 
 
@@ -281,24 +287,66 @@ def _contacts_in_zone(
     names = _drop_attributes(text, name_candidates(text, words, blocked, settings), items)
     barriers = _office_labels(text, words, names, settings)
     records = []
+    listed: list[tuple[int, int]] = []  # names listed together before the one that holds their items
     for index, (name_start, name_end) in enumerate(names):
         claim_end = names[index + 1][0] if index + 1 < len(names) else end
         claimed = _claim(items, barriers, name_end, claim_end)
         if not claimed:
+            listed = [*listed, (name_start, name_end)] if claim_end < end and _NAME_LIST.fullmatch(text, name_end, claim_end) else []
             continue
-        name = _clean_name(text[name_start:name_end], settings, complete_name)
-        records.append(
-            ContactRecord(
-                name=name,
-                start=name_start,
-                end=name_end,
-                organization=_organization(text, name_end, claimed[0].start, settings),
-                phones=_unique(item.value for item in claimed if item.kind == "phone"),
-                emails=_unique(item.value for item in claimed if item.kind == "email"),
-                items_end=max(item.end for item in claimed),
+        group = [*listed, (name_start, name_end)]
+        listed = []
+        for (member_start, member_end), own in zip(group, _share(text, group, claimed), strict=True):
+            if not own:
+                continue
+            records.append(
+                ContactRecord(
+                    name=_clean_name(text[member_start:member_end], settings, complete_name),
+                    start=member_start,
+                    end=member_end,
+                    organization=_tidy_organization(_organization(text, name_end, claimed[0].start, settings) or ""),
+                    phones=_unique(item.value for item in own if item.kind == "phone"),
+                    emails=_unique(item.value for item in own if item.kind == "email"),
+                    items_end=max(item.end for item in own),
+                )
             )
-        )
     return records
+
+
+# "Jo Doe and Jane Roe, Tel: ...": names listed together share the items after the last one.
+_NAME_LIST = re.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]*")
+
+
+def _share(text: str, group: list[tuple[int, int]], claimed: list[Found]) -> list[list[Found]]:
+    """The items of names listed together ("Jo Doe and Jane Roe, Tel: A and B, Email: a, b").
+
+    Only when the items say so: one phone per name, in order, or an e-mail address naming the
+    person ("jroe@..."); else the names before the last are no contacts ("Human Rights and
+    Equal Opportunity Commission, 02 ..." lists no people), as without a list.
+    """
+    if len(group) == 1:
+        return [claimed]
+    surnames = [_surname_key(text[start:end]) for start, end in group]
+    phones = [item for item in claimed if item.kind == "phone"]
+    one_each = len(phones) == len(group)
+    shares: list[list[Found]] = [[phones[position]] if one_each else [] for position in range(len(group))]
+    if not one_each:
+        shares[-1].extend(phones)
+    for item in claimed:
+        if item.kind == "phone":
+            continue
+        local = item.value.split("@", 1)[0].lower()
+        owners = [position for position, surname in enumerate(surnames) if len(surname) > 1 and surname in local]
+        shares[owners[0] if len(owners) == 1 else -1].append(item)
+    if not one_each and not any(shares[:-1]):
+        return [[] for _ in group[:-1]] + [claimed]
+    return [sorted(share, key=lambda item: item.start) for share in shares]
+
+
+def _surname_key(name: str) -> str:
+    """The last word of a name in lower case, letters only ("Doyle" -> "doyle")."""
+    words = name.split()
+    return "".join(char for char in words[-1].lower() if char.isalpha()) if words else ""
 
 
 def _claim(items: Sequence[Found], barriers: list[int], name_end: int, claim_end: int) -> list[Found]:
@@ -324,10 +372,15 @@ def _office_labels(text: str, words: list[_Word], names: list[tuple[int, int]], 
         if index >= 0 and word.start < names[index][1]:
             continue
         acronym = word.kind == "caps"
-        office = word.kind == "stop" and _is_office(word.text, settings)
+        office = word.kind == "stop" and _is_office(word.text, settings) and not _bracketed(text, word)
         if (acronym or office) and not text.startswith(":", word.end):
             labels.append(word.start)
     return labels
+
+
+def _bracketed(text: str, word: _Word) -> bool:
+    """A word alone in brackets labels the number before it ("+977 1 442 6250 (Office)"), no office."""
+    return text[word.start - 1 : word.start] == "(" and text[word.end : word.end + 1] == ")"
 
 
 def _drop_attributes(text: str, names: list[tuple[int, int]], items: Sequence[Found]) -> list[tuple[int, int]]:
@@ -430,6 +483,7 @@ def name_candidates(text: str, words: list[_Word], blocked: Ranges, settings: Co
         piece: list[_Word] = []
         office = False
         previous: _Word | None = None
+        joined: tuple[int, int] | None = None  # the candidate just before "and"/"of"/"for"
         for word in run:
             surname = bool(piece) and piece[-1].kind == "name" and len(word.text) >= 4  # "Mina ANDREEVA"
             kind = "acronym" if mixed and word.kind == "caps" and not surname else word.kind
@@ -438,12 +492,33 @@ def name_candidates(text: str, words: list[_Word], blocked: Ranges, settings: Co
                 piece.append(word)
                 previous = word
                 continue
-            _add_candidate(text, piece, office, blocked, settings, candidates)
+            closes = _closes_office(text, word, kind, piece, settings)
+            if closes and joined is not None and candidates and candidates[-1] == joined:
+                candidates.pop()  # "Human Rights and Equal Opportunity Commission": one office
+            added = len(candidates)
+            _add_candidate(text, piece, office or closes, blocked, settings, candidates)
+            joined = candidates[-1] if word.text in _CONNECTORS and len(candidates) > added else None
             office = _opens_office(word, kind, previous, piece, office, settings)
             piece = [word] if kind == "honorific" else []
             previous = word
         _add_candidate(text, piece, office, blocked, settings, candidates)
     return candidates
+
+
+_OFFICE_GOES_ON = re.compile(r"[ \t\u00a0]+(?:of|for|and)\b|:")
+
+
+def _closes_office(text: str, word: _Word, kind: str, piece: list[_Word], settings: ContactSettings) -> bool:
+    """An office word right after the piece ends an office's name ("Equal Opportunity Commission on ...").
+
+    Not after a name with an honorific ("Senator Jo Doe Parliament House"), nor when the office's
+    name goes on ("Jo Doe Department of Immigration": the person, then the office) or is a label.
+    """
+    if kind != "stop" or not piece or not _is_office(word.text, settings):
+        return False
+    if any(item.kind == "honorific" for item in piece) or _OFFICE_GOES_ON.match(text, word.end):
+        return False
+    return text[piece[-1].end : word.start] == " "  # "Jo Doe  Department ...": a column apart
 
 
 def _opens_office(
@@ -526,6 +601,7 @@ def _clean_name(raw: str, settings: ContactSettings, complete_name: Callable[[st
     # "Lea MARTIN": a surname in capitals is written in its usual case (a name all in capitals below).
     whole = " ".join(words)
     name = whole if whole.isupper() else " ".join(word.title() if word.isupper() and len(word) >= 4 else word for word in words)
+    name = _MOJIBAKE_SPACE_LEAD.sub("", name)
     if _MOJIBAKE.search(name):
         name = ftfy.fix_text(name)
     name = name.translate(_HYPHENS)
@@ -564,6 +640,22 @@ def _organization(text: str, name_end: int, first_item: int, settings: ContactSe
             return None
         position = inline.end(1)
     return None
+
+
+# A label symbol or stray punctuation left at the end of an office ("IOM Ethiopia ☎" once the
+# lines are joined): never part of its name.
+_ORGANIZATION_TAIL = re.compile(r"[^\w)\].’'\s]+$")
+
+
+_ORGANIZATION_LAST_WORDS = frozenset({"on", "at", "or", "via", "and", "by", "to", "in", "from", "tel", "call", "phone", "mobile", "email"})
+
+
+def _tidy_organization(value: str) -> str | None:
+    """The office without a trailing symbol or connector ("IOM Kenya on"), or None when nothing is left."""
+    words = _ORGANIZATION_TAIL.sub("", value).split()
+    while words and words[-1] in _ORGANIZATION_LAST_WORDS:
+        words.pop()
+    return " ".join(words) or None
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -36,8 +36,11 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import numpy
+from spacy.attrs import IS_SPACE, IS_TITLE, LOWER
 from spacy.tokens import Doc, Span, Token
 
 # Tokens that join the members of a list ("Guineans, Malians and Ivorians").
@@ -121,6 +124,7 @@ class DocFacts:
     demonym_ends: dict[int, int] = field(default_factory=dict)
     _title_pairs: set[str] | None = None
     _lower_lines: list[tuple[int, int]] | None = None
+    _doc_text: str | None = None
     resolved: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -136,28 +140,31 @@ class DocFacts:
         if self._lower_lines is None:
             lines: list[tuple[int, int]] = []
             offset = 0
-            for line in self.doc.text.split("\n"):
+            for line in self._text().split("\n"):
                 if line != line.lower() or not any(char.isalpha() for char in line) or _URL_HINT.search(line):
                     offset += len(line) + 1
                     continue
                 lines.append((offset, offset + len(line)))
                 offset += len(line) + 1
             self._lower_lines = lines
-        index = bisect_right(self._lower_lines, (start_char, len(self.doc.text) + 1)) - 1
+        index = bisect_right(self._lower_lines, (start_char, len(self._text()) + 1)) - 1
         return index >= 0 and self._lower_lines[index][0] <= start_char < self._lower_lines[index][1]
 
+    def _text(self) -> str:
+        """The document's text, built once (``Doc.text`` rebuilds it on every access)."""
+        if self._doc_text is None:
+            self._doc_text = self.doc.text
+        return self._doc_text
+
     def title_pairs(self) -> set[str]:
-        """Lower-cased "word word" for every pair of adjacent title-case words ("australian government")."""
+        """Lower-cased "word word" for every pair of adjacent title-case words ("australian government"),
+        whitespace tokens skipped. Read from the token columns, without a Token object per word."""
         if self._title_pairs is None:
-            pairs: set[str] = set()
-            previous: Token | None = None
-            for token in self.doc:
-                if token.is_space:
-                    continue
-                if previous is not None and previous.is_title and token.is_title:
-                    pairs.add(f"{previous.lower_} {token.lower_}")
-                previous = token
-            self._title_pairs = pairs
+            columns = self.doc.to_array([IS_SPACE, IS_TITLE, LOWER])
+            words = columns[columns[:, 0] == 0]
+            pairs = numpy.flatnonzero((words[:-1, 1] != 0) & (words[1:, 1] != 0)).tolist()
+            strings = self.doc.vocab.strings
+            self._title_pairs = {f"{strings[int(words[i, 2])]} {strings[int(words[i + 1, 2])]}" for i in pairs}
         return self._title_pairs
 
 
@@ -172,7 +179,7 @@ def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules, facts: 
     lower = folded(text)
     if is_case_sensitive_form(pattern, rules) and text.replace(" ", "") != pattern.replace(" ", ""):
         return False
-    if not any(ch.isupper() for ch in text) and not (
+    if not any(map(str.isupper, text)) and not (
         kind == "name" and lower not in rules.lower_case_words and facts.in_lower_case_line(span.start_char)
     ):
         return False
@@ -211,9 +218,15 @@ def _before_mission_word(span: Span, rules: CountryRules) -> bool:
 
 def is_case_sensitive_form(pattern: str, rules: CountryRules) -> bool:
     """A short form that must match in its own case: "US", "U.A.E.", "BiH" (two capitals or more)."""
+    return _case_sensitive(pattern, rules.case_sensitive_max_length)
+
+
+@lru_cache(maxsize=8192)
+def _case_sensitive(pattern: str, max_length: int) -> bool:
+    """:func:`is_case_sensitive_form`, once per gazetteer pattern (asked at every match)."""
     letters = pattern.replace(".", "").replace(" ", "")
     capitals = sum(ch.isupper() for ch in letters)
-    return len(pattern) <= rules.case_sensitive_max_length and (letters.isupper() or capitals >= 2)
+    return len(pattern) <= max_length and (letters.isupper() or capitals >= 2)
 
 
 def is_inverted(pattern: str) -> bool:

@@ -18,11 +18,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
 
+from .overlaps import keep_longest
+
 _AT = re.compile(r"@|\s{0,3}[\[\(\{<]\s{0,3}(?i:at)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}AT\s{1,3}")
+# Every "@" form above holds "@", an opening bracket or "AT" and starts at most
+# ``_AT_LEAD`` characters (spaces) before it: only those places are tried.
+_AT_ANCHOR = re.compile(r"[@\[\(\{<]|AT")
+_AT_LEAD = 3
 _DOT = r"(?:\.|\s{0,3}[\[\(\{<]\s{0,3}(?i:dot)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}DOT\s{1,3})"
 _OBFUSCATED_DOT = re.compile(r"\s{0,3}[\[\(\{<]\s{0,3}(?i:dot)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}DOT\s{1,3}")
 _SPLIT_HEAD = re.compile(r"(?:^|(?<=[\s\"'(<>:;,]))([a-z0-9_-]{1,30})\. $")
@@ -76,10 +83,28 @@ def find_emails(text: str, settings: EmailSettings | None = None) -> list[EmailH
     ``text[hit.start:hit.end]`` is always the address as written, nothing glued to it.
     """
     settings = settings or EmailSettings()
-    hits = [hit for match in _AT.finditer(text) if (hit := _hit_at(text, match, settings))]
-    hits = _drop_overlaps(hits)
+    hits = [hit for match in _at_signs(text) if (hit := _hit_at(text, match, settings))]
+    hits = keep_longest(hits, _bounds)
     visible = {hit.address for hit in hits if not hit.debris}
     return [hit for hit in hits if not hit.debris or hit.address not in visible]
+
+
+def _at_signs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_AT.finditer(text)``, trying ``_AT`` only near an anchor.
+
+    ``_AT`` can start on any space, so a plain scan tries every character of the text; its
+    matches start within ``_AT_LEAD`` characters before an anchor, found by a fast scan.
+    """
+    position = 0
+    for anchor in _AT_ANCHOR.finditer(text):
+        for start in range(max(position, anchor.start() - _AT_LEAD), anchor.start() + 1):
+            match = _AT.match(text, start)
+            if match:
+                yield match
+                position = match.end()
+                break
+        else:
+            position = max(position, anchor.start() + 1)
 
 
 def _hit_at(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit | None:
@@ -237,10 +262,5 @@ def _in_url_authority(text: str, start: int) -> bool:
     return not any(char.isspace() or char in "/?#" for char in between)
 
 
-def _drop_overlaps(hits: list[EmailHit]) -> list[EmailHit]:
-    kept: list[EmailHit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if kept and hit.start < kept[-1].end:
-            continue
-        kept.append(hit)
-    return kept
+def _bounds(hit: EmailHit) -> tuple[int, int]:
+    return hit.start, hit.end

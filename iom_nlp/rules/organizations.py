@@ -48,6 +48,7 @@ class OrganizationRules:
     office_holders: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     not_person_words: frozenset[str] = frozenset()
+    sentence_openers: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -74,6 +75,7 @@ class OrganizationRules:
             office_holders=frozenset(data.get("office_holders", [])),
             name_particles=frozenset(data.get("name_particles", [])),
             not_person_words=frozenset(data.get("not_person_words", [])),
+            sentence_openers=frozenset(data.get("sentence_openers", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
 
@@ -91,6 +93,16 @@ def _bare(word: str) -> str:
     """A word without trailing punctuation or possessive ("Foundation’s," -> "Foundation")."""
     word = word.strip(",.;:")
     return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+bare_word = _bare  # public: a component prefilters name runs on their bare words
+
+
+@lru_cache(maxsize=8)
+def _cue_at_end(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for "a cue, then only non-word characters, ends the text", compiled once per
+    list of cues (not one search per cue and candidate)."""
+    return re.compile("|".join(rf"\b{re.escape(cue)}\W*$" for cue in cues) or "(?!)")
 
 
 @lru_cache(maxsize=65_536)
@@ -155,7 +167,7 @@ def rejection_reason(
         return "a person's title"
     if any(word not in rules.possessive_name_words for word in re.findall(r"(\w+)[’']s\s", cleaned)):
         return "possessive"  # "Minister’s Office"; not "Women’s and Children’s Hospital"
-    if in_quotes or any(re.search(rf"\b{re.escape(cue)}\W*$", before.lower()) for cue in rules.publication_cues):
+    if in_quotes or _cue_at_end(rules.publication_cues).search(before.lower()):
         return "publication"
     if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
         return "not a name"
@@ -568,7 +580,29 @@ _PERSON_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*")  # "Marzouq", 
 HOLDER_WORDS = (2, 4)  # how many words a holder's name after a body may have
 
 
-def holder_after_body(surface: str, before: str, rules: OrganizationRules) -> int | None:
+def opener_length(surface: str, rules: OrganizationRules) -> int:
+    """How many characters at the start of ``surface`` open the sentence rather than the name.
+
+    A Title-case run that starts a sentence takes its first word with it: "Because the High
+    Court", "Only the Coalition", "Indeed the Government of Papua New Guinea" (a function word
+    from ``sentence_openers`` before "the"), and "A World Bank Task Force" (an indefinite
+    article before a capitalised word). Names that start with such a word ("One Nation",
+    "Three Seas Initiative") have no "the" after it and are kept.
+    """
+    match = _OPENER.match(surface)
+    if match is None:
+        return 0
+    word, article = match.group(1), match.group(2)
+    if (article and word in rules.sentence_openers) or (not article and word in _INDEFINITE):
+        return match.end()
+    return 0
+
+
+_OPENER = re.compile(r"([A-Z][a-z]*)[ \u00a0]+(the[ \u00a0]+)?(?=[A-Z])")
+_INDEFINITE = frozenset({"A", "An"})
+
+
+def holder_after_body(surface: str, before: str, rules: OrganizationRules, after: str = "") -> int | None:
     """Where the body ends when the holder's name is glued after it.
 
     "Speaker of the National Assembly Marzouq Al Ghanem": a title governs the body ("… of the"
@@ -576,13 +610,16 @@ def holder_after_body(surface: str, before: str, rules: OrganizationRules) -> in
     to four name-shaped words that are no head, role, connector or acronym. Returns the end of
     the body inside ``surface`` (None to keep it whole). Without the governing title a trailing
     Title-case run is part of the name ("Association Horizons Nouveaux"), and so it is after a
-    lone head word.
+    lone head word. One name-shaped word is enough when ``after`` (the text right after
+    ``surface``) goes on with a lower-case particle and a surname ("… Assembly Marzouq al
+    Ghanem", "… Commission Ana de Souza"): a Title-case run stops at the particle.
     """
     if not _governed_by_title(before, rules):
         return None
     tokens = [(match.start(), match.end(), match.group()) for match in re.finditer(r"\S+", surface)][: 3 * WINDOW]
     words = [token[2].rstrip(",") for token in tokens]
-    for size in range(HOLDER_WORDS[1], HOLDER_WORDS[0] - 1, -1):
+    shortest = 1 if _particle_and_surname(after, rules) else HOLDER_WORDS[0]
+    for size in range(HOLDER_WORDS[1], shortest - 1, -1):
         head = len(words) - size - 1
         # a lone head word ("Association Horizons Nouveaux", "Fundación Pies Descalzos") keeps its name
         if head < 1 or not rules.is_head(words, head) or tokens[head][2].endswith(","):
@@ -591,6 +628,16 @@ def holder_after_body(surface: str, before: str, rules: OrganizationRules) -> in
         if run[0] not in rules.name_particles and _is_person_run(run, rules):
             return tokens[head][1]
     return None
+
+
+def _particle_and_surname(after: str, rules: OrganizationRules) -> bool:
+    """ "… al Ghanem", " bin Salman", " van der Berg": lower-case name particles (one or two),
+    then a capitalised word."""
+    words = after[:40].split()[:3]
+    particles = 0
+    while particles < min(2, len(words)) and words[particles] in rules.name_particles and words[particles].islower():
+        particles += 1
+    return 0 < particles < len(words) and bool(_PERSON_WORD.fullmatch(words[particles].rstrip(",.;:")))
 
 
 def _governed_by_title(before: str, rules: OrganizationRules) -> bool:

@@ -19,9 +19,10 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMatcher
@@ -29,12 +30,24 @@ from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMa
 from .overprint import collapse, repetition_factor
 from .patterns import alternation
 
+# phonenumbers compiles its metadata's patterns on every use and the re module keeps only the
+# last 512: matching numbers of several regions keeps recompiling them. The library's own cache
+# (bounded by its metadata; absent from older versions) keeps them; results do not change.
+if hasattr(phonenumbers, "enable_pattern_cache"):
+    phonenumbers.enable_pattern_cache()
+
 MAX_OVERPRINT_LINE = 2_000
 MIN_DIGITS_FOR_OVERPRINT = 14
-_INTERNATIONAL_CODE = re.compile(r"(?:\+|\b00)(\d{1,3})")
-_TLD = re.compile(r"(?<=[A-Za-z0-9-])\.([a-z]{2,3})(?![\w-])(?!\.\w)")  # the label before is only looked at, never scanned
+# "+41", "0041" (not "1000"). Each form opens with a literal, its context checked after it: the
+# regex engine then jumps between "+" and "0" instead of trying every position.
+_INTERNATIONAL_CODE = re.compile(r"(?:\+|0(?<!\w0)0)(\d{1,3})")
+# ".org", ".au" after a label, which is only looked at, never scanned (the "." opens the regex).
+_TLD = re.compile(r"\.(?<=[A-Za-z0-9-]\.)([a-z]{2,3})(?![\w-])(?!\.\w)")
 _DIGIT = re.compile(r"\d")
-_YEAR_RANGE = re.compile(r"^(19|20)\d\d\s?[-–/]\s?(\d\d|(19|20)\d\d)$|^(19|20)\d\d\s+(19|20)\d\d$")
+_NOT_DIGIT_OR_BREAK = bytes(byte for byte in range(256) if byte not in b"0123456789\n")
+_YEAR_RANGE = re.compile(r"^(19|20)\d\d\s*[-–/]\s*(\d\d|(19|20)\d\d)$|^(19|20)\d\d\s+(19|20)\d\d$")
+# "24 2011-12", "552 1985-86": a figure then a year range is a table row; "2000-3000" a range of figures.
+_YEAR_RANGE_END = re.compile(r"(?<![\d-])(?:19|20)\d\d\s*-\s*(?:(?:19|20)\d\d|\d\d)$|^\d{2,4}00\s*-\s*\d{2,4}00$")
 # "Ph 02/6277 7260", "022/717 91 11": a slash between the trunk and area code and the number.
 _AREA_CODE_SLASH = re.compile(r"\(?0\d{1,4}\)?/\d")
 # "1989-2019 200": a year range then a number is a table row, never a phone.
@@ -64,6 +77,7 @@ class PhoneSettings:
     area_codes: Mapping[str, str] = field(default_factory=dict)
     region_words: Mapping[str, str] = field(default_factory=dict)
     short_numbers: Mapping[str, str] = field(default_factory=dict)
+    hyphen_extension_regions: tuple[str, ...] = ()
     cue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     city_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     city_lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
@@ -89,11 +103,18 @@ def compile_cities(city_regions: Mapping[str, str]) -> re.Pattern[str]:
     forms = {form for city in city_regions for form in (city, city.upper())}
     if not forms:
         return re.compile(r"(?!x)x")
-    alternatives = alternation(forms)
-    # A cheap test of the first character before trying every alternative: 4x faster on a release.
-    first = "".join(sorted({re.escape(form[0]) for form in forms if form}))
-    guard = f"(?=[{first}])" if all(forms) else ""
-    return re.compile(rf"{guard}(?<![\w-])(?:{alternatives})(?![\w-])")
+    if not all(forms):
+        return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])")
+    # One branch per first character, which opens the branch as a literal: the regex engine
+    # then skips to the next possible first character instead of trying every position (a
+    # lookbehind first would defeat that). Within a branch the longest name still wins.
+    branches: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        branches.setdefault(form[0], []).append(re.escape(form[1:]))
+    alternatives = "|".join(
+        rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rests)})" for first, rests in branches.items()
+    )
+    return re.compile(rf"(?:{alternatives})(?![\w-])")
 
 
 def compile_kind_cues(kind_cues: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
@@ -176,6 +197,8 @@ def fold_text(text: str) -> str:
     digits, full-width punctuation and lone surrogates (from a bad decode) would otherwise cut
     a number or make a library raise; mentions are still read from the caller's text.
     """
+    if text.isascii():
+        return text
     return _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
 
 
@@ -277,22 +300,28 @@ def _local_region(text: str, regions: RegionEvidence, offsets: list[int], start:
 # Finding
 
 
-def find_phones(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
+RegionSource = RegionEvidence | Callable[[], RegionEvidence]
+
+
+def find_phones(text: str, regions: RegionSource, settings: PhoneSettings) -> list[PhoneHit]:
     """Every phone and fax number in ``text``, overprinted PDF lines included (see :mod:`.overprint`).
 
     An overprinted line is read only in its collapsed form: its raw copies would give garbage.
     Matching runs on :func:`fold_text` of ``text``; each hit's ``raw`` is ``text[start:end]``.
+    ``regions`` may be a function that infers them (:func:`infer_regions`): it is then called
+    at most once, and only when the text holds something that may be a number.
     """
+    evidence = _once(regions)
     folded = fold_text(text)
     overprinted = _overprinted_lines(folded)
     hits = [
         replace(hit, raw=text[hit.start : hit.end])
-        for hit in _find_in_region(folded, regions, settings)
+        for hit in _find_in_region(folded, evidence, settings)
         if not any(start <= hit.start < end for start, end, _ in overprinted)
     ]
     for line_start, line_end, factor in overprinted:
         collapsed = collapse(folded[line_start:line_end], factor)
-        line_regions = replace(regions, located=())
+        line_regions = replace(evidence(), located=())
         for hit in _find_in_region(collapsed.text, line_regions, settings):
             start, end = _original_span(collapsed.origins, hit.start, hit.end)
             start += _after_last_letter(folded[line_start + start : line_start + end])
@@ -301,17 +330,42 @@ def find_phones(text: str, regions: RegionEvidence, settings: PhoneSettings) -> 
     return sorted(hits, key=lambda hit: hit.start)
 
 
+def _once(regions: RegionSource) -> Callable[[], RegionEvidence]:
+    """``regions`` as a function that infers them on its first call only."""
+    known: list[RegionEvidence] = [] if callable(regions) else [regions]
+
+    def evidence() -> RegionEvidence:
+        if not known:
+            known.append(regions() if callable(regions) else regions)
+        return known[0]
+
+    return evidence
+
+
 def _overprinted_lines(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, repetition factor) of each overprinted line."""
+    """(start, end, repetition factor) of each overprinted line of a folded text (one with enough digits)."""
     lines = []
-    line_start = 0
-    for line in text.split("\n"):
-        has_number = len(_DIGIT.findall(line)) >= MIN_DIGITS_FOR_OVERPRINT
-        factor = repetition_factor(line) if has_number and len(line) < MAX_OVERPRINT_LINE else 0
+    for line_start, line_end in _lines_with_many_digits(text, MIN_DIGITS_FOR_OVERPRINT):
+        factor = repetition_factor(text[line_start:line_end]) if line_end - line_start < MAX_OVERPRINT_LINE else 0
         if factor:
-            lines.append((line_start, line_start + len(line), factor))
-        line_start += len(line) + 1
+            lines.append((line_start, line_end, factor))
     return lines
+
+
+def _lines_with_many_digits(folded: str, min_digits: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``folded`` holding at least ``min_digits`` digits, in text order.
+
+    Counted on the UTF-8 bytes with everything but ASCII digits and line breaks deleted, one
+    fast pass instead of a regex per line: :func:`fold_text` made every digit ASCII, and no
+    byte of a multi-byte character is an ASCII digit or a line break.
+    """
+    digits = folded.encode("utf-8", "surrogatepass").translate(None, _NOT_DIGIT_OR_BREAK).split(b"\n")
+    wanted = [index for index, line in enumerate(digits) if len(line) >= min_digits]
+    if not wanted:
+        return []
+    lengths = [len(line) for line in folded.split("\n")]
+    ends = list(accumulate(lengths))  # without the breaks: line i ends at ends[i] + i
+    return [(ends[index] + index - lengths[index], ends[index] + index) for index in wanted]
 
 
 def _after_last_letter(span: str) -> int:
@@ -335,15 +389,26 @@ def _original_span(origins: tuple[int, ...], start: int, end: int) -> tuple[int,
 # "(02) 9876 5432/x7": an extension after a slash.
 _SLASH_EXTENSION = re.compile(r" ?/ ?(?:x|ext\.?|extn\.?) ?(\d{1,6})(?!\d)", re.IGNORECASE)
 # "+41 22 717 9111/12", "+254 20 444 4174/167": another number sharing all but its last digits.
-_ALTERNATE_ENDING = re.compile(r" ?/ ?(\d{1,4})(?![\d/]|[.,:]\d| \d)")
+# Endings may be chained: "+961 1 752 970/1/2" is ...970, ...971 and ...972.
+_ALTERNATE_ENDING = re.compile(r" ?/ ?(\d{1,4})(?!\d|/(?!\d)|[.,:]\d| \d)")
+MAX_ALTERNATES = 6
 # An extension at the end of a matched number ("x.225", "~7", "ext 12"): not part of the mention.
-_TRAILING_EXTENSION = re.compile(r"[\s,;]*(?:~|#|x\.?|ext\.?|extn\.?|extension)\s*\d{1,7}$", re.IGNORECASE)
+_TRAILING_EXTENSION = re.compile(r"[\s,;]*(?:~|#|x\.?|ext[.:]?|extn[.:]?|extension:?)\s*\d{1,7}$", re.IGNORECASE)
 _ASCII_WORD_END = re.compile(r"[A-Za-z]+$")
 _LETTER = re.compile(r"[^\W\d_]")
 SLASH_LOOKAHEAD = 40
+# "4811-13", "9111-9112": a hyphen then the last digits of a sibling number (the "-" opens the regex).
+_RANGE_TAIL = re.compile(r"-(?:(?<=\d-)|(?<=\d -)(?= \d))(?: ?)(\d{1,4})(?![\d/-]|[.,:]\d| \d)")
+# The number written before such a hyphen: digits and their separators back to the line's last letter.
+_RANGE_HEAD = re.compile(r"(?:\+|\(?\d)[\d ().-]*$")
+RANGE_HEAD_WINDOW = 28
+_WORD_NEXT = re.compile(r" ?[^\W\d_]")
+# A line holding only the last digits of the number ending the line before ("(02) 6273\n4144"),
+# as a line break inside a number leaves it (the "\n" opens the regex).
+_BROKEN_LINE = re.compile(r"\n(?:(?<=\d\n)|(?<=\d[ \t]\n))[ \t]*(\d{2,4})[ \t]*(?=\n|$)")
 
 
-def _find_in_region(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
+def _find_in_region(text: str, regions: RegionSource, settings: PhoneSettings) -> list[PhoneHit]:
     """Every phone and fax number in ``text``, each read in the region that explains it best.
 
     A reading earns two points when the number is valid in the region and one more when it is
@@ -353,31 +418,171 @@ def _find_in_region(text: str, regions: RegionEvidence, settings: PhoneSettings)
     breaks ties and beats readings that do not group the digits as their plan does.
     International numbers need no region.
     """
-    short = _short_numbers(text, regions, settings)
-    if not _has_long_digit_run(text, settings.min_digits):
+    windows = _digit_windows(text, settings.min_digits)
+    broken = _BROKEN_LINE.search(text) is not None
+    if not windows and not broken and not any(pattern.search(text) for pattern in settings.short_patterns.values()):
+        return []  # nothing that may be a number: the regions need not be known
+    evidence = regions() if callable(regions) else regions
+    text = _ranges_as_slashes(text, evidence, settings)
+    if broken:
+        mended = _mend_broken_lines(text, evidence, settings)
+        if mended is not text:
+            text, windows = mended, _digit_windows(mended, settings.min_digits)
+    short = _short_numbers(text, evidence, settings)
+    if not windows:
         return _short_hits(text, short, [], settings)
-    us_evidence = bool({"US", "CA"} & regions.evidenced)
-    offsets = [offset for offset, _ in regions.located]
+    us_evidence = bool({"US", "CA"} & evidence.evidenced)
+    offsets = [offset for offset, _ in evidence.located]
     hits: list[PhoneHit] = []
     previous_end = -1
-    for start, end, raw in _candidates(text, regions, settings):
+    for start, end, raw in _candidates(text, windows, evidence, settings):
         if _glued_to_word(text, start, end, settings) or _bad_slash(text, start, end, previous_end, settings):
             continue
         extension = _SLASH_EXTENSION.match(text, end)
         parse_raw = f"{raw} ext. {extension.group(1)}" if extension else raw
-        local = _local_region(text, regions, offsets, start, settings.local_window)
-        hit = _best_reading(text, start, end, parse_raw, regions, settings, us_evidence, local)
+        local = _local_region(text, evidence, offsets, start, settings.local_window)
+        hit = _best_reading(text, start, end, parse_raw, evidence, settings, us_evidence, local)
         hit = _number_only(text, hit) if hit is not None else None
         if hit is None:
             continue
         hits.append(hit)
         previous_end = extension.end() if extension else end
         alternate = None if extension else _ALTERNATE_ENDING.match(text, end)
-        alternate_hit = _alternate(hit, alternate.start(1), alternate.end(1), text) if alternate else None
-        if alternate_hit is not None:
+        for _ in range(MAX_ALTERNATES):
+            alternate_hit = _alternate(hit, alternate.start(1), alternate.end(1), text) if alternate else None
+            if alternate_hit is None:
+                break
             hits.append(alternate_hit)
             previous_end = alternate_hit.end
+            alternate = _ALTERNATE_ENDING.match(text, alternate_hit.end)
     return _short_hits(text, short, hits, settings)
+
+
+def _ranges_as_slashes(text: str, regions: RegionEvidence, settings: PhoneSettings) -> str:
+    """``text`` with each hyphen that opens a range of final digits written as a slash.
+
+    "+880 2 5504 4811-13" and "+41 22 717 9111-9112" give a number and its sibling, as the
+    slash form "4811/13" does; the matcher would otherwise refuse the whole run as too long
+    and find no number at all. The text keeps its length, so offsets do not move.
+    """
+    if "-" not in text:
+        return text
+    chars: list[str] | None = None
+    for match in _RANGE_TAIL.finditer(text):
+        spaced = match.group(1) != text[match.start() + 1 : match.end()]
+        if spaced and _WORD_NEXT.match(text, match.end()):
+            continue  # "9111 - 12 May": a date after the number
+        if _is_range(text, match.start() - spaced, match.group(1), regions, settings, spaced):
+            chars = chars if chars is not None else list(text)
+            chars[match.start()] = "/"
+    return text if chars is None else "".join(chars)
+
+
+def _is_range(text: str, hyphen: int, tail: str, regions: RegionEvidence, settings: PhoneSettings, spaced: bool = False) -> bool:
+    """True when the number before ``hyphen`` and its sibling ending in ``tail`` are both valid.
+
+    A spaced dash ("76 52 – 53") only joins a close sibling: "9111 - 12 May" is a date after a number.
+    Groups of two digits ("52-53") only count in an international number: "02-03 03-04" are years.
+
+    The tail must count up from the number's last digits ("4811-13", "9111-9112"; not
+    "5504-4811" nor "2212-5300", whose tail is the rest of the number) and the digits read as one number must be invalid, or the
+    tail a close sibling: an ordinary hyphenated number ("0412-345-678", "+880-2-5504-4811")
+    is never split, nor a German or Austrian direct-dial extension ("+49 30 1234 5678-12").
+    """
+    head = _RANGE_HEAD.search(text, max(0, hyphen - RANGE_HEAD_WINDOW), hyphen)
+    if head is None:
+        return False
+    written = head.group().rstrip()
+    international = written.lstrip("(").startswith(("+", "00"))
+    last_group = _digit_groups(written)[-1]
+    shortest = MIN_RANGE_GROUP - international
+    if len(last_group) < shortest or len(tail) > len(last_group) or int(tail) <= int(last_group[-len(tail) :]):
+        return False  # "02-03 03-04 04-05" is a table of financial years
+    if len(tail) == len(last_group) and tail[:-MAX_CLOSE_TAIL] != last_group[:-MAX_CLOSE_TAIL]:
+        return False  # "2212-5300" is one eight-digit number; "9111-9112" are siblings
+    tried: tuple[str | None, ...] = (None,) if international else regions.ranked[: settings.max_regions_tried]
+    close = len(tail) <= MAX_CLOSE_TAIL and int(tail) - int(last_group[-len(tail) :]) <= MAX_CLOSE_STEP
+    if spaced and not close:
+        return False
+    for start in _group_starts(written, international, _has_cue(text, head.start(), settings)):
+        number = written[start:]
+        if len(_DIGIT.findall(number)) < settings.min_digits:
+            break
+        for region in tried:
+            if not (_valid(number, region) and _valid(number[: -len(tail)] + tail, region)):
+                continue
+            if not _valid(f"{number} {tail}", region):
+                return True
+            # The digits read as one longer number too (Pakistan, Italy): a close sibling
+            # ("2701-2") is still a range, except where a hyphen opens a direct-dial extension.
+            if close and _region_code(number, region) not in settings.hyphen_extension_regions:
+                return True
+    return False
+
+
+MAX_CLOSE_TAIL = 2
+MAX_CLOSE_STEP = 9
+MIN_RANGE_GROUP = 3
+
+
+def _region_code(number: str, region: str | None) -> str:
+    return str(phonenumbers.region_code_for_number(phonenumbers.parse(number, region)))
+
+
+def _mend_broken_lines(text: str, regions: RegionEvidence, settings: PhoneSettings) -> str:
+    """``text`` with each line break inside a number read as a space (same length, same offsets).
+
+    A break is mended only when the number before it is incomplete and joined to the next
+    line's digits it becomes valid: "0419 278\\n715" is one mobile; a page number under a
+    complete number ("(02) 6277 7860\\n12") stays apart.
+    """
+    chars: list[str] | None = None
+    for match in _BROKEN_LINE.finditer(text):
+        head = _RANGE_HEAD.search(text, max(0, match.start() - RANGE_HEAD_WINDOW), match.start())
+        if head is None or not _completes(head.group().rstrip(), match.group(1), regions, settings):
+            continue
+        chars = chars if chars is not None else list(text)
+        chars[match.start()] = " "
+    return text if chars is None else "".join(chars)
+
+
+def _looks_dialled(written: str) -> bool:
+    """A number with a prefix ("+94", "0419", "(02)"): not a figure cut by a line break."""
+    return written.lstrip("(").startswith(("+", "0"))
+
+
+def _completes(written: str, tail: str, regions: RegionEvidence, settings: PhoneSettings) -> bool:
+    """True when ``written`` is no valid number in any region tried and ``written`` + ``tail`` is one."""
+    international = written.lstrip("(").startswith(("+", "00"))
+    tried: tuple[str | None, ...] = (None,) if international else regions.ranked[: settings.max_regions_tried]
+    for start in _group_starts(written, international, cued=False):
+        number = written[start:]
+        if len(_DIGIT.findall(number)) + len(tail) < settings.min_digits:
+            break
+        if any(_valid(number, region) for region in tried):
+            return False
+        if any(_valid(f"{number} {tail}", region) for region in tried):
+            return True
+    return False
+
+
+def _group_starts(written: str, international: bool, cued: bool) -> list[int]:
+    """Where a number may begin in ``written``: its start, or (national) after a space.
+
+    A national number must open with its trunk prefix ("022", "(02)"), or be the whole run
+    after a phone cue: "31.1 (1998) 64-73" is a citation, never "31.1 (1998) 64" and its sibling.
+    """
+    if international:
+        return [0]
+    starts = [0, *(index + 1 for index, char in enumerate(written) if char == " " and written[index + 1 : index + 2] not in ("", " "))]
+    return [start for start in starts if _looks_dialled(written[start:]) or (cued and start == 0)]
+
+
+def _valid(number: str, region: str | None) -> bool:
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(number, region)))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _short_hits(text: str, short: list[tuple[int, int, str, str]], hits: list[PhoneHit], settings: PhoneSettings) -> list[PhoneHit]:
@@ -400,6 +605,7 @@ def _short_hits(text: str, short: list[tuple[int, int, str, str]], hits: list[Ph
     return sorted(hits, key=lambda hit: hit.start)
 
 
+_RUN_SEPARATORS = r"[ \t().\-/]"
 _DIGIT_RUN = re.compile(r"\d[\d \t().\-/]*")
 # Numbers are found by phonenumbers' matcher in the likeliest region and in two permissive
 # ones, so that a number the likeliest region thinks impossible is still seen.
@@ -414,9 +620,7 @@ WINDOW_AFTER = 16
 def _digit_windows(text: str, min_digits: int) -> list[tuple[int, int]]:
     """Merged windows around runs holding at least ``min_digits`` digits (a "+" before, an extension after)."""
     windows: list[tuple[int, int]] = []
-    for match in _DIGIT_RUN.finditer(text):
-        if sum(char.isdigit() for char in match.group()) < min_digits:
-            continue
+    for match in _long_digit_runs(min_digits).finditer(text):
         start = max(0, match.start() - WINDOW_BEFORE)
         end = min(len(text), match.end() + WINDOW_AFTER)
         if windows and start <= windows[-1][1]:
@@ -426,26 +630,34 @@ def _digit_windows(text: str, min_digits: int) -> list[tuple[int, int]]:
     return windows
 
 
-def _has_long_digit_run(text: str, min_digits: int) -> bool:
-    """Whether any run of digits and separators holds enough digits to be a phone number."""
-    return any(sum(char.isdigit() for char in match.group()) >= min_digits for match in _DIGIT_RUN.finditer(text))
+@lru_cache(maxsize=8)
+def _long_digit_runs(min_digits: int) -> re.Pattern[str]:
+    """The runs of ``_DIGIT_RUN`` that hold at least ``min_digits`` digits, and only those.
+
+    Each digit is read with the separators after it. A run with too few digits fails within
+    the run at each of its (fewer than ``min_digits``) digits, so the scan stays linear, and
+    no run is handed back to Python only to be counted and dropped.
+    """
+    more = max(0, min_digits - 1)
+    return re.compile(rf"\d{_RUN_SEPARATORS}*(?:\d{_RUN_SEPARATORS}*){{{more},}}")
 
 
-def _candidates(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[tuple[int, int, str]]:
+def _candidates(text: str, windows: list[tuple[int, int]], regions: RegionEvidence, settings: PhoneSettings) -> list[tuple[int, int, str]]:
     """Spans that look like phone numbers (dates, money and symbols already rejected).
 
-    The matcher only reads windows around runs of enough digits, not the whole text: scanned
-    releases are full of short numbers that cost parsing and are never phones.
+    The matcher only reads ``windows`` around runs of enough digits (:func:`_digit_windows`),
+    not the whole text: scanned releases are full of short numbers that cost parsing and are
+    never phones.
     """
     scan = list(dict.fromkeys([*regions.ranked[:1], *SCAN_FALLBACK_REGIONS]))
     found: dict[tuple[int, int], str] = {}
-    for window_start, window_end in _digit_windows(text, settings.min_digits):
+    for window_start, window_end in windows:
         window = text[window_start:window_end]
         for region in scan:
             for match in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE, max_tries=MAX_MATCH_TRIES):
-                start, end = window_start + match.start, window_start + match.end
-                if not _rejected(text, start, end, match.raw_string, settings):
-                    found.setdefault((start, end), match.raw_string)
+                start, end, raw = _without_alternate_ending(text, window_start + match.start, window_start + match.end, match.raw_string)
+                if not _rejected(text, start, end, raw, settings):
+                    found.setdefault((start, end), raw)
     spans = sorted(found, key=lambda span: (span[0], -(span[1] - span[0])))
     kept: list[tuple[int, int, str]] = []
     for start, end in spans:
@@ -453,6 +665,26 @@ def _candidates(text: str, regions: RegionEvidence, settings: PhoneSettings) -> 
             continue
         kept.append((start, end, found[(start, end)]))
     return kept
+
+
+def _without_alternate_ending(text: str, start: int, end: int, raw: str) -> tuple[int, int, str]:
+    """The match without an alternate ending the matcher took for part of it ("+420 257 199 800/1").
+
+    A short ending after a slash names a sibling number (read after the number, see
+    :data:`_ALTERNATE_ENDING`); left in the match, the slash would make it refused as a symbol.
+    """
+    slash = raw.find("/")
+    while slash > 0:
+        cut = len(raw[:slash].rstrip())
+        ending = _ALTERNATE_ENDING.match(text, start + cut)
+        for _ in range(MAX_ALTERNATES):
+            if ending is None or ending.end() >= end:
+                break
+            ending = _ALTERNATE_ENDING.match(text, ending.end())
+        if ending is not None and ending.end() == end:
+            return start, start + cut, raw[:cut]
+        slash = raw.find("/", slash + 1)
+    return start, end, raw
 
 
 def _glued_to_word(text: str, start: int, end: int, settings: PhoneSettings) -> bool:
@@ -704,9 +936,12 @@ def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     stripped = raw.strip()
     if ("/" in raw and not _AREA_CODE_SLASH.match(stripped)) or raw.count("/") > 1:
         return True
-    if _YEAR_RANGE.match(stripped) or _DATE_OR_TIME.search(raw):
+    bare = stripped.strip("()")  # "(1980-1985)": the years of a biography, in brackets
+    if _YEAR_RANGE.match(bare) or _DATE_OR_TIME.search(raw):
         return True
-    if _YEAR_RANGE_START.match(stripped) or _DECIMAL_TABLE.search(raw) or _figures(stripped):
+    if not _looks_dialled(bare) and _YEAR_RANGE_END.search(bare):
+        return True
+    if _YEAR_RANGE_START.match(bare) or _DECIMAL_TABLE.search(raw) or _figures(stripped):
         return True
     before = text[max(0, start - 12) : start].rstrip()
     after = text[end : end + 12].lstrip().lower()

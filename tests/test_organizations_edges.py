@@ -1,0 +1,154 @@
+"""Where a guessed organisation name starts and ends.
+
+Three classes of boundary error, each with positives and negatives in several styles:
+a sentence's opening word taken into the name ("Because the High Court"), a holder's name
+whose particle ("al", "de") stopped the Title-case run ("… National Assembly Marzouq"), and a
+body named after a person cut at the person the NER found ("Royal Darwin Hospital").
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from iom_nlp import spans as keys
+from iom_nlp.rules.organizations import holder_after_body, opener_length
+from tests.org_helpers import RULES, org_names
+
+# --- 1. a sentence's opening word is not part of the name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Because the High Court", "High Court"),
+        ("Only the Coalition", "Coalition"),
+        ("Indeed the Government of Ruritania", "Government of Ruritania"),
+        ("Unless the Productivity Commission", "Productivity Commission"),
+        ("For the Ministry of Environment", "Ministry of Environment"),
+        ("A World Bank Task Force", "World Bank Task Force"),
+        ("An Australian Youth Network", "Australian Youth Network"),
+        ("Despite\u00a0the\u00a0Federal Court", "Federal Court"),
+    ],
+)
+def test_sentence_opener_is_cut_from_the_name(surface: str, name: str) -> None:
+    assert surface[opener_length(surface, RULES) :] == name
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "One Nation",  # a name that starts with a function word, no "the" after it
+        "Three Seas Initiative",
+        "Front for the Liberation of the South",  # "for the" inside the name
+        "Save the Children",  # "Save" opens no sentence: a verb inside the name
+        "American Red Cross",  # "A..." is no article
+        "As Salam Foundation",  # an opener word without "the" stays
+        "Friends of the Earth",
+        "High Court",
+    ],
+)
+def test_name_that_starts_like_a_sentence_is_kept(surface: str) -> None:
+    assert opener_length(surface, RULES) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        ("Because the High Court ruled against it, the bill was withdrawn.", "High Court", "Because the High Court"),
+        ("Indeed the Government of Papua New Guinea agreed to the plan.", "Government of Papua New Guinea", "Indeed"),
+        ("A World Bank Task Force on Poverty Alleviation met in Manila.", "World Bank Task Force on Poverty Alleviation", "A World"),
+        ("Despite the Federal Court ruling, the detainees stayed.", "Federal Court", "Despite the Federal Court"),
+    ],
+)
+def test_sentence_opener_in_a_release(rules_nlp: Language, text: str, name: str, not_name: str) -> None:
+    names = org_names(rules_nlp, text)
+    assert name in names
+    assert not any(found.startswith(not_name) and found != name for found in names)
+
+
+# --- 2. a holder's name with a lower-case particle after a governed body -----------------------
+
+
+@pytest.mark.parametrize(
+    ("surface", "before", "after", "body"),
+    [
+        ("National Assembly Marzouq", "met the Speaker of the ", " al Ghanem, and the Foreign Minister", "National Assembly"),
+        ("Electoral Commission Ana", "the President of the ", " de Souza said", "Electoral Commission"),
+        ("Shura Council Faisal", "the Chairman of the ", " bin Rashid, who", "Shura Council"),
+        ("Supreme Court Pieter", "the President of the ", " van der Berg opened", "Supreme Court"),
+    ],
+)
+def test_holder_with_a_particle_is_cut(surface: str, before: str, after: str, body: str) -> None:
+    end = holder_after_body(surface, before, RULES, after=after)
+    assert end is not None and surface[:end] == body
+
+
+@pytest.mark.parametrize(
+    ("surface", "before", "after"),
+    [
+        ("National Assembly Marzouq", "met the Speaker of the ", " and the Foreign Minister"),  # no particle after
+        ("National Assembly Marzouq", "talks with the ", " al Ghanem"),  # no title governs the body
+        ("Refugee Council Victoria", "the Chair of the ", " said on Monday"),  # a place, no particle
+        ("Migration Council Jane", "Head of the ", " de"),  # a particle with no surname after it
+        ("Red Cross Society", "President of the ", " al Ghanem"),  # the run ends on a head: no holder
+    ],
+)
+def test_no_holder_without_particle_and_surname(surface: str, before: str, after: str) -> None:
+    assert holder_after_body(surface, before, RULES, after=after) is None
+
+
+def test_holder_with_particle_in_a_release(rules_nlp: Language) -> None:
+    names = org_names(rules_nlp, "She met the Speaker of the National Assembly Marzouq al Ghanem, and the Foreign Minister.")
+    assert "National Assembly" in names and not any("Marzouq" in name for name in names)
+
+
+# --- 3. a body named after a person is not cut at the person ------------------------------------
+
+
+def _names_with_people(nlp: Language, text: str, people: list[str]) -> set[str]:
+    """Organisation names when an NER has tagged ``people`` as PERSON (set by hand: no model needed)."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for person in people:
+        start = text.index(person)
+        span = doc.char_span(start, start + len(person), label="PERSON")
+        assert span is not None, person
+        spans.append(span)
+    for name, component in nlp.pipeline:
+        if name == "iom_organizations":
+            doc.ents = spans
+        doc = component(doc)
+    return _spans_text(doc)
+
+
+def _spans_text(doc: Doc) -> set[str]:
+    return {span.text for span in doc.spans.get(keys.ORGANIZATIONS, [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        ("Doctors at the Royal Darwin Hospital warned of a crisis.", "Darwin", "Royal Darwin Hospital"),
+        ("She studied at Charles Darwin University in the north.", "Charles Darwin", "Charles Darwin University"),
+        ("Funding came from the Fred Hollows Foundation this year.", "Fred Hollows", "Fred Hollows Foundation"),
+        ("Observers from the Carter\u00a0Center arrived.", "Carter", "Carter\u00a0Center"),
+        ("The Walter Hall Institute of Research published it.", "Walter Hall", "Walter Hall Institute of Research"),
+    ],
+)
+def test_body_named_after_a_person_is_whole(rules_nlp: Language, text: str, person: str, body: str) -> None:
+    assert body in _names_with_people(rules_nlp, text, [person])
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_body"),
+    [
+        ("The Howard Government refused the request.", "Howard", "Howard Government"),  # a government by its leader
+        ("Said Robin Dunnigan, Bureau of Consular Affairs, on Monday.", "Robin Dunnigan", "Robin Dunnigan, Bureau"),
+        ("Jane Doe\nHospital staff were told on Monday.", "Jane Doe", "Jane Doe\nHospital"),  # a line break between
+        ("Thanks to Peter Dutton. Department officials agreed.", "Peter Dutton", "Peter Dutton. Department"),
+    ],
+)
+def test_person_before_a_head_elsewhere_is_still_a_person(rules_nlp: Language, text: str, person: str, not_body: str) -> None:
+    assert not_body not in _names_with_people(rules_nlp, text, [person])

@@ -152,3 +152,76 @@ def test_body_named_after_a_person_is_whole(rules_nlp: Language, text: str, pers
 )
 def test_person_before_a_head_elsewhere_is_still_a_person(rules_nlp: Language, text: str, person: str, not_body: str) -> None:
     assert not_body not in _names_with_people(rules_nlp, text, [person])
+
+
+# --- 4. "Government" closing a portfolio is not a government by its leader ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Ministry of Interior and Coordination of National Government will deploy teams.",
+            "Ministry of Interior and Coordination of National Government",
+        ),
+        ("The Department of Local Government said on Monday that roads were closed.", "Department of Local Government"),
+        ("Officials from the Ministry of Lands and Local Government attended.", "Ministry of Lands and Local Government"),
+        ("The Government of Kenya said it would help.", "Government of Kenya"),
+    ],
+)
+def test_government_closing_a_portfolio_is_kept(rules_nlp: Language, text: str, name: str) -> None:
+    assert name in org_names(rules_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Howard Government refused the request.",
+        "The Rudd Labor Government refused the request.",
+        "The Turnbull Government will decide.",
+        "The Minister for Local Government said so.",  # a role's portfolio, no body
+    ],
+)
+def test_government_by_its_leader_is_no_body(rules_nlp: Language, text: str) -> None:
+    assert not any(name.endswith("Government") for name in org_names(rules_nlp, text))
+
+
+# --- 5. "to" and a verb of purpose right after the head word is inside the name -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Partners coordinate through the Global Coalition to Defeat ISIS in Iraq.", "Global Coalition to Defeat ISIS"),
+        ("The Office to Monitor and Combat Trafficking in Persons reported.", "Office to Monitor and Combat Trafficking in Persons"),
+        ("The Committee to Protect Journalists condemned the arrest.", "Committee to Protect Journalists"),
+        ("Money from the Global Fund to Fight AIDS, Tuberculosis and Malaria came.", "Global Fund to Fight AIDS, Tuberculosis and Malaria"),
+        ("The Ruritanian Council to Combat Trafficking met on Monday.", "Ruritanian Council to Combat Trafficking"),
+    ],
+)
+def test_purpose_after_the_head_is_part_of_the_name(rules_nlp: Language, text: str, name: str) -> None:
+    assert name in org_names(rules_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("IOM Partners with Ministry of Health to Fight Malaria in Kenya", "Ministry of Health to Fight Malaria"),  # headline
+        ("Senate Committee to Examine Latest Bill", "Senate Committee to Examine Latest Bill"),  # no verb of purpose
+        ("Families moved from Baxter Detention Centre to Glenside Psychiatric Hospital.", "Baxter Detention Centre to Glenside"),
+        ("The Ministry of Health to fight malaria with new nets.", "Ministry of Health to fight"),  # lower case: prose
+    ],
+)
+def test_to_elsewhere_ends_the_name(rules_nlp: Language, text: str, not_name: str) -> None:
+    assert not any(name.startswith(not_name) for name in org_names(rules_nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told Parliament on the Rudd Government that the plan had failed.",
+        "The Coalition Scrutiny of Government committee met.",
+    ],
+)
+def test_government_after_a_head_without_of_is_no_portfolio(rules_nlp: Language, text: str) -> None:
+    assert not any(name.endswith("Government") for name in org_names(rules_nlp, text))

@@ -378,3 +378,22 @@ def test_people_named_together_share_their_items(
 def test_bracketed_label_after_a_number_is_no_office(text: str, phones: tuple[str, ...]) -> None:
     records = find_contacts(text, _found(text, ()), CONTACT_SETTINGS)
     assert [(record.name, record.phones) for record in records] == [("Lisa George", phones)]
+
+
+# --- 9. Part of a number is no number ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "expected"),
+    [
+        # The area code in brackets left out, the rest reads as a Peruvian mobile: no phone at all.
+        ("Contact Ana Lima, Tel: (95) 98765-4321, Email: alima@example.org", ("PE",), []),
+        ("Contact Ana Lima, Tel: (95) 98765-4321", ("BR",), ["+5595987654321"]),
+        ("Tel. (507) 305-3350", ("PA",), ["+5073053350"]),
+        ("Ph (03) 9416 1721", ("AU",), ["+61394161721"]),
+        # Split over a line, the code is still the number's own.
+        ("Canberra. Call Jo Doe on (02) \n6277 7460\n\nEnds", ("AU",), ["+61262777460"]),
+    ],
+)
+def test_number_missing_its_bracketed_area_code_is_not_read(text: str, countries: tuple[str, ...], expected: list[str]) -> None:
+    assert [hit.e164 for hit in _hits(text, countries)] == expected

@@ -273,6 +273,8 @@ class OrganizationRecognizer(IomComponent):
         prefix = guess.surface[: min(other.start for other in trusted) - guess.start].split()
         if len(prefix) >= 2 and prefix[-1] in self.rules.place_connectors and prefix[-2] in self.rules.place_heads:
             return True  # "U.S. Mission to ASEAN"
+        if len(prefix) >= 3 and prefix[-2] == "to" and prefix[-1] in self.rules.purpose_verbs:
+            return True  # "Global Coalition to Defeat ISIS": the known body is what the name is for
         national = bool(prefix) and (fold_name(prefix[0]) in self.country_words or fold_name(" ".join(prefix[:2])) in self.country_words)
         connected = any(word in self.rules.connectors for word in prefix)
         # "Philippine Red Cross", "Kenya Red Cross": a country word before a known body, not a

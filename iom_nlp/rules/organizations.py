@@ -49,6 +49,7 @@ class OrganizationRules:
     name_particles: frozenset[str] = frozenset()
     not_person_words: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
+    purpose_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -76,6 +77,7 @@ class OrganizationRules:
             name_particles=frozenset(data.get("name_particles", [])),
             not_person_words=frozenset(data.get("not_person_words", [])),
             sentence_openers=frozenset(data.get("sentence_openers", [])),
+            purpose_verbs=frozenset(data.get("purpose_verbs", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
 
@@ -159,7 +161,7 @@ def rejection_reason(
         return "a headline"  # "IOM Launches New Shelter Programme for ...": a title-case headline, not a name
     if _holder_after_title(words, before, rules):
         return "a title's holder"
-    if words[-1] == "Government" and not national:
+    if words[-1] == "Government" and not national and not _government_inside_a_title(words, rules):
         return "a government by its leader"
     if any(f"{word} Cent" in cleaned for word in rules.facility_words):
         return "facility"
@@ -172,6 +174,14 @@ def rejection_reason(
     if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
         return "not a name"
     return None
+
+
+def _government_inside_a_title(words: list[str], rules: OrganizationRules) -> bool:
+    """ "Ministry of Interior and Coordination of National Government", "Kennedy School of
+    Government": "Government" closes the portfolio of a body named before it (a head word, then
+    "of"/"for"), not a leader's government ("the Howard Government", "Parliament on the Rudd
+    Government", "Coalition Scrutiny of Government")."""
+    return any(rules.is_head(words, index) and words[index + 1] in {"of", "for"} for index in range(len(words) - 2))
 
 
 def _holder_after_title(words: list[str], before: str, rules: OrganizationRules) -> bool:
@@ -192,6 +202,8 @@ def _generic_in_place(words: list[str], rules: OrganizationRules) -> bool:
     """ "Mission in Djibouti" (from "Chief of Mission in Djibouti"): a generic word and a place."""
     for index, word in enumerate(words):
         if word in rules.place_connectors:
+            if word == "to" and index + 1 < len(words) and words[index + 1].strip(",") in rules.purpose_verbs:
+                return False  # "Committee to Protect Journalists": a purpose, no place
             before = words[:index]
             return " ".join(before).lower() in rules.generic_alone or (len(before) == 1 and before[0] in rules.head_words)
     return False
@@ -266,7 +278,7 @@ def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, i
         if word in {"and", "&"} and _splits_two_bodies(pieces[-1][-WINDOW:], right, rules):
             pieces.append([])
             continue
-        if word in rules.place_connectors and previous.strip(",") not in rules.place_heads:
+        if word in rules.place_connectors and previous.strip(",") not in rules.place_heads and not _purpose(word, left, right, rules):
             pieces.append([])
             continue
         pieces[-1].append(token)
@@ -281,6 +293,16 @@ def split_candidate(surface: str, rules: OrganizationRules) -> list[tuple[int, i
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _purpose(word: str, left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
+    """ "Committee to Protect Journalists", "Office to Monitor and Combat Trafficking in Persons":
+    "to" right after the head word and before a verb of purpose (``purpose_verbs``) is inside the
+    name, not a place's "to" (and not a Title-case headline's "Ministry of Health to Fight …")."""
+    if word != "to" or not left or not right or right[0][2].strip(",") not in rules.purpose_verbs:
+        return False
+    words = [token[2] for token in left]
+    return rules.is_head(words, len(words) - 1)
 
 
 def _possessive_head(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:

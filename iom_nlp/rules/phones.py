@@ -47,6 +47,8 @@ _DIGIT = re.compile(r"\d")
 _NOT_DIGIT_OR_BREAK = bytes(byte for byte in range(256) if byte not in b"0123456789\n")
 _YEAR_RANGE = re.compile(r"^(19|20)\d\d\s*[-–/]\s*(\d\d|(19|20)\d\d)$|^(19|20)\d\d\s+(19|20)\d\d$")
 # "24 2011-12", "552 1985-86": a figure then a year range is a table row; "2000-3000" a range of figures.
+# "(95) 98765-4321": the matcher left out an area code it could not read; the rest is no number.
+_BRACKETED_CODE_BEFORE = re.compile(r"\(\+?\d{1,4}\)[ \t]?\Z")
 _YEAR_RANGE_END = re.compile(r"(?<![\d-])(?:19|20)\d\d\s*-\s*(?:(?:19|20)\d\d|\d\d)$|^\d{2,4}00\s*-\s*\d{2,4}00$")
 # "Ph 02/6277 7260", "022/717 91 11": a slash between the trunk and area code and the number.
 _AREA_CODE_SLASH = re.compile(r"\(?0\d{1,4}\)?/\d")
@@ -398,7 +400,7 @@ _ASCII_WORD_END = re.compile(r"[A-Za-z]+$")
 _LETTER = re.compile(r"[^\W\d_]")
 SLASH_LOOKAHEAD = 40
 # "4811-13", "9111-9112": a hyphen then the last digits of a sibling number (the "-" opens the regex).
-_RANGE_TAIL = re.compile(r"-(?:(?<=\d-)|(?<=\d -)(?= \d))(?: ?)(\d{1,4})(?![\d/-]|[.,:]\d| \d)")
+_RANGE_TAIL = re.compile(r"-(?:(?<=\d-)|(?<=\d -)(?= \d)) ?(\d{1,4})(?![\d/-]|[.,:]\d| \d)")
 # The number written before such a hyphen: digits and their separators back to the line's last letter.
 _RANGE_HEAD = re.compile(r"(?:\+|\(?\d)[\d ().-]*$")
 RANGE_HEAD_WINDOW = 28
@@ -939,7 +941,7 @@ def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     bare = stripped.strip("()")  # "(1980-1985)": the years of a biography, in brackets
     if _YEAR_RANGE.match(bare) or _DATE_OR_TIME.search(raw):
         return True
-    if not _looks_dialled(bare) and _YEAR_RANGE_END.search(bare):
+    if not _looks_dialled(bare) and (_YEAR_RANGE_END.search(bare) or _BRACKETED_CODE_BEFORE.search(text, max(0, start - 8), start)):
         return True
     if _YEAR_RANGE_START.match(bare) or _DECIMAL_TABLE.search(raw) or _figures(stripped):
         return True

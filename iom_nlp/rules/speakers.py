@@ -41,10 +41,16 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_CHARS = "\\w’'\\-\u2010\u2011\u0080-\u009f¢€"
 _WORD = rf"[{_UPPER}][{_NAME_CHARS}]*"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
-_PARTICLE = r"(?:de|da|van|von|der|den|del|della|la|las|le|los|bin|al|di|du|dos|das|ten|ter|y)"
+# Lower-case particles inside a name ("de la Fontaine", "van den Berg", "bin Rashid").
+_PARTICLE_WORDS = ("de", "da", "van", "von", "der", "den", "del", "della", "la", "las", "le", "los", "bin", "al", "di", "du",
+                   "dos", "das", "ten", "ter", "y")
+_PARTICLE = rf"(?:{'|'.join(_PARTICLE_WORDS)})"
 _GAP = r"[ \t\u00a0]+"
 # A particle ("de", "van") stays in a name when a capital follows, perhaps after a second one ("de la Fontaine").
-_NAME_BODY = rf"(?:{_INITIAL}|{_WORD})(?:{_GAP}(?:{_INITIAL}|{_WORD}|{_PARTICLE}(?={_GAP}(?:{_PARTICLE}{_GAP})?[{_UPPER}]))){{0,6}}"
+_NAME_NEXT = rf"(?:{_GAP}(?:{_INITIAL}|{_WORD}|{_PARTICLE}(?={_GAP}(?:{_PARTICLE}{_GAP})?[{_UPPER}])))"
+_NAME_BODY = rf"(?:{_INITIAL}|{_WORD}){_NAME_NEXT}{{0,6}}"
+# Two words at least ("Jane Doe", "J. Doe").
+_NAME_BODY_MULTI = rf"(?:{_INITIAL}|{_WORD}){_NAME_NEXT}{{1,6}}"
 _SPACES = r"[ \t\u00a0]+"
 _ROLE_TO_COMMA = 80
 
@@ -136,6 +142,9 @@ class SpeakerSettings:
         pronoun = _factored_alternation(self.pronouns, longest_first=False)
         honorific = _factored_alternation(self.honorifics)
         name = rf"(?:(?:{honorific})\.?{_SPACES})*{_NAME_BODY}"
+        # A name set off after a role: an honorific and a name, or two name words at least (a single
+        # word there is as often a place: "said the IOM spokesperson, Geneva").
+        full_name = rf"(?:(?:{honorific})\.?{_SPACES})+{_NAME_BODY}|{_NAME_BODY_MULTI}"
         lower_role = _factored_alternation(self.lower_roles, longest_first=False)
         lead_roles = {word for word in self.role_words if word[:1].isupper() and word not in {"The", "Mr", "Mrs", "Ms", "Dr"}}
         lead_role = _factored_alternation(lead_roles)
@@ -155,7 +164,7 @@ class SpeakerSettings:
         # "…,” said the Minister for Pacific Affairs, Sam Sample.
         object.__setattr__(self, "after_role_then_name", re.compile(
             rf"^\s*[,.]?\s*(?P<cue>{cue}){_SPACES}(?:the{_SPACES})?"
-            rf"(?P<title>(?:{lead_role})\b[^,.;“”\"\n]{{0,80}}?),{_SPACES}(?P<name>{name})\b"
+            rf"(?P<title>(?:{lead_role})\b[^,.;“”\"\n]{{0,80}}?),{_SPACES}(?P<name>{full_name})\b"
         ))
         object.__setattr__(self, "after_normal", re.compile(
             rf"^\s*[,.]?\s*{subject}(?:{_SPACES}\([^()\n]{{1,15}}\))?{title}{adverb}{_SPACES}(?P<cue>{cue})\b"
@@ -369,18 +378,23 @@ def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSett
         found = _name_on_next_line(text, line_end, settings)
         if found is not None:
             return found
-    before_start = max(_line_start(text, quote.open_at), quote.open_at - settings.max_attribution_chars)
-    found = _before_lead(text, before_start, quote.open_at, settings)
+    before_end = _lead_in_end(text, quote.open_at)
+    before_start = max(_line_start(text, before_end), before_end - settings.max_attribution_chars)
+    found = _before_lead(text, before_start, before_end, settings)
     if found is not None:
         return found
-    before = _TAG.sub(_blank, text[before_start : quote.open_at])
+    before = _TAG.sub(_blank, text[before_start:before_end])
     match = settings.before_according.search(before) if "ccording" in before else None
     if match is None and "ccording" in before:
-        found = _according_to_role(text, before_start, quote.open_at, settings)
+        found = _according_to_role(text, before_start, before_end, settings)
         if found is not None:
             return found
     if match is None and settings.before_cue_reversed.match(before[::-1]) is not None:
         match = settings.before_normal.search(before)
+        if match is not None and before_end != quote.open_at and not _opens_lead_in(before, match.start("name")):
+            # a paragraph of its own ("... in the area of Human Resource Development suggested the
+            # following:"): its subject must open it, not be the last capitalised words before the cue
+            match = None
     if match:
         return _attribution(match, before_start)
     found = _after_colon(text, quote.open_at, settings)
@@ -390,6 +404,22 @@ def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSett
         if match is not None:
             return _attribution(match, 0)
     return found
+
+
+def _opens_lead_in(before: str, start: int) -> bool:
+    """Nothing but a sentence end stands before ``start`` in the lead-in window ``before`` (at most
+    ``max_attribution_chars`` long)."""
+    head = before[:start].rstrip(" \t\u00a0")
+    return head == "" or head[-1] in ".!?" or (head[-1] in "\"”’)" and head[-2:-1] in (".", "!", "?"))
+
+
+def _lead_in_end(text: str, open_at: int) -> int:
+    """Where the words that introduce a quote end: right before it, or, for a quote opening its own
+    paragraph after one that ends with a colon ("Jane Doe said in Geneva on Tuesday:"), after that colon."""
+    colon = _COLON_BEFORE.search(text, max(0, open_at - 12), open_at)
+    if colon is not None and "\n" in text[colon.start() : open_at]:
+        return colon.start() + 1
+    return open_at
 
 
 _ACCORDING_TO = re.compile(r"[Aa]ccording[ \t\u00a0]+to[ \t\u00a0]+")
@@ -495,7 +525,9 @@ def _role_then_trailing_name(tokens: list[tuple[str, int]], settings: SpeakerSet
     for cut in range(3, min(len(tokens), settings.max_role_words) + 1):
         if cut < len(tokens) and (not tokens[cut][0][:1].islower() or tokens[cut][0] in _TITLE_JOINERS):
             continue  # "... for International Security and Nonproliferation Eliot Kang": not yet the name
-        if cut + 1 < len(tokens) and tokens[cut][0] in _PARTICLES and tokens[cut + 1][0][:1].isupper():
+        if cut + 1 < len(tokens) and tokens[cut][0] in _PARTICLES and (
+            tokens[cut + 1][0][:1].isupper() or tokens[cut + 1][0] in _PARTICLES
+        ):
             continue  # "... Peter van der Berg": a particle inside the name
         head = tokens[:cut]
         while head and head[-1][0] == ",":
@@ -529,7 +561,13 @@ def _name_after_set_off_role(
     return split
 
 
-_NEXT_LINE = re.compile(r"\n[ \t\u00a0]*([^\n]{1,60})\n[ \t\u00a0]*([^\n]{2,120})")
+# The name line, then the role line; a blank line may stand before each (paragraphs of a web page).
+_NEXT_LINE = re.compile(
+    r"\n(?:[ \t\u00a0]*\n){0,2}[ \t\u00a0]*([^\s][^\n]{0,59})\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*([^\s][^\n]{1,119})"
+)
+
+
+_SENTENCE_INSIDE = re.compile(r"\w[.!?][ \t\u00a0]+[A-Z]")
 
 
 def _name_on_next_line(text: str, line_end: int, settings: SpeakerSettings) -> Attribution | None:
@@ -544,6 +582,8 @@ def _name_on_next_line(text: str, line_end: int, settings: SpeakerSettings) -> A
     role_tokens = [(word, 0) for word in role_line.split()]
     if name_tokens is None or len(name_tokens) < 2 or role_line.endswith((".", "!", "?")) or not _has_role(role_tokens, settings):
         return None
+    if len(role_tokens) > settings.max_role_words or _SENTENCE_INSIDE.search(role_line):
+        return None  # a paragraph of body text after a heading, not a role
     name = " ".join(word for word, _ in name_tokens)
     start = text.find(name, match.start(1), match.end(1))
     if start < 0:
@@ -795,7 +835,7 @@ def _trailing_name(segment: list[tuple[str, int]], settings: SpeakerSettings) ->
     return title, run
 
 
-_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "del", "della", "la", "las", "le", "los", "bin", "al", "di", "du", "dos", "das", "ten", "ter", "y"})
+_PARTICLES = frozenset(_PARTICLE_WORDS)
 
 
 def _joins_name(segment: list[tuple[str, int]], index: int, settings: SpeakerSettings) -> bool:
@@ -928,15 +968,28 @@ class NameResolver:
             return self._checked(self._pronoun(found, position, previous, since))
         title, name = self.split_title(raw)
         title = found.title or title
-        if not name and found.title:
-            # "said Shadow Minister for Immigration, Senator Chris Ellison": the name ends the title part.
-            role_title, name = self.split_title(found.title)
-            title = f"{raw}, {role_title}" if role_title else raw
+        if found.title and (not name or raw[:4].lower() == "the "):
+            # "said Shadow Minister for Immigration, Senator Chris Ellison", "The Magistrate, Mr Jo
+            # Roe, said": the name ends the part set off by commas; "the ..." is a role, not a name.
+            role_title, set_off = self.split_title(found.title)
+            if not name or len(set_off.split()) >= 2:
+                name = set_off
+                title = f"{raw}, {role_title}" if role_title else raw
+                found = self._set_off_at(found, name)
         if not name:
             return self._checked(self._role(found, raw, position, previous))
         if len(name.split()) == 1:
             name = self.full_name(name) or name
         return self._checked(Attribution(name, title, found.cue, found.start, found.end))
+
+    def _set_off_at(self, found: Attribution, name: str) -> Attribution:
+        """The attribution with its offsets moved from the role to the name set off after it."""
+        if found.end is None or not name:
+            return found
+        start = self.text.find(name, found.end, found.end + self.settings.max_attribution_chars)
+        if start < 0:
+            return Attribution(found.name, found.title, found.cue, None, None)
+        return Attribution(found.name, found.title, found.cue, start, start + len(name))
 
     def _checked(self, found: Attribution) -> Attribution:
         """The name cleaned for output; a name that is not a person's (a place, a party) dropped."""
@@ -945,8 +998,9 @@ class NameResolver:
         name = clean_name(found.name)
         start = found.start
         words = name.split()
-        while len(words) > 1 and words[0] in self.settings.not_name_words:
-            words = words[1:]  # "As Steven Roe, a tax lawyer, put it": the name starts after "As"
+        while len(words) > 1 and (words[0] in self.settings.not_name_words or _POSSESSIVE.search(words[0])):
+            # "As Steven Roe, a tax lawyer, put it", "IOM’s Jane Doe": the name starts after "As", "IOM’s"
+            words = words[1:]
             if start is not None and found.end is not None:
                 found_at = self.text.find(words[0], start, found.end)
                 start = found_at if found_at >= 0 else start

@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import iom_nlp
 from iom_nlp import spans as keys
 from iom_nlp.rules.organizations import holder_after_body, opener_length
 from tests.org_helpers import RULES, org_names
@@ -225,3 +226,67 @@ def test_to_elsewhere_ends_the_name(rules_nlp: Language, text: str, not_name: st
 )
 def test_government_after_a_head_without_of_is_no_portfolio(rules_nlp: Language, text: str) -> None:
     assert not any(name.endswith("Government") for name in org_names(rules_nlp, text))
+
+
+# --- 6. a parent's acronym before a body's name is part of the name ------------------------------
+
+
+def _mentions(nlp: Language, text: str) -> dict[str, list[str]]:
+    release = iom_nlp.extract(text, nlp=nlp)
+    return {org.name: [mention.text for mention in org.mentions] for org in release.organizations}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The UN Peacebuilding Fund co-funds the project.", "UN Peacebuilding Fund"),
+        ("She addressed the UN Human Rights Council in Geneva.", "UN Human Rights Council"),
+        ("The OECD Development Assistance Committee met on Monday.", "OECD Development Assistance Committee"),
+        ("Funding came from the EU\u00a0Emergency Trust Fund for Africa.", "EU\u00a0Emergency Trust Fund for Africa"),
+    ],
+)
+def test_parent_prefix_is_no_mention_of_the_parent(rules_nlp: Language, text: str, mention: str) -> None:
+    found = _mentions(rules_nlp, text)
+    assert any(mention in mentions for mentions in found.values())
+    assert not any(mentions == [mention.split()[0]] for mentions in found.values())  # no lone "UN"
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("The UN Peacebuilding Fund paid. The UN said it was concerned.", "UN"),  # the parent named on its own too
+        ("The NATO and EU leaders met.", "EU"),  # two bodies
+        ("Experts from the UN Tuesday briefing agreed.", "UN"),  # no body after the acronym
+    ],
+)
+def test_parent_named_on_its_own_stays(rules_nlp: Language, text: str, parent: str) -> None:
+    assert any(parent in mentions for mentions in _mentions(rules_nlp, text).values())
+
+
+# --- 7. an event or document named after a body is not the body; a place after "of the" is -----
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("Delegates signed the NATO Status of Forces Agreement in Prague.", "Status of Forces Agreement"),
+        ("The Refugee Council Annual Conference opened on Monday.", "Refugee Council Annual Conference"),
+        ("Leaders met at the World Bank Group Summit last week.", "World Bank Group Summit"),
+        ("The Migration Council Strategy Report was published.", "Migration Council Strategy Report"),
+    ],
+)
+def test_event_or_document_named_after_a_body_is_no_body(rules_nlp: Language, text: str, not_name: str) -> None:
+    assert not any(not_name in name for name in org_names(rules_nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Centre for Humanitarian Dialogue hosted the talks.", "Centre for Humanitarian Dialogue"),
+        ("The Ministry of Health of the Solomon Islands asked for help.", "Ministry of Health of the Solomon Islands"),
+        ("The Ministry of Foreign Affairs of the Marshall Islands said so.", "Ministry of Foreign Affairs of the Marshall Islands"),
+        ("The Ministry of Justice of the Kingdom of the Netherlands funds it.", "Ministry of Justice of the Kingdom of the Netherlands"),
+    ],
+)
+def test_body_ending_on_a_portfolio_or_place_is_kept(rules_nlp: Language, text: str, name: str) -> None:
+    assert name in org_names(rules_nlp, text)

@@ -125,6 +125,8 @@ NAME_FORMS = [
     ("“We welcome the decision,” said His Excellency Mr. Abdou Sarr, Minister of Interior.", "Abdou Sarr"),
     ("“We welcome the decision,” the Secretary-General, Ola Lindqvist, said.", "Ola Lindqvist"),
     ("“We welcome the decision,” said Ms. Pope.", "Pope"),
+    ("“We welcome the decision,” said Del. Maria Ortega (D-V.I.).", "Maria Ortega"),
+    ("“We welcome the decision,” said Del Shannon.", "Del Shannon"),  # "Del" without a period is a first name
     ("“We welcome the decision,” Minister Ruddle, said at the time.", "Ruddle"),
     ("“We welcome the decision,” The Shadow Minister for Trade, the Hon. Peter Quill AO MP, said today.", "Peter Quill"),
 ]
@@ -250,3 +252,10 @@ NOT_PEOPLE = [
 @pytest.mark.parametrize(("text", "speaker"), NOT_PEOPLE)
 def test_parties_offices_and_plurals_are_not_speakers(rules_nlp: Language, text: str, speaker: str | None) -> None:
     assert _speakers(rules_nlp, text) == [speaker]
+
+
+def test_colon_lead_in_must_open_its_line(rules_nlp: Language) -> None:
+    """A lead-in line that continues the line before it ("… Lord Hale of / Thornbury put it this way:")
+    does not name its subject at its start: no speaker rather than a place."""
+    text = "As the Privy Council held, Lord Hale of\nThornbury put it this way:\n\n“Every human being has a natural right to be heard.”"
+    assert _speakers(rules_nlp, text) == [None]

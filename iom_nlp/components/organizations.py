@@ -209,13 +209,40 @@ class OrganizationRecognizer(IomComponent):
                 guesses.append(candidate)
             else:
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
-        for candidate in self._merge(trusted, guesses):
+        for candidate in self._with_parent_prefix(text, self._merge(trusted, guesses)):
             entry = self._entry_for(index, candidate)
             surface = clean_surface(text[candidate.start : candidate.end])
             index.add_mention(entry, candidate.start, candidate.end, surface)
             if candidate.alias:
                 index.add_alias(entry, candidate.alias)
         return self._spans(doc, index)
+
+    def _with_parent_prefix(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """ "UN Peacebuilding Fund", "UN Human Rights Council", "OECD Development Assistance
+        Committee": a parent body's acronym right before a body's name is part of that name, not
+        a mention of the parent of its own. The name must read as a body (a known one, or a head
+        word) and start with a capitalised word that is no acronym ("NATO EU", "FAO IAEA Center"
+        stay two)."""
+        fused: list[Candidate] = []
+        for candidate in candidates:
+            previous = fused[-1] if fused else None
+            if previous is not None and self._parent_prefix(text, previous, candidate):
+                fused[-1] = Candidate(
+                    previous.start, candidate.end, text[previous.start : candidate.end], candidate.source, candidate.entry, candidate.office
+                )
+                continue
+            fused.append(candidate)
+        return fused
+
+    def _parent_prefix(self, text: str, parent: Candidate, body: Candidate) -> bool:
+        if parent.entry is None or parent.office or parent.surface != parent.entry.acronym:
+            return False
+        if body.start != parent.end + 1 or text[parent.end] not in " \u00a0":
+            return False
+        words = body.surface.split()
+        if not words or not words[0][:1].isupper() or words[0].isupper() or len(words) < 2:
+            return False
+        return body.entry is not None or any(self.rules.is_head(words, position) for position in range(len(words)))
 
     def _merge(self, trusted: list[Candidate], guesses: list[Candidate]) -> list[Candidate]:
         """Trusted candidates, plus guesses that overlap none of them (or extend one: "ASIO Committee")."""

@@ -49,6 +49,7 @@ class ContactSettings:
     ``name_particles`` are the lower-case words inside names ("van der", "de", "bin").
     ``not_contact_lead_pattern`` matches the text just before a name that makes it no contact
     (an authorisation footer: "Authorised by Senator Jane Doe, 1 Main St, Tel ...").
+    ``organization_tail_words`` never end an office's name ("IOM Kenya on", "MP tel").
     """
 
     cue_pattern: str
@@ -59,6 +60,7 @@ class ContactSettings:
     name_particles: frozenset[str] = frozenset()
     not_contact_lead_pattern: str = r"(?!x)x"
     max_name_words: int = 4
+    organization_tail_words: frozenset[str] = frozenset()
     cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
     not_contact_lead: re.Pattern[str] = field(init=False, repr=False, compare=False)
     honorific_words: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -304,7 +306,7 @@ def _contacts_in_zone(
                     name=_clean_name(text[member_start:member_end], settings, complete_name),
                     start=member_start,
                     end=member_end,
-                    organization=_tidy_organization(_organization(text, name_end, claimed[0].start, settings) or ""),
+                    organization=_tidy_organization(_organization(text, name_end, claimed[0].start, settings) or "", settings),
                     phones=_unique(item.value for item in own if item.kind == "phone"),
                     emails=_unique(item.value for item in own if item.kind == "email"),
                     items_end=max(item.end for item in own),
@@ -647,13 +649,10 @@ def _organization(text: str, name_end: int, first_item: int, settings: ContactSe
 _ORGANIZATION_TAIL = re.compile(r"[^\w)\].’'\s]+$")
 
 
-_ORGANIZATION_LAST_WORDS = frozenset({"on", "at", "or", "via", "and", "by", "to", "in", "from", "tel", "call", "phone", "mobile", "email"})
-
-
-def _tidy_organization(value: str) -> str | None:
+def _tidy_organization(value: str, settings: ContactSettings) -> str | None:
     """The office without a trailing symbol or connector ("IOM Kenya on"), or None when nothing is left."""
     words = _ORGANIZATION_TAIL.sub("", value).split()
-    while words and words[-1] in _ORGANIZATION_LAST_WORDS:
+    while words and words[-1] in settings.organization_tail_words:
         words.pop()
     return " ".join(words) or None
 

@@ -50,6 +50,7 @@ class OrganizationRules:
     not_person_words: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -78,6 +79,7 @@ class OrganizationRules:
             not_person_words=frozenset(data.get("not_person_words", [])),
             sentence_openers=frozenset(data.get("sentence_openers", [])),
             purpose_verbs=frozenset(data.get("purpose_verbs", [])),
+            place_words=frozenset(data.get("place_words", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
 
@@ -216,10 +218,23 @@ def _first_head_is_not_a_body(words: list[str], rules: OrganizationRules) -> boo
     for index, word in enumerate(words):
         bare = word.strip(",")
         if rules.is_head(words, index):
-            return False
+            return _event_after_body(words, rules)
         if bare in rules.not_body_heads:
             return True
     return False
+
+
+def _event_after_body(words: list[str], rules: OrganizationRules) -> bool:
+    """ "Status of Forces Agreement", "Refugee Council Annual Conference", "Senate Committee
+    Inquiry": a body's name before an event or document word names the event. Not when the last
+    head word governs what follows ("Centre for Humanitarian Dialogue", "Boston University School
+    of Law", "Select Committee on Industrial Relations Legislation"), nor before a place
+    ("Regional Assistance Mission Solomon Islands")."""
+    last = _bare(words[-1])
+    if last not in rules.not_body_heads or last in rules.place_words:
+        return False
+    heads = [index for index in range(len(words) - 1) if rules.is_head(words, index)]
+    return not heads or words[heads[-1] + 1] not in {"of", "for", "on", "to"}
 
 
 def _has_role(words: list[str], rules: OrganizationRules) -> bool:
@@ -404,7 +419,8 @@ def _without_document_tail(piece: list[tuple[int, int, str]], rules: Organizatio
             tail = words[index + 1 :]
             has_head = any(rules.is_head(tail, position) for position in range(len(tail)))
             head_before = any(rules.is_head(words, position) for position in range(index))
-            if head_before and not has_head and any(word in rules.not_body_heads for word in tail):
+            # a document or event ("of the Migration Strategy"), not a place ("of the Solomon Islands")
+            if head_before and not has_head and any(word in rules.not_body_heads and word not in rules.place_words for word in tail):
                 return piece[:index]
             return piece
     return piece

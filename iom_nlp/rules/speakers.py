@@ -417,9 +417,13 @@ def _lead_in_end(text: str, open_at: int) -> int:
     """Where the words that introduce a quote end: right before it, or, for a quote opening its own
     paragraph after one that ends with a colon ("Jane Doe said in Geneva on Tuesday:"), after that colon."""
     colon = _COLON_BEFORE.search(text, max(0, open_at - 12), open_at)
-    if colon is not None and "\n" in text[colon.start() : open_at]:
-        return colon.start() + 1
-    return open_at
+    if colon is None or "\n" not in text[colon.start() : open_at]:
+        return open_at
+    line_start = _line_start(text, colon.start())
+    previous = text[max(0, line_start - 40) : line_start].rstrip()
+    if previous and previous[-1] not in ".!?:;\"”’)":
+        return open_at  # the line goes on from the one before ("Lord Cooke of / Thorndon put it this way:")
+    return colon.start() + 1
 
 
 _ACCORDING_TO = re.compile(r"[Aa]ccording[ \t\u00a0]+to[ \t\u00a0]+")

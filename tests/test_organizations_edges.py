@@ -290,3 +290,36 @@ def test_event_or_document_named_after_a_body_is_no_body(rules_nlp: Language, te
 )
 def test_body_ending_on_a_portfolio_or_place_is_kept(rules_nlp: Language, text: str, name: str) -> None:
     assert name in org_names(rules_nlp, text)
+
+
+# --- 8. a registered suffix ends the name; an MP's office is no body ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Australian Medical Association Limited  ABN 37 008 426 793", "Australian Medical Association Limited"),
+        ("The Welfare Council Inc. He said so.", "Welfare Council Inc"),
+        ("Staff of Acme Holdings Pty Ltd Sydney attended.", "Acme Holdings Pty Ltd"),
+        ("Refugee Services Pty. Ltd. said it would help.", "Refugee Services Pty. Ltd"),
+    ],
+)
+def test_registered_suffix_ends_the_name(rules_nlp: Language, text: str, name: str) -> None:
+    names = org_names(rules_nlp, text)
+    assert name in names and not any(found.startswith(name) and found != name for found in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris Lord, Media adviser, Office of Sen. Jane Doe, Greens Senator for South Australia",
+        "Further detail is available from the Office of Senator Jane Doe on 02 6277 3000.",
+        "Call the Office of Minister Okafor for comment.",
+    ],
+)
+def test_office_of_a_person_is_no_body(rules_nlp: Language, text: str) -> None:
+    assert not any(name.startswith("Office of") for name in org_names(rules_nlp, text))
+
+
+def test_office_of_a_title_is_a_body(rules_nlp: Language) -> None:
+    assert "Office of the Prime Minister" in org_names(rules_nlp, "The Office of the Prime Minister (OPM) said so.")

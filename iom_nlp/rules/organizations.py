@@ -163,6 +163,8 @@ def rejection_reason(
         return "a headline"  # "IOM Launches New Shelter Programme for ...": a title-case headline, not a name
     if _holder_after_title(words, before, rules):
         return "a title's holder"
+    if len(words) >= 3 and words[0] == "Office" and words[1] == "of" and _bare(words[2]).rstrip(".") in rules.role_words:
+        return "a person's office"  # "Office of Sen. Jane Doe", "Office of Senator X"; not "Office of the Prime Minister"
     if words[-1] == "Government" and not national and not _government_inside_a_title(words, rules):
         return "a government by its leader"
     if any(f"{word} Cent" in cleaned for word in rules.facility_words):
@@ -440,13 +442,14 @@ def _is_initials(word: str) -> bool:
 def _ends_sentence(word: str, following: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:
     """ "Ministry of Health. The": a full stop after a word that is no abbreviation, before a capital.
 
-    A registered suffix with its full stop ("Welfare Council Inc. He said") closes the body too,
-    unless another suffix follows ("Pty. Ltd."): the company's name ends there.
+    A registered suffix, with or without its full stop, closes the body too ("Welfare Council
+    Inc. He said", "Medical Association Limited  ABN 37 …"), unless another suffix follows
+    ("Pty. Ltd.", "Pty Ltd"): the company's name ends there.
     """
+    if following and word.rstrip(".,") in rules.registered_suffixes:
+        return following[0][2].rstrip(".,") not in rules.registered_suffixes
     if not word.endswith(".") or not following or not following[0][2][:1].isupper():
         return False
-    if word[:-1] in rules.registered_suffixes:
-        return following[0][2].rstrip(".,") not in rules.registered_suffixes
     return not (word in rules.abbreviations or _is_initials(word) or len(word) < 3)
 
 

@@ -421,7 +421,7 @@ def _lead_in_end(text: str, open_at: int) -> int:
         return open_at
     line_start = _line_start(text, colon.start())
     previous = text[max(0, line_start - 40) : line_start].rstrip()
-    if previous and previous[-1] not in ".!?:;\"”’)":
+    if previous and previous[-1].islower():
         return open_at  # the line goes on from the one before ("Lord Cooke of / Thorndon put it this way:")
     return colon.start() + 1
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import spans as keys
 from ..data import parse_json_object, settings_from_json
+from ..rules.forms import FormIndex
 from ..rules.quotes import QuoteSpan, find_quote_spans, is_scare_quote, scare_context_pattern
 from ..rules.speakers import (
     Attribution,
@@ -219,12 +220,12 @@ class _ReleaseNames:
         return None
 
     @cached_property
-    def organizations(self) -> list[tuple[str, list[str]]]:
+    def organizations(self) -> FormIndex:
         """Each organisation of the release with its forms, longest form first (:func:`speaker_organization`)."""
         forms: dict[str, list[str]] = {}
         for kb_id, names in self._organization_names:
             forms.setdefault(kb_id, names)
-        return sorted(forms.items(), key=lambda item: -max(len(name) for name in item[1]))
+        return FormIndex(sorted(forms.items(), key=lambda item: -max(len(name) for name in item[1])))
 
 
 def _entities(doc: Doc) -> list[Person]:
@@ -233,22 +234,16 @@ def _entities(doc: Doc) -> list[Person]:
     return [Person(ent.start_char, ent.end_char, ent.text) for ent in list(doc.ents) if ent.label_ == "PERSON"]
 
 
-def speaker_organization(title: str | None, organizations: list[tuple[str, list[str]]]) -> str | None:
+def speaker_organization(title: str | None, organizations: FormIndex) -> str | None:
     """The release's organisation named in a speaker's title ("IOM Regional Representative" -> IOM)."""
-    if not title:
-        return None
-    for canonical, names in organizations:
-        for name in names:
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title):
-                return canonical
-    return None
+    return organizations.named_in(title)
 
 
 def _record(
     source: str,
     quote: QuoteSpan,
     attribution: Attribution,
-    organizations: list[tuple[str, list[str]]],
+    organizations: FormIndex,
     settings: SpeakerSettings,
 ) -> dict[str, object]:
     speaker: dict[str, object] | None = None

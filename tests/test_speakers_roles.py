@@ -202,6 +202,11 @@ COLON_PARAGRAPH_LEAD_IN = [
      "Colin Hart"),
     ("Intro.\n\nThe Coroner, Ms Ada Voss, said:\n\n“This death was entirely preventable and should never happen again.”",
      "Ada Voss"),
+    # double-spaced text: the lead-in runs over a line break; a footnote number ends the line before
+    ("Intro.\n\nIndeed, just before the election, Opposition\n\nLeader Paul Keogh remarked:\n\n"
+     "“Now, I have got no problems with a bigger population at all.”", "Paul Keogh"),
+    ("Intro.\n\nIt failed to ratify the treaty.31\n\nRuth Obi, Climate Action Network, said:\n\n"
+     "“Of course we would like our government to act now.”", "Ruth Obi"),
     # negatives: the last capitalised words before the cue are a body, a document, a plural or a court title
     ("Intro.\n\nAn expatriate who works in the area of Human Resource Development suggested the following:\n\n"
      "“People worked as farmers and literacy was not necessary for most of them.”", None),
@@ -258,4 +263,13 @@ def test_colon_lead_in_must_open_its_line(rules_nlp: Language) -> None:
     """A lead-in line that continues the line before it ("… Lord Hale of / Thornbury put it this way:")
     does not name its subject at its start: no speaker rather than a place."""
     text = "As the Privy Council held, Lord Hale of\nThornbury put it this way:\n\n“Every human being has a natural right to be heard.”"
+    assert _speakers(rules_nlp, text) == [None]
+
+
+def test_pronoun_lead_in_paragraph_is_not_resolved(rules_nlp: Language) -> None:
+    """"He told a press conference:" in a paragraph of its own, far from who "he" is: no speaker
+    rather than the last person the text happened to name."""
+    text = ("Senator Ian Marsh wrote to the Prime Minister last week. The Prime Minister asks us to accept a "
+            "policy he will not state. He told a press conference in Jakarta:\n\n“The policy is on record and I "
+            "will not restate it.”")
     assert _speakers(rules_nlp, text) == [None]

@@ -26,7 +26,16 @@ from spacy.tokens import Doc, Span
 
 from .. import spans as keys
 from ..data import models_dir, parse_json_object, parse_jsonl, read_jsonl, settings_from_dict
-from ..rules.countries import CountryRules, DocFacts, in_capitals, is_case_sensitive_form, is_inverted, keep_match, resolve_ambiguous
+from ..rules.countries import (
+    CountryRules,
+    DocFacts,
+    in_capitals,
+    is_case_sensitive_form,
+    is_inverted,
+    keep_match,
+    resolve_ambiguous,
+    used_attributively,
+)
 from ..rules.overlaps import keep_longest
 from ..rules.wordview import PhraseLookup
 from .base import IomComponent
@@ -133,6 +142,9 @@ class CountryRecognizer(IomComponent):
         for start, end in keep_longest(found, _pair):  # spaCy's filter_spans, without a Span per match
             kind, code, pattern = found[(start, end)]
             labelled = Span(doc, start, end, label=kind, kb_id=code)
+            if kind == "name" and used_attributively(labelled, self.rules, facts):
+                kind = "demonym"  # "Saudi authorities": the adjective, not the short name
+                labelled = Span(doc, start, end, label=kind, kb_id=code)
             if not keep_match(labelled, pattern, kind, self.rules, facts):
                 continue
             if code == "?":
@@ -163,8 +175,8 @@ class CountryRecognizer(IomComponent):
         text = doc._.iom_text
         for i in _joined_tokens(text, columns):
             start, length = int(columns[i, 0]), int(columns[i, 1])
-            if length < 4 or i in covered:
-                continue
+            if length < 4 or i in covered or _WEB_ADDRESS.search(text, start, start + length):
+                continue  # "www.example.org/English/": a path in a web address names nothing
             for piece in _JOINER.split(text[start : start + length]):
                 entry = self.one_token.get(piece.lower()) or self.one_token.get(piece.rstrip(".,;:").lower())
                 if entry is None or not any(ch.isupper() for ch in piece):
@@ -181,6 +193,8 @@ class CountryRecognizer(IomComponent):
 MAX_NEWLINES_INSIDE = 2
 # Characters that glue two words into one token: dashes, and markup left in the text.
 _JOINER = re.compile(r"[-\u2010-\u2014<>/|]")
+# A token that is a web or e-mail address: its path pieces ("/English/") are not words of the text.
+_WEB_ADDRESS = re.compile(r"://|www\.|@|\.[a-z]{2,6}/", re.IGNORECASE)
 
 
 def _columns(doc: Doc) -> npt.NDArray[numpy.uint64]:

@@ -74,6 +74,9 @@ class CountryRules:
     ethnic_cues_before: frozenset[str]
     lower_case_words: frozenset[str]
     demonym_mission_words: frozenset[str]
+    us_states_after_comma: frozenset[str]
+    attributive_names: frozenset[str]
+    language_first_demonyms: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: Any) -> CountryRules:
@@ -105,6 +108,9 @@ class CountryRules:
             ethnic_cues_before=lowered("ethnic_cues_before"),
             lower_case_words=lowered("lower_case_words"),
             demonym_mission_words=lowered("demonym_mission_words"),
+            us_states_after_comma=lowered("us_states_after_comma"),
+            attributive_names=lowered("attributive_names"),
+            language_first_demonyms=lowered("language_first_demonyms"),
         )
 
 
@@ -187,6 +193,8 @@ def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules, facts: 
         return False
     if _negative_context(span, rules):
         return False
+    if kind == "name" and _names_a_us_town(span, rules):
+        return False
     if lower in rules.person_risk and _looks_like_person(span, facts):
         return False
     if kind == "demonym":
@@ -204,9 +212,18 @@ def _keep_demonym(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
         return False
     if lower in rules.language_demonyms and _used_as_language(span, rules, facts):
         return False
+    if lower in rules.language_first_demonyms and not _before_people_word(span, rules, facts):
+        return False
     if _before_mission_word(span, rules):
         return True
     return not (_opens_organisation(span) or _names_a_body(span, rules, facts))
+
+
+def _before_people_word(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
+    """"English soldiers", "English and Welsh nationals": a demonym that in releases is nearly
+    always the language ("English classes", "plain English") counts only before a word for people."""
+    _, _, after = _coordination(span, facts, rules)
+    return after is not None and after.lower_ in rules.demonym_role_words
 
 
 def _before_mission_word(span: Span, rules: CountryRules) -> bool:
@@ -326,8 +343,46 @@ def _negative_context(span: Span, rules: CountryRules) -> bool:
         return False
     if _word_before(span) in context.get("prev", []):
         return True
+    if context.get("prev2") and _two_words_before(span) in context["prev2"]:
+        return True  # "the Gulf of Guinea", "the Sea of Japan": a sea or region named after the country
     following = context.get("next", [])
     return any(word in following for word in _words_after(span))
+
+
+def used_attributively(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
+    """"Saudi authorities", "the Saudi-led coalition": a short name that is also the adjective, used
+    as the adjective (a demonym); "returned from Saudi" stays the name. Only a lower-case noun (or a
+    "-led" compound) after it counts: "Saudi Ministry of Interior" names a body, not a people."""
+    if folded(span.text) not in rules.attributive_names:
+        return False
+    following = _token_after(span)
+    if following is None:
+        return False
+    if following.text in {"-", "\u2013"} and not span[-1].whitespace_:
+        compound = _token_after(span, skip=1)
+        return compound is not None and compound.lower_ in _ATTRIBUTIVE_COMPOUNDS
+    if not (following.is_alpha and following.is_lower):
+        return False
+    if facts.has_tags:
+        return following.pos_ in {"NOUN", "ADJ"}
+    return following.lower_ in rules.demonym_role_words or following.lower_ in rules.demonym_org_words
+
+
+_ATTRIBUTIVE_COMPOUNDS = frozenset({"led", "backed", "funded", "based", "born", "owned", "sponsored", "flagged"})
+
+
+def _names_a_us_town(span: Span, rules: CountryRules) -> bool:
+    """"Lebanon, Pennsylvania", "Peru, Indiana": a U.S. town named after a country, told by the
+    state after a comma (states that are also countries or capitals, like Georgia, are left out)."""
+    words = _words_after(span)
+    return len(words) == 2 and words[0] == "," and words[1] in rules.us_states_after_comma
+
+
+def _two_words_before(span: Span) -> str:
+    """The two previous words, lower case ("gulf of"): "of Guinea" alone is also "Republic of Guinea"."""
+    last = _token_before(span)
+    first = _token_before(_one(last)) if last is not None else None
+    return f"{first.lower_} {last.lower_}" if first is not None and last is not None else ""
 
 
 def _looks_like_person(span: Span, facts: DocFacts) -> bool:

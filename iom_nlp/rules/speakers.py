@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..data import load_json, settings_from_json
 from .mojibake import repair_person_name
 from .patterns import NOTHING, alternation
 from .quotes import QuoteSpan
@@ -38,13 +39,30 @@ from .quotes import QuoteSpan
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # Inside a name: letters, apostrophes, hyphens of every kind, and the debris a doubly decoded
 # hyphen leaves ("HansonÃ¢Â\x80Â\x90Young": C1 controls, "¢", "€"); names are repaired on output.
+NAME_WORDS_FILE = "names.json"
 _NAME_CHARS = "\\w’'\\-\u2010\u2011\u0080-\u009f¢€"
 _WORD = rf"[{_UPPER}][{_NAME_CHARS}]*"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
-# Lower-case particles inside a name ("de la Fontaine", "van den Berg", "bin Rashid").
-_PARTICLE_WORDS = ("de", "da", "van", "von", "der", "den", "del", "della", "la", "las", "le", "los", "bin", "al", "di", "du",
-                   "dos", "das", "ten", "ter", "y")
-_PARTICLE = rf"(?:{'|'.join(_PARTICLE_WORDS)})"
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Closed word lists of personal names, from ``models/names.json``.
+
+    Read once at import: the name patterns below are compiled from them at import time.
+    ``particles`` are the lower-case words inside a name ("de la Fontaine", "van den Berg",
+    "bin Rashid"); ``courtesy_titles`` never belong to a name or a role ("Dr", "Sen");
+    ``postnominals`` follow a name ("MP", "AO"); ``role_acronyms`` are roles, not names ("CEO").
+    """
+
+    particles: tuple[str, ...]
+    courtesy_titles: frozenset[str]
+    postnominals: frozenset[str]
+    role_acronyms: frozenset[str]
+
+
+NAME_WORDS, _ = settings_from_json(load_json(NAME_WORDS_FILE), NameWords, NAME_WORDS_FILE)
+_PARTICLE = rf"(?:{'|'.join(map(re.escape, NAME_WORDS.particles))})"
 _GAP = r"[ \t\u00a0]+"
 # A particle ("de", "van") stays in a name when a capital follows, perhaps after a second one ("de la Fontaine").
 _NAME_NEXT = rf"(?:{_GAP}(?:{_INITIAL}|{_WORD}|{_PARTICLE}(?={_GAP}(?:{_PARTICLE}{_GAP})?[{_UPPER}])))"
@@ -380,6 +398,8 @@ def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSett
             return found
     before_end = _lead_in_end(text, quote.open_at)
     before_start = max(_line_start(text, before_end), before_end - settings.max_attribution_chars)
+    if before_end != quote.open_at:
+        before_start = _lead_in_start(text, before_end, before_end - settings.max_attribution_chars)
     found = _before_lead(text, before_start, before_end, settings)
     if found is not None:
         return found
@@ -391,9 +411,12 @@ def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSett
             return found
     if match is None and settings.before_cue_reversed.match(before[::-1]) is not None:
         match = settings.before_normal.search(before)
-        if match is not None and before_end != quote.open_at and not _opens_lead_in(before, match.start("name")):
+        if match is not None and before_end != quote.open_at and (
+            not _opens_lead_in(before, match.start("name")) or match.group("name") in settings.pronouns
+        ):
             # a paragraph of its own ("... in the area of Human Resource Development suggested the
-            # following:"): its subject must open it, not be the last capitalised words before the cue
+            # following:"): its subject must open it, not be the last capitalised words before the cue;
+            # and a pronoun there ("He told a press conference:") is too far from its antecedent
             match = None
     if match:
         return _attribution(match, before_start)
@@ -410,6 +433,9 @@ def _opens_lead_in(before: str, start: int) -> bool:
     """Nothing but a sentence end stands before ``start`` in the lead-in window ``before`` (at most
     ``max_attribution_chars`` long)."""
     head = before[:start].rstrip(" \t\u00a0")
+    if head.endswith("\n"):  # the name opens its line: a sentence, unless the line before runs on into it
+        previous = head.rstrip()
+        return not previous or not (previous[-1].islower() or previous[-1] == ",")
     return head == "" or head[-1] in ".!?" or (head[-1] in "\"”’)" and head[-2:-1] in (".", "!", "?"))
 
 
@@ -417,13 +443,21 @@ def _lead_in_end(text: str, open_at: int) -> int:
     """Where the words that introduce a quote end: right before it, or, for a quote opening its own
     paragraph after one that ends with a colon ("Jane Doe said in Geneva on Tuesday:"), after that colon."""
     colon = _COLON_BEFORE.search(text, max(0, open_at - 12), open_at)
-    if colon is None or "\n" not in text[colon.start() : open_at]:
-        return open_at
-    line_start = _line_start(text, colon.start())
-    previous = text[max(0, line_start - 40) : line_start].rstrip()
-    if previous and previous[-1].islower():
-        return open_at  # the line goes on from the one before ("Lord Cooke of / Thorndon put it this way:")
-    return colon.start() + 1
+    if colon is not None and "\n" in text[colon.start() : open_at]:
+        return colon.start() + 1
+    return open_at
+
+
+def _lead_in_start(text: str, end: int, limit: int) -> int:
+    """Where the lead-in window before ``end`` starts: its line, and the line before it when that one
+    does not end a sentence (double-spaced text: "... Opposition / Leader Jane Doe remarked:")."""
+    limit = max(0, limit)
+    start = _line_start(text, end)
+    head = text[max(limit, start - 200) : start]
+    stripped = head.rstrip()
+    if stripped and stripped[-1] not in ".!?:;\"”’)":
+        start = _line_start(text, start - (len(head) - len(stripped)))
+    return max(start, limit)
 
 
 _ACCORDING_TO = re.compile(r"[Aa]ccording[ \t\u00a0]+to[ \t\u00a0]+")
@@ -839,7 +873,7 @@ def _trailing_name(segment: list[tuple[str, int]], settings: SpeakerSettings) ->
     return title, run
 
 
-_PARTICLES = frozenset(_PARTICLE_WORDS)
+_PARTICLES = frozenset(NAME_WORDS.particles)
 
 
 def _joins_name(segment: list[tuple[str, int]], index: int, settings: SpeakerSettings) -> bool:
@@ -879,7 +913,7 @@ _INITIAL_ONLY = re.compile(rf"{_INITIAL}")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-_ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "GM", "MD", "VP"})
+_ROLE_ACRONYMS = NAME_WORDS.role_acronyms
 
 
 def _is_body_acronym(word: str) -> bool:
@@ -889,7 +923,7 @@ def _is_body_acronym(word: str) -> bool:
 
 # Words after which a capitalised word still belongs to the title (a body, a place), unlike "by", "with".
 _PLACE_JOINERS = _TITLE_JOINERS | {"in", "to", "at"}
-_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Hon", "Prof"})
+_COURTESY = NAME_WORDS.courtesy_titles
 
 
 def _attribution(match: re.Match[str], offset: int) -> Attribution:
@@ -1204,7 +1238,7 @@ def _role_fits(role: str, title: str | None) -> bool:
 
 _JOINED_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t\u00a0]+(?:of|and|for|&)[ \t\u00a0]+$")
 _CONTRACTION = re.compile(r"(?:['’](?:d|ll|re|ve|m|s)|n['’]t)$")
-_POSTNOMINALS = frozenset({"MP", "MHR", "AO", "AM", "QC", "SC", "KC", "MLA", "MLC", "OAM", "AC"})
+_POSTNOMINALS = NAME_WORDS.postnominals
 MAX_SUBJECT_CHARS = 1500
 MAX_SUBJECT_PEOPLE = 12
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,3}$")

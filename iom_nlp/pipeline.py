@@ -66,8 +66,23 @@ def load(base: str | None = AUTO) -> Language:
     nlp.tokenizer = PreparedTokenizer(nlp.tokenizer)
     nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "iom_nlp.PreparedTokenizer.v1"}
     add_components(nlp)
+    seed_vocabulary(nlp)
     logger.debug("loaded iom_nlp pipeline on base %s: %s", name, nlp.pipe_names)
     return nlp
+
+
+def seed_vocabulary(nlp: Language) -> None:
+    """Tokenize the language's stop words once, outside any memory zone, so that they stay.
+
+    :func:`iom_nlp.extract_many` works inside spaCy memory zones (the vocabulary must not grow
+    over a long collection), so a word first met inside a zone is made again in every zone:
+    its lexeme and its tokenizer cache entry are dropped when the zone ends. The words every
+    release uses ("the", "The", "THE", "of", "said") are made once here instead: about 10%
+    of rules-only time on ordinary releases. No output depends on it.
+    """
+    words = {variant for word in nlp.Defaults.stop_words for variant in (word, word.capitalize(), word.upper())}
+    for word in sorted(words):
+        nlp.tokenizer(word)
 
 
 # In pipeline order: structure first (others skip navigation), countries before phones (region

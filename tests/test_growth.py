@@ -70,3 +70,18 @@ def test_cost_per_character_stays_flat(long_nlp: Language, shape: str) -> None:
 def test_cost_per_character_stays_flat_on_long_texts(long_nlp: Language, shape: str) -> None:
     ratio = cost_ratio(long_nlp, shape, LARGE)
     assert ratio < MAX_COST_RATIO, f"{shape}: cost per character grew {ratio:.2f}x from {LARGE} to {4 * LARGE} characters"
+
+
+# Quote shapes the parse fallback reads (full pipeline only): a parser sentence without a full stop
+# can be the whole text, so reading it per quote was quadratic ("honorific chains": 2.9x per doubling).
+PARSED_SHAPES = ("honorific chains inside quotes", "pronoun quotes", "quote then said Surname")
+# Tighter than MAX_COST_RATIO: 2.3x per doubling is 1.32 over 4x; the quadratic read 1.63 here.
+MAX_PARSED_COST_RATIO = 1.45
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", PARSED_SHAPES)
+def test_cost_per_character_stays_flat_with_the_parser(nlp: Language, shape: str) -> None:
+    nlp.max_length = max(nlp.max_length, 20 * SMALL)
+    ratio = cost_ratio(nlp, shape, SMALL)
+    assert ratio < MAX_PARSED_COST_RATIO, f"{shape}: per-character cost grew {ratio:.2f}x from {SMALL} to {4 * SMALL} (full pipeline)"

@@ -117,11 +117,20 @@ def _parse_fallback(doc: Doc, cues: frozenset[str]) -> Callable[[QuoteSpan], Att
 
 
 def parse_attribution(doc: Doc, cues: frozenset[str], quote: QuoteSpan) -> Attribution | None:
-    """The subject of a speech verb in the quote's sentences, outside the quote itself."""
-    sentences = {token.sent for token in _edge_tokens(doc, quote)}
-    low, high = sentence_bounds(doc.text, quote.open_at, quote.close_at)
-    for sentence in sorted(sentences, key=lambda sent: sent.start):
-        for token in sentence:
+    """The subject of a speech verb in the quote's sentences, outside the quote itself.
+
+    Only the quote's own sentence (:func:`sentence_bounds`, a bounded window) is read: a parser
+    sentence can be the whole text when it holds no full stop, and reading it per quote made a
+    long text quadratic.
+    """
+    low, high = sentence_bounds(doc._.iom_text, quote.open_at, quote.close_at)
+    window = doc.char_span(low, high, alignment_mode="expand")
+    if window is None:
+        return None
+    ranges = {_parser_sentence(doc, token.i, window.start, window.end) for token in _edge_tokens(doc, quote)}
+    for start, end in sorted(ranges):
+        for index in range(start, end):
+            token = doc[index]
             if quote.open_at <= token.idx < quote.close_at or token.lower_ not in cues or token.pos_ not in {"VERB", "AUX"}:
                 continue
             if not low <= token.idx < high:
@@ -133,6 +142,17 @@ def parse_attribution(doc: Doc, cues: frozenset[str], quote: QuoteSpan) -> Attri
             if name is not None:
                 return Attribution(name.text, None, token.text, name.start_char, name.end_char)
     return None
+
+
+def _parser_sentence(doc: Doc, index: int, lowest: int, highest: int) -> tuple[int, int]:
+    """The parser's sentence around token ``index``, cut to the tokens [lowest, highest)."""
+    start = index
+    while start > lowest and not doc[start].is_sent_start:
+        start -= 1
+    end = index + 1
+    while end < highest and not doc[end].is_sent_start:
+        end += 1
+    return start, end
 
 
 def _edge_tokens(doc: Doc, quote: QuoteSpan) -> list[Token]:

@@ -300,7 +300,7 @@ class OrganizationRecognizer(IomComponent):
         prefix = guess.surface[: min(other.start for other in trusted) - guess.start].split()
         if len(prefix) >= 2 and prefix[-1] in self.rules.place_connectors and prefix[-2] in self.rules.place_heads:
             return True  # "U.S. Mission to ASEAN"
-        if len(prefix) >= 3 and prefix[-2] == "to" and prefix[-1] in self.rules.purpose_verbs:
+        if len(prefix) >= 3 and self.rules.purpose_at(prefix, len(prefix) - 2):
             return True  # "Global Coalition to Defeat ISIS": the known body is what the name is for
         national = bool(prefix) and (fold_name(prefix[0]) in self.country_words or fold_name(" ".join(prefix[:2])) in self.country_words)
         connected = any(word in self.rules.connectors for word in prefix)

@@ -241,7 +241,7 @@ class _ReleaseNames:
 
     @cached_property
     def organizations(self) -> FormIndex:
-        """Each organisation of the release with its forms, longest form first (:func:`speaker_organization`)."""
+        """Each organisation of the release with its forms, longest form first (a speaker's title names one)."""
         forms: dict[str, list[str]] = {}
         for kb_id, names in self._organization_names:
             forms.setdefault(kb_id, names)
@@ -252,11 +252,6 @@ def _entities(doc: Doc) -> list[Person]:
     if not doc.has_annotation("ENT_IOB"):
         return []
     return [Person(ent.start_char, ent.end_char, ent.text) for ent in list(doc.ents) if ent.label_ == "PERSON"]
-
-
-def speaker_organization(title: str | None, organizations: FormIndex) -> str | None:
-    """The release's organisation named in a speaker's title ("IOM Regional Representative" -> IOM)."""
-    return organizations.named_in(title)
 
 
 def _record(
@@ -272,7 +267,7 @@ def _record(
         speaker = {
             "name": attribution.name,
             "title": attribution.title,
-            "organization": speaker_organization(attribution.title, organizations),
+            "organization": organizations.named_in(attribution.title),  # "IOM Regional Representative" -> IOM
             "start": attribution.start,
             "end": attribution.end,
         }

@@ -14,9 +14,16 @@ import re
 from collections.abc import Sequence
 
 _WORD = re.compile(r"(?<![\w-])[\w-]")
-_END = ""  # the key marking, in a trie node, the forms that end there (no character is "")
 
-Node = dict[str, "Node | tuple[int, str]"]
+
+class _Node:
+    """One character of the trie: what may follow, and the preferred body whose form ends here."""
+
+    __slots__ = ("children", "ended")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.ended: tuple[int, str] | None = None
 
 
 class FormIndex:
@@ -28,36 +35,30 @@ class FormIndex:
     """
 
     def __init__(self, bodies: Sequence[tuple[str, Sequence[str]]]) -> None:
-        self._root: Node = {}
+        self._root = _Node()
         for rank, (key, forms) in enumerate(bodies):
             for form in forms:
                 if _WORD.match(form) is None:
                     continue  # a form that does not start with a word character cannot start at a word
                 node = self._root
                 for char in form:
-                    child = node.setdefault(char, {})
-                    assert isinstance(child, dict)
-                    node = child
-                ended = node.get(_END)
-                if ended is None or (isinstance(ended, tuple) and rank < ended[0]):
-                    node[_END] = (rank, key)
+                    node = node.children.setdefault(char, _Node())
+                if node.ended is None:  # bodies come in order of preference: the first stays
+                    node.ended = (rank, key)
 
     def named_in(self, text: str | None) -> str | None:
         """The key of the preferred body whose form ``text`` contains as whole words, or None."""
-        if not text or not self._root:
+        if not text or not self._root.children:
             return None
         best: tuple[int, str] | None = None
         for word in _WORD.finditer(text):
-            node = self._root
+            node: _Node | None = self._root
             position = word.start()
-            while position < len(text):
-                child = node.get(text[position])
-                if not isinstance(child, dict):
-                    break
-                node, position = child, position + 1
-                ended = node.get(_END)
-                if isinstance(ended, tuple) and (best is None or ended[0] < best[0]) and _boundary(text, position):
-                    best = ended
+            while position < len(text) and node is not None:
+                node = node.children.get(text[position])
+                position += 1
+                if node is not None and node.ended is not None and (best is None or node.ended[0] < best[0]) and _boundary(text, position):
+                    best = node.ended
         return best[1] if best is not None else None
 
 

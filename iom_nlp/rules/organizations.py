@@ -83,6 +83,11 @@ class OrganizationRules:
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
         )
 
+    def purpose_at(self, words: list[str], index: int) -> bool:
+        """``words[index]`` is "to" before a verb of purpose ("Committee to Protect Journalists"):
+        part of a name, not a place's "to"."""
+        return words[index] == "to" and index + 1 < len(words) and words[index + 1].strip(",") in self.purpose_verbs
+
     def is_head(self, words: list[str], index: int) -> bool:
         """Whether ``words[index]`` is a head word, alone or closing a two-word head ("Red Cross")."""
         word = _bare(words[index])
@@ -206,7 +211,7 @@ def _generic_in_place(words: list[str], rules: OrganizationRules) -> bool:
     """ "Mission in Djibouti" (from "Chief of Mission in Djibouti"): a generic word and a place."""
     for index, word in enumerate(words):
         if word in rules.place_connectors:
-            if word == "to" and index + 1 < len(words) and words[index + 1].strip(",") in rules.purpose_verbs:
+            if rules.purpose_at(words, index):
                 return False  # "Committee to Protect Journalists": a purpose, no place
             before = words[:index]
             return " ".join(before).lower() in rules.generic_alone or (len(before) == 1 and before[0] in rules.head_words)
@@ -316,7 +321,7 @@ def _purpose(word: str, left: list[tuple[int, int, str]], right: list[tuple[int,
     """ "Committee to Protect Journalists", "Office to Monitor and Combat Trafficking in Persons":
     "to" right after the head word and before a verb of purpose (``purpose_verbs``) is inside the
     name, not a place's "to" (and not a Title-case headline's "Ministry of Health to Fight …")."""
-    if word != "to" or not left or not right or right[0][2].strip(",") not in rules.purpose_verbs:
+    if not left or not right or not rules.purpose_at([word, right[0][2]], 0):
         return False
     words = [token[2] for token in left]
     return rules.is_head(words, len(words) - 1)

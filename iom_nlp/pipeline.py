@@ -10,7 +10,10 @@ import spacy
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
+from .components import org_model as _org_model  # noqa: F401  (registers the suggester)
+from .data import models_dir
 from .extensions import register_extensions
+from .spans import ORG_MODEL
 from .tokenizer import PreparedTokenizer
 
 logger = logging.getLogger(__name__)
@@ -63,12 +66,35 @@ def load(base: str | None = AUTO) -> Language:
         nlp.add_pipe("sentencizer")
     else:
         nlp = spacy.load(name, exclude=list(UNUSED_BASE_COMPONENTS))
+        add_trained_recognizer(nlp)
     nlp.tokenizer = PreparedTokenizer(nlp.tokenizer)
     nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "iom_nlp.PreparedTokenizer.v1"}
     add_components(nlp)
     seed_vocabulary(nlp)
     logger.debug("loaded iom_nlp pipeline on base %s: %s", name, nlp.pipe_names)
     return nlp
+
+
+# The trained organisation recogniser (spaCy spancat with its own tok2vec), a spaCy pipeline
+# folder under models/ written by training/train.py.
+ORG_MODEL_DIR: Final = "org_model"
+
+
+def add_trained_recognizer(nlp: Language) -> bool:
+    """Add the trained organisation recogniser as ``iom_org_model`` (before iom_nlp's own
+    components, which read its proposals). It carries its own token vectors, so it works on
+    any base pipeline; rules-only pipelines leave it out (their speed is the point).
+
+    Returns whether it was added: a missing model folder is logged and skipped, and the
+    organisation rules then work as in rules-only mode.
+    """
+    path = models_dir() / ORG_MODEL_DIR
+    if not (path / "config.cfg").is_file():
+        logger.warning("no trained organisation recogniser at %s; organisations come from the rules only", path)
+        return False
+    trained = spacy.load(path)
+    nlp.add_pipe("spancat", name=ORG_MODEL, source=trained)
+    return True
 
 
 def seed_vocabulary(nlp: Language) -> None:

@@ -13,6 +13,8 @@ COUNTRIES: Final = "iom_countries"
 # Capitals: evidence for other components (phone regions, "IOM Kabul" offices), never countries.
 PLACES: Final = "iom_places"
 ORGANIZATIONS: Final = "iom_organizations"
+# The trained recogniser's proposals (spaCy spancat), probabilities in ``attrs["scores"]``.
+ORG_MODEL: Final = "iom_org_model"
 QUOTES: Final = "iom_quotes"
 # ``doc.user_data`` key of the contact block's [start, end] (not a span group).
 CONTACT_BLOCK: Final = "iom_contact_block"

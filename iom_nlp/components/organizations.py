@@ -31,11 +31,12 @@ import numpy.typing as npt
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from .. import spans as keys
-from ..data import models_dir, parse_json_object, read_jsonl, settings_from_dict
+from ..data import models_dir, parse_json_object, read_jsonl, settings_from_dict, settings_from_json
 from ..rules.acronyms import find_acronym_definitions
+from ..rules.combination import ORIGIN_OF_SOURCE, Combination
 from ..rules.organizations import (
     OrganizationIndex,
     OrganizationRules,
@@ -59,6 +60,8 @@ COUNTRY_KEY = keys.COUNTRIES
 PLACES_KEY = keys.PLACES
 GAZETTEER_FILE = "organizations.tsv"
 RULES_FILE = "organization_rules.json"
+COMBINATION_FILE = "org_combination.json"
+MODEL_KEY = keys.ORG_MODEL
 COUNTRIES_FILE = "countries.jsonl"
 SCOPE_MARK = "@"
 SELF_SCOPE = "self"
@@ -128,9 +131,12 @@ def _unscoped(form: str, scopes: list[tuple[str, str]], source: str, number: int
 class OrganizationRecognizer(IomComponent):
     """Finds organisations and groups long forms, acronyms and aliases of each."""
 
-    data_files = (GAZETTEER_FILE, RULES_FILE)
+    data_files = (GAZETTEER_FILE, RULES_FILE, COMBINATION_FILE)
 
     def configure(self) -> None:
+        combination = parse_json_object(self.data[COMBINATION_FILE], COMBINATION_FILE)
+        self.combination, extra = settings_from_json(combination, Combination, COMBINATION_FILE, {"rules_only": dict[str, float]})
+        self.rules_only: dict[str, float] = extra["rules_only"]
         self.gazetteer = parse_gazetteer(self.data[GAZETTEER_FILE])
         self.rules_data: dict[str, Any] = parse_json_object(self.data[RULES_FILE], RULES_FILE)
         self.rules = settings_from_dict(self.rules_data, OrganizationRules.from_dict, RULES_FILE)
@@ -209,13 +215,55 @@ class OrganizationRecognizer(IomComponent):
                 guesses.append(candidate)
             else:
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
-        for candidate in self._with_parent_prefix(text, self._merge(trusted, guesses)):
+        model = self._model_candidates(doc)
+        if model is None:
+            merged = self._merge(trusted, guesses)
+            probability: dict[tuple[int, int], float] = {}
+        else:
+            probability = {(candidate.start, candidate.end): score for candidate, score in model}
+            proposed = [
+                candidate
+                for candidate in _most_probable(model, self.combination.accept)
+                if self._reason(doc, candidate, countries, people, boilerplate) is None
+            ]
+            guesses = [guess for guess in guesses if self._supported(guess, model)]
+            # the model's boundaries first, then the rules' guesses where the model proposed nothing
+            merged = self._merge(self._merge(trusted, proposed), guesses)
+        found: dict[tuple[int, int], tuple[str, float]] = {}
+        for candidate in self._with_parent_prefix(text, merged):
             entry = self._entry_for(index, candidate)
             surface = clean_surface(text[candidate.start : candidate.end])
             index.add_mention(entry, candidate.start, candidate.end, surface)
+            found[(candidate.start, candidate.end)] = (candidate.source, probability.get((candidate.start, candidate.end), 0.0))
             if candidate.alias:
                 index.add_alias(entry, candidate.alias)
-        return self._spans(doc, index)
+        return self._spans(doc, index, found, with_model=model is not None)
+
+    def _model_candidates(self, doc: Doc) -> list[tuple[Candidate, float]] | None:
+        """The trained recogniser's spans and probabilities (``doc.spans["iom_org_model"]``),
+        possessive "'s" and edge punctuation trimmed; None when no model ran on ``doc``."""
+        if MODEL_KEY not in doc.spans:
+            return None
+        group = doc.spans[MODEL_KEY]
+        scores = group.attrs.get("scores")
+        text = doc._.iom_text
+        out = []
+        for position, span in enumerate(group):
+            score = float(numpy.asarray(scores[position]).max()) if scores is not None and len(scores) > position else 1.0
+            start, end = span.start_char, span.end_char
+            trimmed = _POSSESSIVE_END.search(text, start, end)
+            end = trimmed.start() if trimmed else end
+            if end > start:
+                out.append((Candidate(start, end, text[start:end], "model"), score))
+        return out
+
+    def _supported(self, guess: Candidate, model: list[tuple[Candidate, float]]) -> bool:
+        """A rule's guess stands unless the model, where it ran, gave every span overlapping it
+        less than ``veto``: a head word alone does not make a headline fragment a body."""
+        veto = self.combination.veto
+        if veto is None:
+            return True
+        return any(score >= veto and candidate.start < guess.end and guess.start < candidate.end for candidate, score in model)
 
     def _with_parent_prefix(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """ "UN Peacebuilding Fund", "UN Human Rights Council", "OECD Development Assistance
@@ -570,8 +618,10 @@ class OrganizationRecognizer(IomComponent):
         code = _country_codes().get(fold_name(country))
         return f"\x00government:{code}" if code else None
 
-    def _spans(self, doc: Doc, index: OrganizationIndex) -> list[Span]:
-        spans = []
+    def _spans(self, doc: Doc, index: OrganizationIndex, found: dict[tuple[int, int], tuple[str, float]], with_model: bool) -> SpanGroup:
+        """The span group, with ``attrs["scores"]`` (calibrated confidence per span) and
+        ``attrs["sources"]`` (the rule or model that found it) in span order."""
+        rows = []
         for entry in index.mentioned():
             details = {"name": entry.name, "acronym": entry.acronym, "aliases": list(dict.fromkeys(entry.aliases))}
             for start, end in sorted(entry.mentions):
@@ -579,8 +629,21 @@ class OrganizationRecognizer(IomComponent):
                 if span is None:
                     continue
                 span._.iom_org = details
-                spans.append(span)
-        return sorted(spans, key=lambda span: span.start)
+                source, probability = found.get((start, end), ("rules", 0.0))
+                rows.append((span, source, self._confidence(source, probability, with_model)))
+        rows.sort(key=lambda row: row[0].start)
+        group = SpanGroup(doc, name=SPAN_KEY, spans=[span for span, _, _ in rows])
+        group.attrs["sources"] = [source for _, source, _ in rows]
+        group.attrs["scores"] = [score for _, _, score in rows]
+        return group
+
+    def _confidence(self, source: str, probability: float, with_model: bool) -> float:
+        """The share of such mentions that were right on held-out releases (see
+        :class:`iom_nlp.rules.combination.Combination`)."""
+        origin = ORIGIN_OF_SOURCE.get(source, "rules")
+        if not with_model:
+            return self.rules_only.get(origin, 0.5)
+        return self.combination.score(origin, probability)
 
 
 @dataclass(frozen=True)
@@ -605,7 +668,18 @@ class _Places:
         return cls(names, {start: end for _, start, end, _, _ in rows}, frozenset(code for *_, code in rows))
 
 
-_SOURCE_RANK = {"gazetteer": 0, "definition": 1, "pattern": 2, "ner": 3}
+_SOURCE_RANK = {"gazetteer": 0, "definition": 1, "model": 2, "pattern": 3, "ner": 4}
+
+
+def _most_probable(model: list[tuple[Candidate, float]], accept: float) -> list[Candidate]:
+    """The model's spans at or above ``accept`` that overlap no more probable one (the model
+    offers "Department of Home Affairs" and "Home Affairs"; the likelier boundary wins)."""
+    ranked = sorted((item for item in model if item[1] >= accept), key=lambda item: (-item[1], item[0].start))
+    kept: list[Candidate] = []
+    for candidate, _ in ranked:
+        if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda candidate: candidate.start)
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -637,6 +711,7 @@ class Occupancy:
 
 
 _LOWER_WORDS = re.compile(r"^(?:(?:[a-z][\w’'-]*|\S+-based)\s+)+")
+_POSSESSIVE_END = re.compile(r"[’']s?$|[\s,;:’'-]+$")  # the model's span "IOM’s", "UNHCR," ends before it
 _POSSESSOR = re.compile(r"^([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[’']s\s+")
 PORTFOLIO_WINDOW = 80  # characters before a gazetteer alias searched for a role's portfolio
 EPONYM_WINDOW = 40  # characters after a person's name searched for the head word of a body named after them

@@ -1,0 +1,173 @@
+"""Organisations on annotated releases: rules alone, model alone, combined (P/R/F1), the
+combination's settings swept, and calibration bands.
+
+Scoring follows ``../shared/tools/score.py`` for organisations: per release, a gold body is
+found when any of its forms (folded) equals any name, acronym, alias or mention of a predicted
+body; a predicted body matching no gold one is a false positive; summed over releases.
+
+    python training/evaluate.py --split valid            # dev2 + iom-style
+    python training/evaluate.py --split test             # the held-out fifth (look once, at the end)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, DocBin
+
+import iom_nlp
+from iom_nlp.rules.combination import Combination
+from iom_nlp.spans import ORG_MODEL, ORGANIZATIONS
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from build_corpus import SPANS_KEY  # noqa: E402
+
+
+def fold(text: str | None) -> str:
+    text = re.sub(r"\s+", " ", text or "").strip().lower()
+    text = re.sub(r"^(?:the|le|la|les|el|los|las)\s+|^l['’]", "", text)
+    return text.strip(" .,;:")
+
+
+def gold_groups(doc: Doc) -> list[set[str]]:
+    """The annotated bodies of a corpus Doc: one set of folded forms per group."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for span in doc.spans[SPANS_KEY]:
+        groups[span.kb_id_ or span.text].add(fold(span.text))
+    return [forms - {""} for forms in groups.values()]
+
+
+def predicted_groups(doc: Doc) -> list[set[str]]:
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for span in doc.spans.get(ORGANIZATIONS, []):
+        details = span._.iom_org or {}
+        forms = by_name[span.kb_id_]
+        forms.update({fold(span.kb_id_), fold(details.get("acronym")), fold(span.text)})
+        forms.update(fold(alias) for alias in details.get("aliases") or ())
+    return [forms - {""} for forms in by_name.values()]
+
+
+def model_groups(doc: Doc, accept: float) -> list[set[str]]:
+    """The model alone: each distinct surface it accepts is a body."""
+    group = doc.spans.get(ORG_MODEL, [])
+    scores = group.attrs.get("scores") if len(group) else None
+    forms = {fold(span.text) for i, span in enumerate(group) if scores is None or float(max(scores[i]) if hasattr(scores[i], "__len__") else scores[i]) >= accept}
+    return [{form} for form in forms - {""}]
+
+
+def score_groups(gold: Sequence[set[str]], predicted: Sequence[set[str]]) -> tuple[int, int, int]:
+    used: set[int] = set()
+    tp = fn = 0
+    for forms in gold:
+        hit = next((i for i, p in enumerate(predicted) if i not in used and forms & p), None)
+        if hit is None:
+            fn += 1
+        else:
+            used.add(hit)
+            tp += 1
+    fp = sum(1 for i, p in enumerate(predicted) if i not in used and not any(p & g for g in gold))
+    return tp, fp, fn
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def total(rows: Iterable[tuple[int, int, int]]) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for a, b, c in rows:
+        tp, fp, fn = tp + a, fp + b, fn + c
+    return prf(tp, fp, fn)
+
+
+def read_docs(path: Path, vocab: Any) -> list[tuple[str, Doc]]:
+    """(text, gold Doc) of a corpus split; group keys are restored from the JSON sidecar."""
+    docs = list(DocBin().from_disk(path).get_docs(vocab))
+    return [(doc.text, doc) for doc in docs]
+
+
+def mention_rows(doc: Doc, gold: Sequence[set[str]]) -> list[tuple[str, float, bool, str]]:
+    """(source, probability of the model for the exact span, right?, text) per organisation mention."""
+    golden = set().union(*gold) if gold else set()
+    group = doc.spans.get(ORGANIZATIONS, [])
+    sources = group.attrs.get("sources", []) if len(group) else []
+    model = doc.spans.get(ORG_MODEL, [])
+    model_scores = model.attrs.get("scores") if len(model) else None
+    probability = {}
+    for i, span in enumerate(model):
+        value = model_scores[i] if model_scores is not None else 1.0
+        probability[(span.start_char, span.end_char)] = float(max(value) if hasattr(value, "__len__") else value)
+    rows = []
+    for i, span in enumerate(group):
+        key = (span.start_char, span.end_char)
+        p = probability.get(key, 0.0)
+        if p == 0.0:  # the model's span may carry a possessive the mention does not
+            p = max((v for (s, e), v in probability.items() if s == key[0] and e - key[1] in (1, 2)), default=0.0)
+        rows.append((sources[i] if i < len(sources) else "rules", p, fold(span.text) in golden, span.text))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="valid")
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--sweep", action="store_true", help="try combination settings")
+    parser.add_argument("--json", type=Path, help="write the mention rows (for calibration) here")
+    args = parser.parse_args()
+    nlp = iom_nlp.load()
+    component = nlp.get_pipe("iom_organizations")
+    pairs = read_docs(args.corpus / f"{args.split}.spacy", nlp.vocab)
+    golds = [gold_groups(doc) for _, doc in pairs]
+    docs = list(nlp.pipe(text for text, _ in pairs))
+    base = component.combination
+
+    def rerun(settings: Combination, with_model: bool = True) -> list[tuple[int, int, int]]:
+        component.combination = settings
+        rows = []
+        for doc, gold in zip(docs, golds, strict=True):
+            saved = doc.spans[ORG_MODEL] if ORG_MODEL in doc.spans else None
+            if not with_model and saved is not None:
+                del doc.spans[ORG_MODEL]
+            component(doc)
+            if not with_model and saved is not None:
+                doc.spans[ORG_MODEL] = saved
+            rows.append(score_groups(gold, predicted_groups(doc)))
+        return rows
+
+    report = {}
+    report["rules"] = total(rerun(base, with_model=False))
+    report["model"] = total(score_groups(g, model_groups(d, base.accept)) for d, g in zip(docs, golds, strict=True))
+    report["combined"] = total(rerun(base))
+    for name, (p, r, f) in report.items():
+        print(f"{args.split:6} {name:9} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if args.sweep:
+        for accept in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+            for veto in (None, 0.05, 0.1, 0.2, 0.3):
+                p, r, f = total(rerun(replace(base, accept=accept, veto=veto)))
+                print(f"sweep accept={accept} veto={veto}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+        rerun(base)
+    if args.json:
+        rows = []
+        for doc, gold in zip(docs, golds, strict=True):
+            rows.extend(mention_rows(doc, gold))
+        rules_rows = []
+        rerun(base, with_model=False)
+        for doc, gold in zip(docs, golds, strict=True):
+            rules_rows.extend(mention_rows(doc, gold))
+        rerun(base)
+        args.json.write_text(json.dumps({"combined": rows, "rules_only": rules_rows}), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Retrain the organisation recogniser from the annotations, in one command.
+
+    python training/train.py                 # corpus -> spacy train -> models/org_model + calibration
+    python training/train.py --max-steps 60 --skip-calibration --output /tmp/o   # a quick check
+
+Steps: :mod:`build_corpus` (DocBins from ``../shared`` and ``training/annotations``), ``spacy
+train training/orgs.cfg`` (CPU), then the best checkpoint's ``spancat`` is made self-contained
+(its listener replaced by a copy of the tok2vec it listened to) and written to
+``models/org_model/``; finally the combination's settings and calibration table are fitted on
+the validation split (dev2 + iom-style, never trained on) and written to
+``models/org_combination.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import spacy
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+BINS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+
+
+def run(*command: str) -> None:
+    print("$", " ".join(command), flush=True)
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def export(best: Path, target: Path, floor: float) -> None:
+    """The trained spancat alone, with its own tok2vec, reporting spans down to ``floor``."""
+    import iom_nlp.components.org_model  # noqa: F401  (the suggester)
+
+    nlp = spacy.load(best)
+    nlp.replace_listeners("org_tok2vec", "spancat", ["model.tok2vec"])
+    nlp.remove_pipe("org_tok2vec")
+    nlp.get_pipe("spancat").cfg["threshold"] = floor
+    nlp.config["components"]["spancat"]["threshold"] = floor
+    nlp.meta["name"] = "iom_org_model"
+    nlp.meta["description"] = "iom_nlp's trained organisation recogniser (spancat); see training/README.md"
+    nlp.to_disk(target)
+
+
+def fit(rows_path: Path, accept: float, veto: float | None, floor: float) -> dict[str, object]:
+    from iom_nlp.rules.combination import ORIGIN_OF_SOURCE, fit_table
+
+    data = json.loads(rows_path.read_text(encoding="utf-8"))
+    combined = [(ORIGIN_OF_SOURCE.get(source, "rules"), probability, right) for source, probability, right, _ in data["combined"]]
+    table = fit_table(combined, BINS)
+    rules_only: dict[str, list[bool]] = {}
+    for source, _, right, _ in data["rules_only"]:
+        rules_only.setdefault(ORIGIN_OF_SOURCE.get(source, "rules"), []).append(right)
+    shares = {origin: round(sum(values) / len(values), 4) for origin, values in rules_only.items() if values}
+    return {"accept": accept, "veto": veto, "floor": floor, "bins": BINS, "table": table, "rules_only": shares}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--output", type=Path, default=HERE / "output", help="spacy train's output folder")
+    parser.add_argument("--models", type=Path, default=ROOT / "models", help="where org_model/ and org_combination.json go")
+    parser.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
+    parser.add_argument("--accept", type=float, default=None, help="keep this accept threshold instead of the file's")
+    parser.add_argument("--skip-corpus", action="store_true")
+    parser.add_argument("--skip-train", action="store_true")
+    parser.add_argument("--skip-calibration", action="store_true")
+    args = parser.parse_args()
+    python = sys.executable
+    if not args.skip_corpus:
+        run(python, "training/build_corpus.py")
+    if not args.skip_train:
+        extra = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
+        run(python, "-m", "spacy", "train", "training/orgs.cfg", "--code", "training/code.py", "--output", str(args.output), *extra)
+    current = json.loads((args.models / "org_combination.json").read_text(encoding="utf-8"))
+    floor = float(current["floor"])
+    export(args.output / "model-best", args.models / "org_model", floor)
+    if args.skip_calibration:
+        return
+    rows = args.output / "valid-mentions.json"
+    run(python, "training/evaluate.py", "--split", "valid", "--json", str(rows))
+    accept = args.accept if args.accept is not None else float(current["accept"])
+    fitted = fit(rows, accept, current["veto"], floor)
+    (args.models / "org_combination.json").write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+    print("calibration written:", json.dumps(fitted))
+
+
+if __name__ == "__main__":
+    main()

@@ -44,8 +44,19 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # At most this many non-space characters come before a date's year ("Wednesday, 30th September.,").
 MAX_DATE_HEAD = 25
 YEAR_LOOKBACK = 200
-_PLACE = r"(?P<place>[A-Z][A-Za-z’'.\-]+(?:[ \t]+(?:[A-Z][A-Za-z’'.\-]+|of|de|du|la))*)"
-DATELINE_PLACE = re.compile(rf"^[ \t]*{_PLACE}[ \t]*(?:,[ \t]*(?P<date>[^–—\-\n]{{4,40}}?))?[ \t]*[–—\-][ \t]+(?=\S)")
+# A place's words open with a capital, accented ones included ("Brasília", "Yaoundé").
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[’'.\-])+"
+_PLACE = rf"(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|of|de|du|la))*)"
+# "GENEVA, 12 May 2020 – IOM …", "Geneva – IOM …", "N’Djamena–A new …" (a dash glued to the next
+# capital), "Geneva –" closing its line.
+DATELINE_PLACE = re.compile(
+    rf"^[ \t]*{_PLACE}[ \t]*(?:,[ \t]*(?P<date>[^–—\-\n]{{4,40}}?))?"
+    r"[ \t]*(?:[–—\-][ \t]+(?=\S)|[–—](?=[A-Z“\"])|[–—\-][ \t]*$)"
+)
+# "KHARTOUM, 3 April 2011" on a line of its own (the body opens on the next line or paragraph).
+DATELINE_ALONE = re.compile(rf"^[ \t]*{_PLACE}[ \t]*,[ \t]*(?P<date>[^\n]{{4,60}}?)[ \t]*[:.]?[ \t]*$")
+# What may stand between the place and the date: a country or province ("Geneva, Switzerland,").
+_MORE_PLACE = re.compile(rf"[ \t]*(?P<more>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|of|de|du|la)){{0,3}})[ \t]*,?[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -57,11 +68,17 @@ class StructureSettings:
     place_lowercase_words: frozenset[str] = frozenset()
     # "Fri, 14/09/2019 - 10:20" above "Geneva – ...": a weekday is a date line, never the place.
     weekday_words: frozenset[str] = frozenset()
+    # "PRESS RELEASE", "For Immediate Release": labels between the title and the dateline.
+    release_label_patterns: tuple[re.Pattern[str], ...] = ()
     # All ``boilerplate_patterns`` as one regex: one call per line instead of one per pattern.
     boilerplate_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    release_label_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "boilerplate_pattern", combine_patterns(self.boilerplate_patterns))
+        object.__setattr__(self, "release_label_pattern", combine_patterns(self.release_label_patterns))
+        if self.release_label_patterns and self.release_label_pattern is None:
+            raise ValueError("release_label_patterns: each pattern must combine into one regex (no backreferences)")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StructureSettings:
@@ -72,6 +89,7 @@ class StructureSettings:
             max_title_chars=int(data.get("max_title_chars", 200)),
             place_lowercase_words=frozenset(word.lower() for word in data.get("place_lowercase_words", [])),
             weekday_words=frozenset(word.lower() for word in data.get("weekday_words", [])),
+            release_label_patterns=tuple(re.compile(pattern) for pattern in data.get("release_label_patterns", [])),
         )
 
 
@@ -181,12 +199,35 @@ def find_title(lines: list[Line], boilerplate: set[int], settings: StructureSett
             continue
         if any(pattern.match(stripped) for pattern in settings.letterhead_patterns) or DATE.fullmatch(stripped.strip(" ()")):
             continue
+        if _is_label(stripped, settings) or (DATELINE_ALONE.match(stripped) and DATE.search(stripped)):
+            continue  # "For Immediate Release"; "Geneva, 3 April 2011" above the headline
         if DATELINE_PLACE.match(stripped):
             return None
         if len(stripped.split()) < 3 or len(stripped) > settings.max_title_chars or stripped.startswith(("“", '"')):
             continue
         offset = line.text.find(stripped)
         return Line(line.start + offset, line.start + offset + len(stripped), stripped)
+    return None
+
+
+def _is_label(line: str, settings: StructureSettings) -> bool:
+    return settings.release_label_pattern is not None and settings.release_label_pattern.match(line) is not None
+
+
+def _dateline_above_title(
+    text: str, lines: list[Line], title: Line | None, settings: StructureSettings
+) -> DatelineMatch | None:
+    """"FOR IMMEDIATE RELEASE / Geneva, 3 April 2011 / <headline>": a place and date alone on a
+    line above the headline are the dateline."""
+    if title is None:
+        return None
+    for line in lines:
+        if line.start >= title.start:
+            break
+        if DATELINE_ALONE.match(line.text):
+            found = read_place_line(text, line, settings.place_lowercase_words)
+            if found is not None and found[3] is not None:
+                return _dateline(text, *found)
     return None
 
 
@@ -208,49 +249,106 @@ def _end_of_top_navigation(lines: list[Line], boilerplate: set[int]) -> int:
     return last
 
 
+MAX_LABEL_LINES = 3
+
+
 def find_dateline(
     text: str,
     lines: list[Line],
     after: int,
     lowercase_words: frozenset[str] = frozenset(),
     weekday_words: frozenset[str] = frozenset(),
+    label_pattern: re.Pattern[str] | None = None,
 ) -> DatelineMatch | None:
     """A dateline opening the body ("GENEVA, 12 May 2020 –"), else the release's first date.
 
-    A line dated by its weekday ("Fri, 14/09/2019 - 10:20") is a date, not a place: the line
-    after it may still open with the place ("Geneva – ..."), which then takes that date.
+    A line dated by its weekday ("Fri, 14/09/2019 - 10:20") or holding only a date is a date,
+    not a place: the line after it may still open with the place ("Geneva – ..."), which then
+    takes that date. Release labels ("PRESS RELEASE", "For Immediate Release", matched by
+    ``label_pattern``) before the dateline are passed over; the dateline may stand alone on its
+    line ("KHARTOUM, 3 April 2011", the body in the next paragraph).
     """
-    weekday_date: tuple[int, int, re.Match[str] | None] | None = None
+    date_line: tuple[int, int, re.Match[str] | None] | None = None
+    labels = 0
     for line in lines:
         if line.start < after:
             continue
-        first_word = line.text.strip().split(" ", 1)[0].strip(",.").lower()
-        if weekday_date is None and first_word in weekday_words and DATE.search(line.text):
-            # "Tuesday, 3 March 2020" alone on its line: the date; the place may follow.
-            date_only = DATE.search(line.text)
-            weekday_date = (line.start, line.end, date_only)
+        stripped = line.text.strip()
+        if not stripped:
             continue
-        match = DATELINE_PLACE.match(line.text)
-        if match and (match.group("date") is None or DATE.search(match.group("date"))) and len(match.group("place")) <= 40:
-            date_match = DATE.search(match.group("date") or "")
-            if match.group("place").strip(".").lower() in weekday_words and weekday_date is None:
-                weekday_date = (line.start + match.start("place"), line.start + match.end(), date_match)
-                continue
-            end = line.start + match.end()
-            place = place_as_written(text, match.group("place"), line.start + match.end("place"), lowercase_words)
-            if date_match is None and weekday_date is not None:
-                date_match = weekday_date[2]
-            return _dateline(text, line.start + match.start("place"), end, place, date_match)
-        if line.text.strip():
-            break
-    if weekday_date is not None:
-        return _dateline(text, weekday_date[0], weekday_date[1], None, weekday_date[2])
+        if label_pattern is not None and labels < MAX_LABEL_LINES and label_pattern.match(stripped):
+            labels += 1
+            continue
+        first_word = stripped.split(" ", 1)[0].strip(",.").lower()
+        if first_word in weekday_words or DATE.fullmatch(stripped.strip(" ()")):
+            # "Tuesday, 3 March 2020" alone on its line: the date; the place may follow.
+            if date_line is None:
+                date_line = (line.start, line.end, DATE.search(line.text))
+            continue
+        found = read_place_line(text, line, lowercase_words)
+        if found is not None:
+            start, end, place, date_match = found
+            if date_match is None and date_line is not None:
+                date_match = date_line[2]
+            return _dateline(text, start, end, place, date_match)
+        break
+    if date_line is not None and date_line[2] is not None:
+        return _dateline(text, date_line[0], date_line[1], None, date_line[2])
     # Releases date themselves near the top or at the very end; the middle is not searched.
     head_end = after + DATE_WINDOW
     for window_start, window_end in ((0, head_end), (max(head_end, len(text) - DATE_WINDOW), len(text))):
         match = first_date(text, window_start, window_end)
         if match:
             return _dateline(text, match.start(), match.end(), None, match)
+    return None
+
+
+MAX_PLACE_CHARS = 40
+
+
+def read_place_line(
+    text: str, line: Line, lowercase_words: frozenset[str] = frozenset()
+) -> tuple[int, int, str, re.Match[str] | None] | None:
+    """(start, end, place, date) of a line opening with a dateline, or None.
+
+    "GENEVA, 12 May 2020 – …", "Geneva – …", "Cox's Bazar, Bangladesh, 2 May 2019 – …" (the
+    place's country or province kept with it: "Cox's Bazar, Bangladesh"), "KHARTOUM, 3 April
+    2011" alone on its line. What follows the place's comma must hold a date: "Migrants,
+    Refugees Stranded – …" may be a headline, "Geneva, le 3 mars –" is for another reader.
+    """
+    match = DATELINE_PLACE.match(line.text)
+    alone = False
+    if match is None:
+        match = DATELINE_ALONE.match(line.text)
+        alone = True
+    if match is None or len(match.group("place")) > MAX_PLACE_CHARS:
+        return None
+    rest = _read_rest(match.group("date"), alone)
+    if rest is None:
+        return None
+    more, date_match = rest
+    place_end = line.start + match.end("place")
+    place = place_as_written(text, match.group("place"), place_end, lowercase_words)
+    if more:
+        place += ", " + place_as_written(text, more, place_end, lowercase_words)
+    return line.start + match.start("place"), line.start + match.end(), place, date_match
+
+
+def _read_rest(rest: str | None, alone: bool) -> tuple[str | None, re.Match[str] | None] | None:
+    """(more of the place, date) read from what follows the place's comma; None when it is
+    neither. A line standing alone must be the place and a date, nothing else."""
+    if rest is None:
+        return None, None
+    date_match = DATE.search(rest)
+    if date_match is not None:
+        head = rest[: date_match.start()]
+        more = _MORE_PLACE.fullmatch(head) if head.strip(" \t,") else None
+        if alone and (
+            (head.strip(" \t,") and more is None) or rest[date_match.end() :].strip(" \t,.:")
+        ):
+            return None
+        return (more.group("more") if more else None), date_match
+    # "Migrants, Refugees Stranded – …": capitalised words without a date may be a headline.
     return None
 
 
@@ -340,5 +438,7 @@ def analyse(text: str, settings: StructureSettings) -> Structure:
     structure.zones = [("boilerplate", lines[index].start, lines[index].end) for index in sorted(boilerplate)]
     structure.title = find_title(lines, boilerplate, settings)
     body_from = structure.title.end if structure.title else 0
-    structure.dateline = find_dateline(text, lines, body_from, settings.place_lowercase_words, settings.weekday_words)
+    structure.dateline = _dateline_above_title(text, lines, structure.title, settings) or find_dateline(
+        text, lines, body_from, settings.place_lowercase_words, settings.weekday_words, settings.release_label_pattern
+    )
     return structure

@@ -30,7 +30,10 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 # Two apostrophes stand for a straight double mark in some newswire text (''like this'').
 # Written ``''|[“”„«»"]`` but led by one character class, so the scan skips to candidates in C.
-_DOUBLE_MARKS = re.compile(r"['“”„«»\"](?:(?<=')'|(?<!'))")
+# HTML entities left in the text ("&laquo;", "&rdquo;") are marks too; "&" leads them, so the
+# scan still skips to candidates in C.
+_DOUBLE_MARKS = re.compile(r"['“”„«»\"](?:(?<=')'|(?<!'))|&(?:laquo|raquo|ldquo|rdquo|bdquo);")
+_ENTITY_OPEN = ("&laquo;", "&ldquo;", "&bdquo;")
 _SINGLE_MARKS = re.compile(r"(?<![\w])‘|’(?![\w])|(?<![\w])'|'(?![\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -53,7 +56,37 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans = list(_scan(text, _DOUBLE_MARKS))
     if "‘" in text:
         spans = sorted(spans + list(_curly_singles(text)), key=lambda span: span.start)
-    return [span for span in _outermost(spans) if text[span.start : span.end].strip()]
+    return [trimmed for span in _outermost(spans) if text[(trimmed := _trim(text, span)).start : trimmed.end].strip()]
+
+
+# The spaces French typography puts inside « » (no-break, narrow no-break, or typed as entities):
+# no part of the quote. Ordinary spaces are trimmed only inside « ».
+_INNER_SPACE_START = re.compile(r"(?:[\u00a0\u202f\u2009]|&nbsp;|&#160;|&#8239;)+")
+_INNER_SPACE_END = re.compile(r"(?:[\u00a0\u202f\u2009]|&nbsp;|&#160;|&#8239;)+$")
+_GUILLEMET_SPACE_START = re.compile(r"(?:[ \t\u00a0\u202f\u2009]|&nbsp;|&#160;|&#8239;)+")
+_GUILLEMET_SPACE_END = re.compile(r"(?:[ \t\u00a0\u202f\u2009]|&nbsp;|&#160;|&#8239;)+$")
+
+
+def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
+    """The span without the spaces inside its marks (« Bonjour », « Bonjour », «&nbsp;Bonjour&nbsp;»)."""
+    if span.start >= span.end:
+        return span
+    first, last = text[span.start], text[span.end - 1]
+    if first not in " \t\u00a0\u202f\u2009&" and last not in " \t\u00a0\u202f\u2009;":
+        return span  # nearly every quote: nothing to trim
+    guillemets = text.startswith(("«", "&laquo;"), span.open_at)
+    start_pattern = _GUILLEMET_SPACE_START if guillemets else _INNER_SPACE_START
+    end_pattern = _GUILLEMET_SPACE_END if guillemets else _INNER_SPACE_END
+    start, end = span.start, span.end
+    lead = start_pattern.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
+    tail = end_pattern.search(text, max(start, end - 40), end)
+    if tail is not None:
+        end = tail.start()
+    if start >= end:
+        return span
+    return QuoteSpan(start, end, span.open_at, span.close_at, span.closed)
 
 
 def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -115,10 +148,11 @@ def _scan(text: str, marks: re.Pattern[str]) -> Iterable[QuoteSpan]:
 
 def _can_open(mark: str) -> bool:
     """Double marks open a quote; curly single quotes are found apart (:func:`_curly_singles`)."""
-    return mark in DOUBLE_OPEN or mark in (STRAIGHT, "''")
+    return mark in DOUBLE_OPEN or mark in (STRAIGHT, "''") or mark in _ENTITY_OPEN
 
 
-_CLOSERS = {"“": ("”",), "„": ("“", "”"), "«": ("»",), '"': ('"', "”"), "''": ("''", '"'), "‘": ("’", "'"), "'": ("'", "’")}
+_CLOSERS = {"“": ("”",), "„": ("“", "”"), "«": ("»",), "&laquo;": ("&raquo;", "»"), "&ldquo;": ("&rdquo;", "”"),
+            "&bdquo;": ("&ldquo;", "&rdquo;"), '"': ('"', "”"), "''": ("''", '"'), "‘": ("’", "'"), "'": ("'", "’")}
 
 
 def _closes(opener: str, mark: str) -> bool:
@@ -141,6 +175,8 @@ def _continues(text: str, paragraph_end: int, marks: re.Pattern[str], line_broke
     if _opens_quote_paragraph(following, marks):
         return following[0] not in DOUBLE_CLOSE
     if line_broken and _closes_before_next_open(text, paragraph_end, marks, opener):
+        return True
+    if opener in _GUILLEMETS and _guillemet_closes_next_paragraph(text, paragraph_end, marks):
         return True
     if not line_broken and _closes_within_paragraph(text, paragraph_end, marks, opener):
         return True
@@ -182,6 +218,22 @@ def _closes_before_next_open(text: str, position: int, marks: re.Pattern[str], o
     """In a text without blank lines: the next mark closes the open quote, and not too far away."""
     match = marks.search(text, position, position + MAX_LINE_BROKEN_QUOTE)
     return match is not None and match.group() in _CLOSERS.get(opener, ()) and match.group() not in DOUBLE_OPEN
+
+
+_GUILLEMETS = ("«", "&laquo;")
+
+
+def _guillemet_closes_next_paragraph(text: str, paragraph_end: int, marks: re.Pattern[str]) -> bool:
+    """A « … quote whose next paragraph (not opening with a mark) holds its » before any other
+    mark: the quote runs over both (French releases do not always reopen each paragraph with «).
+    Guillemets only: their direction is never in doubt, unlike straight marks."""
+    start = paragraph_end
+    while start < len(text) and text[start] in "\n \t\u00a0":
+        start += 1
+    following = text.find("\n", start)
+    following = len(text) if following < 0 else following
+    match = marks.search(text, start, following)
+    return match is not None and match.group() in ("»", "&raquo;")
 
 
 _SENTENCE_END = re.compile(r"[.!?”\"’:;]\s*$")

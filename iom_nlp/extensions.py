@@ -6,7 +6,11 @@ serialise between ``n_process`` workers. Importing :mod:`iom_nlp` registers them
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span
+
+from . import spans as keys
 
 SOURCE_TEXT_KEY = "iom_source_text"
 PREPARED_TEXT_KEY = "iom_prepared_text"
@@ -27,8 +31,29 @@ def _source_text(doc: Doc) -> str:
     return source if isinstance(source, str) else _prepared_text(doc)
 
 
+def _group(key: str) -> Callable[[Doc], tuple[Span, ...]]:
+    def spans(doc: Doc) -> tuple[Span, ...]:
+        return tuple(doc.spans[key]) if key in doc.spans else ()
+
+    return spans
+
+
+# ``doc._.<component>``: each span-writing component's result, read-only. The components declare
+# them in ``assigns``/``requires`` (spaCy's pipe analysis cannot name a span group).
+RESULT_GROUPS = {
+    "iom_countries": keys.COUNTRIES,
+    "iom_emails": keys.EMAILS,
+    "iom_phones": keys.PHONES,
+    "iom_organizations": keys.ORGANIZATIONS,
+    "iom_quotes": keys.QUOTES,
+}
+
+
 def register_extensions() -> None:
     """Register every extension once; calling again is harmless."""
+    for name, key in RESULT_GROUPS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=_group(key))
     if not Doc.has_extension("iom_source_text"):
         Doc.set_extension("iom_source_text", getter=_source_text)
     if not Doc.has_extension("iom_text"):

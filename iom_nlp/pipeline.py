@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+from collections.abc import Iterable
 from typing import Final
 
 import spacy
@@ -11,6 +12,7 @@ from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
 from .components import org_model as _org_model  # noqa: F401  (registers the suggester)
+from .components.base import required_components
 from .data import models_dir
 from .extensions import register_extensions
 from .spans import ORG_MODEL
@@ -124,11 +126,19 @@ COMPONENTS: Final = (
 )
 
 
-def add_components(nlp: Language) -> Language:
-    """Add iom_nlp's components; each reads its settings from the data under ``models/``.
+def add_components(nlp: Language, names: Iterable[str] = COMPONENTS, *, data_path: str | None = None) -> Language:
+    """Add the named iom_nlp components (default: all), each with the components it requires
+    (:func:`iom_nlp.components.base.required_components`), in pipeline order; components the
+    pipeline already has are kept. Each reads its settings from ``data_path`` (default: the
+    data under ``models/``): exactly what ``nlp.add_pipe(name)`` gives.
 
-    Exactly what ``nlp.add_pipe(name)`` gives: one settings source per component.
+    ``add_components(spacy.blank("en"), ["iom_quotes"])`` adds structure, countries,
+    organisations and quotes; ``nlp.add_pipe("iom_quotes")`` alone raises
+    :class:`iom_nlp.components.base.MissingComponentError` naming them.
     """
+    wanted = {needed for name in names for needed in (*required_components(name), name)}
+    config = {"data_path": data_path} if data_path is not None else {}
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        if name in wanted and name not in nlp.component_names:
+            nlp.add_pipe(name, config=config)
     return nlp

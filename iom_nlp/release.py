@@ -13,6 +13,7 @@ from .rules.mojibake import repair_optional, repair_person_name, repair_text
 from .schema import Contact, Country, CountryMention, Dateline, Email, Mention, Organization, Phone, PhoneKind, Quote, Release, Zone
 from .spans import CONTACT_BLOCK as CONTACT_BLOCK_KEY
 from .spans import COUNTRIES as COUNTRY_KEY
+from .spans import COUNTRY_NAMES as COUNTRY_NAMES_KEY
 from .spans import EMAIL_MENTIONS as EMAIL_MENTIONS_KEY
 from .spans import EMAILS as EMAIL_KEY
 from .spans import ORGANIZATIONS as ORG_KEY
@@ -66,14 +67,16 @@ def _mention(span: Span, source: str) -> Mention:
 
 
 def _countries(doc: Doc, source: str) -> tuple[Country, ...]:
-    from .components.countries import country_name, country_official_name
-
     by_code: dict[str, list[CountryMention]] = defaultdict(list)
     for span in doc.spans.get(COUNTRY_KEY, []):
         start, end = span.start_char, span.end_char
         by_code[span.kb_id_].append(CountryMention(start=start, end=end, text=source[start:end], kind=span.label_))
+    # Names from the gazetteer of the component that found the countries (its data_path).
+    names: dict[str, list[str]] = doc.user_data.get(COUNTRY_NAMES_KEY) or {}
     return tuple(
-        Country(code=code, name=country_name(code), official_name=country_official_name(code), mentions=tuple(mentions))
+        Country(code=code, name=names[code][0], official_name=names[code][1], mentions=tuple(mentions))
+        if code in names
+        else Country(code=code, name=code, official_name=None, mentions=tuple(mentions))
         for code, mentions in by_code.items()
     )
 

@@ -12,6 +12,9 @@ PHONES: Final = "iom_phones"
 COUNTRIES: Final = "iom_countries"
 # Capitals: evidence for other components (phone regions, "IOM Kabul" offices), never countries.
 PLACES: Final = "iom_places"
+# ``doc.user_data`` key of {code: [short name, official name]} for the countries found, from the
+# gazetteer of the ``iom_countries`` component that found them (its ``data_path``).
+COUNTRY_NAMES: Final = "iom_country_names"
 ORGANIZATIONS: Final = "iom_organizations"
 # The trained recogniser's proposals (spaCy spancat), probabilities in ``attrs["scores"]``.
 ORG_MODEL: Final = "iom_org_model"

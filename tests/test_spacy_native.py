@@ -16,7 +16,12 @@ from spacy.language import Language
 import iom_nlp
 from iom_nlp.components.base import IomComponent
 from iom_nlp.data import SettingsError, models_dir
-from iom_nlp.pipeline import COMPONENTS
+from iom_nlp.pipeline import COMPONENTS, add_components
+
+
+def _alone(name: str, data_path: str | None = None) -> Any:
+    """``name`` in a blank pipeline with the components it requires (added before it)."""
+    return add_components(spacy.blank("en"), [name], data_path=data_path).get_pipe(name)
 
 
 def _copy_models(folder: Path) -> Path:
@@ -53,15 +58,14 @@ def _speaker_names(doc: Any) -> list[str]:
 
 @pytest.mark.parametrize("name", COMPONENTS)
 def test_add_pipe_gives_the_settings_of_load(rules_nlp: Language, name: str) -> None:
-    added = spacy.blank("en").add_pipe(name)
+    added = _alone(name)
     assert isinstance(added, IomComponent)
     assert _settings_state(added) == _settings_state(rules_nlp.get_pipe(name))
 
 
 def test_add_pipe_quotes_finds_the_speakers_of_load(rules_nlp: Language, release_text: str, release_expected: dict[str, Any]) -> None:
     """The entry-point path alone (no other component, plain tokenizer) names the same speakers."""
-    blank = spacy.blank("en")
-    blank.add_pipe("iom_quotes")
+    blank = add_components(spacy.blank("en"), ["iom_quotes"])
     by_add_pipe = _speaker_names(blank(release_text))
     by_load = _speaker_names(rules_nlp(release_text))
     assert by_add_pipe == by_load
@@ -87,9 +91,9 @@ def test_a_misspelt_or_mistyped_setting_is_an_error_naming_key_and_file(tmp_path
     data = json.loads((folder / file).read_text(encoding="utf-8"))
     edit(data)
     (folder / file).write_text(json.dumps(data), encoding="utf-8")
-    name = next(name for name in COMPONENTS if file in spacy.blank("en").add_pipe(name).data_files)
+    name = next(name for name in COMPONENTS if file in _alone(name).data_files)
     with pytest.raises(SettingsError, match=rf"{file}.*{message}"):
-        spacy.blank("en").add_pipe(name, config={"data_path": str(folder)})
+        _alone(name, str(folder))
 
 
 def test_data_path_changes_the_settings(tmp_path: Path) -> None:
@@ -99,10 +103,8 @@ def test_data_path_changes_the_settings(tmp_path: Path) -> None:
     data["cues"] = ["grumbled"]
     (folder / "quotes.json").write_text(json.dumps(data), encoding="utf-8")
     text = "“We will not leave anyone behind in this crisis,” grumbled Jane Roe."
-    custom = spacy.blank("en")
-    custom.add_pipe("iom_quotes", config={"data_path": str(folder)})
-    default = spacy.blank("en")
-    default.add_pipe("iom_quotes")
+    custom = add_components(spacy.blank("en"), ["iom_quotes"], data_path=str(folder))
+    default = add_components(spacy.blank("en"), ["iom_quotes"])
     custom_doc, default_doc = custom(text), default(text)
     assert custom_doc.spans["iom_quotes"][0]._.iom_quote["cue"] == "grumbled"
     assert default_doc.spans["iom_quotes"][0]._.iom_quote["cue"] != "grumbled"
@@ -118,10 +120,10 @@ def _edited(component: IomComponent) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", COMPONENTS)
 def test_every_component_round_trips_bytes(name: str) -> None:
-    source = spacy.blank("en").add_pipe(name)
+    source = _alone(name)
     source.data = _edited(source)
     source.configure()
-    target = spacy.blank("en").add_pipe(name)
+    target = _alone(name)
     target.from_bytes(source.to_bytes())
     assert target.data == source.data
     assert _settings_state(target) == _settings_state(source)
@@ -129,11 +131,11 @@ def test_every_component_round_trips_bytes(name: str) -> None:
 
 @pytest.mark.parametrize("name", COMPONENTS)
 def test_every_component_round_trips_disk(tmp_path: Path, name: str) -> None:
-    source = spacy.blank("en").add_pipe(name)
+    source = _alone(name)
     source.data = _edited(source)
     source.configure()
     source.to_disk(tmp_path / name)
-    target = spacy.blank("en").add_pipe(name)
+    target = _alone(name)
     target.from_disk(tmp_path / name)
     assert target.data == source.data
     assert _settings_state(target) == _settings_state(source)
@@ -141,11 +143,11 @@ def test_every_component_round_trips_disk(tmp_path: Path, name: str) -> None:
 
 def test_exclude_is_honoured(tmp_path: Path) -> None:
     """spaCy's convention: ``exclude=["quotes"]`` skips ``quotes.json`` on the way out and in."""
-    component = spacy.blank("en").add_pipe("iom_quotes")
+    component = _alone("iom_quotes")
     component.to_disk(tmp_path / "out", exclude=["quotes"])
     assert not (tmp_path / "out" / "quotes.json").exists()
     original = dict(component.data)
-    edited = spacy.blank("en").add_pipe("iom_quotes")
+    edited = _alone("iom_quotes")
     edited.data = _edited(edited)
     component.from_bytes(edited.to_bytes(), exclude=["quotes"])
     assert component.data == original

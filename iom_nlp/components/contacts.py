@@ -11,7 +11,7 @@ from .. import spans as keys
 from ..data import parse_json_object, settings_from_json
 from ..rules.contacts import ContactRecord, ContactSettings, Found, find_contacts
 from ..rules.speakers import find_full_name
-from .base import IomComponent
+from .base import IomComponent, iom_factory
 
 EMAIL_KEY = keys.EMAILS
 PHONE_KEY = keys.PHONES
@@ -79,10 +79,9 @@ def _as_dict(record: ContactRecord) -> dict[str, Any]:
     }
 
 
-@Language.factory(
+@iom_factory(
     "iom_contacts",
-    default_config={"data_path": None},
-    requires=["doc.spans"],
+    requires=["doc._.iom_countries", "doc._.iom_phones", "doc._.iom_emails"],
     assigns=["doc._.iom_contacts"],
 )
 def make_contact_recognizer(nlp: Language, name: str, data_path: str | None) -> ContactRecognizer:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -25,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import spans as keys
-from ..data import models_dir, parse_json_object, parse_jsonl, read_jsonl, settings_from_dict
+from ..data import parse_json_object, parse_jsonl, settings_from_dict
 from ..rules.countries import (
     CountryRules,
     DocFacts,
@@ -38,11 +37,12 @@ from ..rules.countries import (
 )
 from ..rules.overlaps import keep_longest
 from ..rules.wordview import PhraseLookup
-from .base import IomComponent
+from .base import IomComponent, iom_factory
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.COUNTRIES
 PLACES_KEY = keys.PLACES
+NAMES_KEY = keys.COUNTRY_NAMES
 GAZETTEER_FILE = "countries.jsonl"
 RULES_FILE = "country_rules.json"
 # When one span matches several entries ("Myanmar" is a name and an adjective), the name wins.
@@ -67,7 +67,8 @@ class CountryRecognizer(IomComponent):
         """Build the lookup once per pipeline, never per document. A pattern's words are the
         tokenizer's, keyed by their LOWER hash, so a name matches where a PhraseMatcher would."""
         self.rules = CountryRules.from_dict(self.rules_data)
-        self.names = {entry["code"]: entry["name"] for entry in self.entries}
+        # code -> (short name, official name), as the Release reports them (from this gazetteer)
+        self.names = {entry["code"]: (entry["name"], entry.get("official_name") or entry["name"]) for entry in self.entries}
         self.matcher = PhraseLookup()
         self.patterns: dict[str, tuple[str, str, str]] = {}
         self.one_token: dict[str, tuple[str, str, str]] = {}
@@ -99,9 +100,13 @@ class CountryRecognizer(IomComponent):
     def clear(self, doc: Doc) -> None:
         doc.spans[SPAN_KEY] = []
         doc.spans[PLACES_KEY] = []
+        doc.user_data[NAMES_KEY] = {}
 
     def annotate(self, doc: Doc) -> None:
         doc.spans[SPAN_KEY], doc.spans[PLACES_KEY] = self._find(doc)
+        # The names the Release reports, from this component's own gazetteer (its data_path).
+        codes = {span.kb_id_ for span in doc.spans[SPAN_KEY]}
+        doc.user_data[NAMES_KEY] = {code: list(self.names.get(code, (code, code))) for code in sorted(codes)}
 
     def _candidates(self, doc: Doc, columns: npt.NDArray[numpy.uint64]) -> dict[tuple[int, int], tuple[str, str, str]]:
         """Every gazetteer match, (start, end) -> (kind, code, pattern); the best kind wins a span.
@@ -263,27 +268,7 @@ def _runs_into_a_name(doc: Doc, end: int) -> bool:
     return index < len(doc) and doc[index].is_title
 
 
-def country_name(code: str) -> str:
-    """The short English name of an ISO 3166-1 or ISO 3166-3 code as people write it
-    ("Democratic Republic of the Congo"); the code itself if unknown."""
-    return _country_names().get(code, (code, code))[0]
-
-
-def country_official_name(code: str) -> str | None:
-    """The official name of a code ("Kingdom of Thailand"), or None if unknown."""
-    names = _country_names().get(code)
-    return names[1] if names else None
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, tuple[str, str]]:
-    return {
-        entry["code"]: (entry["name"], entry.get("official_name") or entry["name"])
-        for entry in read_jsonl(models_dir() / GAZETTEER_FILE)
-    }
-
-
-@Language.factory("iom_countries", default_config={"data_path": None}, assigns=["doc.spans"])
+@iom_factory("iom_countries", assigns=["doc.spans", "doc._.iom_countries"])
 def make_country_recognizer(nlp: Language, name: str, data_path: str | None) -> CountryRecognizer:
     """Factory: ``data_path`` is a folder with countries.jsonl and country_rules.json
     (default: the packaged ``models/``)."""

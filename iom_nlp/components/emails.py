@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from .. import spans as keys
 from ..data import parse_json_object, settings_from_json
 from ..rules.emails import EmailSettings, find_emails
-from .base import IomComponent
+from .base import IomComponent, iom_factory
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.EMAILS
@@ -43,7 +43,7 @@ class EmailRecognizer(IomComponent):
         doc.user_data[MENTIONS_KEY] = [[hit.start, hit.end, hit.address] for hit in hits]
 
 
-@Language.factory("iom_emails", default_config={"data_path": None}, assigns=["doc.spans"])
+@iom_factory("iom_emails", assigns=["doc.spans", "doc._.iom_emails"])
 def make_email_recognizer(nlp: Language, name: str, data_path: str | None) -> EmailRecognizer:
     """Factory: settings from ``emails.json`` in ``data_path`` (default: the packaged ``models/``)."""
     return EmailRecognizer(nlp, name, data_path=data_path)

@@ -52,7 +52,7 @@ from ..rules.organizations import (
 )
 from ..rules.overlaps import keep_longest
 from ..rules.wordview import PhraseLookup, WordView
-from .base import IomComponent
+from .base import IomComponent, iom_factory
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.ORGANIZATIONS
@@ -1000,7 +1000,12 @@ def _in_capitals(view: WordView, text: str, start: int, end: int) -> bool:
     return len(neighbours) > 0 and all(word.isupper() and len(word) > 1 for word in neighbours)
 
 
-@Language.factory("iom_organizations", default_config={"data_path": None}, assigns=["doc.spans", "span._.iom_org"])
+@iom_factory(
+    "iom_organizations",
+    requires=["doc._.iom_structure", "doc._.iom_countries"],
+    assigns=["doc.spans", "doc._.iom_organizations", "span._.iom_org"],
+    uses=["iom_org_model", "ner"],
+)
 def make_organization_recognizer(nlp: Language, name: str, data_path: str | None) -> OrganizationRecognizer:
     """Factory: ``data_path`` is a folder with organizations.tsv (or curated/organizations.tsv) and
     organization_rules.json (default: the packaged ``models/``). Uses ``iom_countries`` and

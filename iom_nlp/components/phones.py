@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from .. import spans as keys
 from ..data import parse_json_object, settings_from_json
 from ..rules.phones import PhoneSettings, RegionEvidence, find_phones, infer_regions
-from .base import IomComponent
+from .base import IomComponent, iom_factory
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.PHONES
@@ -78,7 +78,9 @@ class PhoneRecognizer(IomComponent):
         )
 
 
-@Language.factory("iom_phones", default_config={"data_path": None}, assigns=["doc.spans", "span._.iom_phone"])
+@iom_factory(
+    "iom_phones", requires=["doc._.iom_countries"], assigns=["doc.spans", "doc._.iom_phones", "span._.iom_phone"]
+)
 def make_phone_recognizer(nlp: Language, name: str, data_path: str | None) -> PhoneRecognizer:
     """Factory: settings from ``phones.json`` in ``data_path`` (default: the packaged ``models/``).
 

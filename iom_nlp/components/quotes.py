@@ -26,7 +26,7 @@ from ..rules.speakers import (
     people_from_patterns,
     sentence_bounds,
 )
-from .base import IomComponent
+from .base import IomComponent, iom_factory
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.QUOTES
@@ -285,8 +285,11 @@ def _record(
     }
 
 
-@Language.factory(
-    "iom_quotes", default_config={"data_path": None}, assigns=["doc.spans", "span._.iom_quote"]
+@iom_factory(
+    "iom_quotes",
+    requires=["doc._.iom_countries", "doc._.iom_organizations"],
+    assigns=["doc.spans", "doc._.iom_quotes", "span._.iom_quote"],
+    uses=["ner", "parser"],
 )
 def make_quote_recognizer(nlp: Language, name: str, data_path: str | None) -> QuoteRecognizer:
     """Factory: settings from ``quotes.json`` in ``data_path`` (default: the packaged ``models/``).

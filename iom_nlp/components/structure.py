@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..data import parse_json_object, settings_from_dict
 from ..rules.structure import StructureSettings, analyse
-from .base import IomComponent
+from .base import IomComponent, iom_factory
 
 SETTINGS_FILE = "structure.json"
 
@@ -62,7 +62,7 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     return any(zone_start <= start and end <= zone_end for zone_start, zone_end in structure.get("boilerplate", []))
 
 
-@Language.factory("iom_structure", default_config={"data_path": None}, assigns=["doc._.iom_structure"])
+@iom_factory("iom_structure", assigns=["doc._.iom_structure"])
 def make_structure_recognizer(nlp: Language, name: str, data_path: str | None) -> StructureRecognizer:
     """Factory: settings from ``structure.json`` in ``data_path`` (default: the packaged ``models/``)."""
     return StructureRecognizer(nlp, name, data_path=data_path)

@@ -73,10 +73,7 @@ def test_international_address_found_whole(text: str, addresses: list[str]) -> N
         "broken:leave\x80\x90mediarel@lists.example.org",
         "soft hyphen: jane\u00addoe@x.org",
         "joiner: jane@x.org\u2060uk",
-        # RFC 5322 comments and quoted parts glued to the run: the address is longer than its tail.
-        "(comment)test@example.org",
-        "Contact: test.(note)jane@example.org today",
-        "jane@example.org(comment)",
+        # A quoted part glued to the run: the address is longer than its tail.
         "write to \"jane\"doe@example.org",
         "“x”jane@example.org",
     ],
@@ -175,3 +172,62 @@ def test_whole_local_part_kept(text: str, address: str) -> None:
 )
 def test_local_part_split_by_a_stray_space(text: str, addresses: list[str]) -> None:
     assert _addresses(text) == addresses
+
+
+# --- RFC 5322 syntax next to an address: comments dropped, quoted words unquoted, the address whole ---
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "mention"),
+    [
+        # A balanced comment before the local part, after the "@" or after the domain is left out.
+        ("Press office: (media)amina.diallo@iom.example today", "amina.diallo@iom.example", "amina.diallo@iom.example"),
+        ("Tel +41 22 000 0000, (duty officer(nights))press@iom.example", "press@iom.example", "press@iom.example"),
+        ("write to kbanda@(Juba office)iom.example", "kbanda@iom.example", "kbanda@(Juba office)iom.example"),
+        ("E-mail: rsoto@iom.example(Spanish) or call", "rsoto@iom.example", "rsoto@iom.example"),
+        # A comment after a dot inside the local part: what was written, the comment dropped.
+        ("Contact: hana.(desk)ito@iom.example today", "hana.ito@iom.example", "hana.(desk)ito@iom.example"),
+        # Quoted words of the local part that read as plain text once unquoted.
+        ('Mailbox: "mvaldez"@iom.example', "mvaldez@iom.example", '"mvaldez"@iom.example'),
+        ('Mailbox: "m".valdez@iom.example', "m.valdez@iom.example", '"m".valdez@iom.example'),
+        ('Mailbox: field."team".lead@iom.example', "field.team.lead@iom.example", 'field."team".lead@iom.example'),
+        ('Mailbox: "nairobi.press"@iom.example', "nairobi.press@iom.example", '"nairobi.press"@iom.example'),
+        ('Mailbox: "o\\kafor"@iom.example', "okafor@iom.example", '"o\\kafor"@iom.example'),
+    ],
+)
+def test_address_next_to_rfc_syntax_is_lifted_whole(text: str, address: str, mention: str) -> None:
+    hits = find_emails(text, SETTINGS)
+    assert [(hit.address, text[hit.start : hit.end]) for hit in hits] == [(address, mention)]
+    assert hits[0].raw == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A space inside the local part, quoted or not: no address, never its tail.
+        "Mailbox: amina . diallo@iom.example",
+        "Mailbox: \"amina diallo\"@iom.example",
+        "Mailbox: \"amina\\ diallo\"@iom.example",
+        " amina @iom.example",
+        # Comments that do not close, or close on an escaped parenthesis.
+        "((media)press@iom.example",
+        "(media\\)press@iom.example",
+        "press@iom.example(media\\)",
+        "press@(iom.example",
+        # A comment or a quoted word glued to more local-part text.
+        "amina(media)diallo@iom.example",
+        "amina\"diallo\"@iom.example",
+        "\"amina\"\"diallo\"@iom.example",
+        "\"amina\"diallo@iom.example",
+        # A quoted word that is not a plain local part once unquoted.
+        "\"amina..diallo\"@iom.example",
+        "\"amina@desk\"@iom.example",
+        "\"\"@iom.example",
+        "\"amina\\\"\"@iom.example",
+        # Control characters in a comment.
+        "(\x07)press@iom.example",
+        "press@iom.example(\r)",
+    ],
+)
+def test_rfc_syntax_that_does_not_close_or_holds_spaces_gives_nothing(text: str) -> None:
+    assert _addresses(text) == []

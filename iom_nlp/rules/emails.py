@@ -12,6 +12,12 @@ more address-like text ("test\\@test@example.org", ".test@example.org", "jane@io
 nothing is reported: a shorter valid piece of a longer string would be a confidently wrong
 address. Only characters that cannot belong to an address end a run (spaces, quotes,
 brackets, ":", ";", ","), and a final "." is a sentence end.
+
+RFC 5322 syntax around an address is read, not cut: a balanced comment before the local part,
+after a dot inside it, after the "@" or after the domain ("(office)jdoe@iom.int",
+"jdoe@iom.int(press)") is left out of the address, and a quoted word of the local part whose
+text is plain ('"jdoe"@iom.int', '"j".doe@iom.int') is unquoted: the address is lifted whole.
+Whitespace inside a local part ("j . doe@iom.int", '"j doe"@iom.int') still gives nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ _OBFUSCATED_DOT = re.compile(r"\s{0,3}[\[\(\{<]\s{0,3}(?i:dot)\s{0,3}[\]\)\}>]\s
 _SPLIT_HEAD = re.compile(r"(?:^|(?<=[\s\"'(<>:;,]))([a-z0-9_-]{1,30})\. $")
 _SPLIT_BEFORE_DOT = re.compile(r"(?:^|(?<=[\s\"'(<>:;,]))([a-z0-9_-]{1,30}) $")
 _DOT_NORMALISE = re.compile(_DOT)
+# A dot standing between spaces just before a local part: the part goes on to the left.
+_FREE_DOT_BEFORE = re.compile(r"(?:^|\s)\.[ \t]+$")
 
 # RFC 5322 "atext" besides letters and digits, plus the dot that separates its atoms.
 _LOCAL_PUNCTUATION = frozenset("!#$%&'*+-/=?^_`{|}~.")
@@ -109,13 +117,12 @@ def _at_signs(text: str) -> Iterator[re.Match[str]]:
 
 def _hit_at(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit | None:
     local = _local_start(text, at.start(), settings)
-    if local is None:
-        return None
+    end = _domain_end(text, at.end(), settings) if local is not None else None
+    if local is None or end is None:
+        # Refused as plain text: maybe RFC 5322 comments or quoted words touch the address.
+        return _rfc_hit(text, at, settings) if at.group() == "@" else None
     local_start, debris = local
     if _in_url_authority(text, local_start):
-        return None
-    end = _domain_end(text, at.end(), settings)
-    if end is None:
         return None
     address = normalise_address(text[local_start : at.start()], text[at.end() : end])
     if address is None:
@@ -162,6 +169,8 @@ def _local_start(text: str, at: int, settings: EmailSettings) -> tuple[int, bool
         start += 1
     if start == at or at - start > settings.max_local_length:
         return None
+    if _FREE_DOT_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "test . test@iana.org": the local part holds spaces, no address
     # A local part split at its dot by a stray space ("senator. bartlett@", "j .brett@") is one
     # address when the word before the space is no ordinary word ("to .test@" is not).
     split = _SPLIT_BEFORE_DOT if text[start] == "." else _SPLIT_HEAD
@@ -187,6 +196,16 @@ def _domain_end(text: str, start: int, settings: EmailSettings) -> int | None:
     None when the domain runs on into characters that would make it a piece of a longer
     string ("example.org-", "iom.int_x", "iom.int@x"), or past the longest possible domain.
     """
+    position = _domain_run(text, start, settings)
+    if position is None:
+        return None
+    if position < len(text) and (text[position] in _GLUE_AFTER or _is_c1_control(text[position])):
+        return None
+    return position
+
+
+def _domain_run(text: str, start: int, settings: EmailSettings) -> int | None:
+    """End of the labels and dots from ``start``, whatever follows them (None: no domain)."""
     limit = min(len(text), start + settings.max_domain_length + 1)
     position = start
     while True:
@@ -201,8 +220,6 @@ def _domain_end(text: str, start: int, settings: EmailSettings) -> int | None:
             break
         position = separator
     if position - start > settings.max_domain_length:
-        return None
-    if position < len(text) and (text[position] in _GLUE_AFTER or _is_c1_control(text[position])):
         return None
     return position
 
@@ -219,6 +236,170 @@ def _separator_end(text: str, position: int, limit: int) -> int | None:
     if end < limit and is_label_char(text[end]):
         return end
     return None
+
+
+# RFC 5322 comments and quoted words: bounded, one line, printable.
+MAX_COMMENT = 80
+_QUOTE = '"'
+# What may not stand just before a local part read with RFC syntax: it would glue on more.
+_GLUE_BEFORE_RFC = frozenset('()"\\@')
+
+
+def _rfc_hit(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit | None:
+    """The address around ``at`` read with RFC 5322 comments and quoted words, or None.
+
+    Only an address that needs that syntax is read here: one the plain reading refused for a
+    comment or a quoted word touching it. The mention runs from the first word of the local part
+    to the end of the domain (a comment inside is part of what was written; one before or after
+    is not); the address has the comments dropped and the quoted words unquoted.
+    """
+    local = _rfc_local(text, at.start(), settings)
+    if local is None:
+        return None
+    start, local_part, used = local
+    domain_start = at.end()
+    if domain_start < len(text) and text[domain_start] == "(":
+        after_comment = _comment_forward(text, domain_start)
+        if after_comment is None:
+            return None
+        domain_start, used = after_comment, True
+    end = _domain_run(text, domain_start, settings)
+    if end is None:
+        return None
+    if end < len(text) and text[end] == "(":
+        after_comment = _comment_forward(text, end)
+        if after_comment is None or (after_comment < len(text) and _glues_after(text[after_comment])):
+            return None
+        used = True
+    elif end < len(text) and _glues_after(text[end]):
+        return None
+    if not used or _in_url_authority(text, start):
+        return None
+    address = normalise_address(local_part, text[domain_start:end])
+    if address is None:
+        return None
+    return EmailHit(start, end, text[start:end], address, _is_debris(text, start, settings))
+
+
+def _glues_after(char: str) -> bool:
+    return char in _GLUE_AFTER or char == ")" or char == _QUOTE or _is_c1_control(char)
+
+
+def _rfc_local(text: str, at: int, settings: EmailSettings) -> tuple[int, str, bool] | None:
+    """(start, local part, whether RFC syntax was needed) of the local part ending at ``at``.
+
+    Read right to left: words (atoms or quoted words) joined by dots, a comment allowed after a
+    dot and before the first word. Anything glued before it (a letter, a quote mark, a backslash,
+    another comment) gives None.
+    """
+    limit = max(0, at - settings.max_local_length - MAX_COMMENT)
+    position = at
+    words: list[str] = []
+    used = False
+    while True:
+        if position > limit and text[position - 1] == _QUOTE:
+            quoted = _quoted_backward(text, position - 1, limit)
+            if quoted is None:
+                return None
+            position, word = quoted
+            used = True
+        else:
+            word_start = position
+            while word_start > limit and text[word_start - 1] != "." and _is_local_char(text[word_start - 1]):
+                word_start -= 1
+            if word_start == position:
+                return None
+            word, position = text[word_start:position], word_start
+        words.append(word)
+        first = position
+        if position > 0 and text[position - 1] == ")":
+            comment = _comment_backward(text, position - 1, limit)
+            if comment is None:
+                return None
+            position, used = comment, True
+            if position > 0 and text[position - 1] == ".":
+                position -= 1
+                continue  # "test.(comment)test": a comment after a dot
+            break  # "(comment)test": a comment before the local part
+        if position > 0 and text[position - 1] == ".":
+            position -= 1
+            continue
+        break
+    if position > 0 and (_is_local_char(text[position - 1]) or text[position - 1] in _GLUE_BEFORE_RFC):
+        return None
+    local = ".".join(reversed(words))
+    if len(local) > settings.max_local_length:
+        return None
+    return first if first < at else position, local, used
+
+
+def _quoted_backward(text: str, close: int, limit: int) -> tuple[int, str] | None:
+    """(start, unquoted text) of the quoted word whose closing mark is at ``close``.
+
+    Its text must read as a plain local part once unquoted (no space, no control, no quote):
+    '"jdoe"' is jdoe, '"j\\doe"' is jdoe; '"j doe"' and '"a\\"b"' give None.
+    """
+    if _escaped(text, close):
+        return None
+    position = close - 1
+    while position >= max(limit, close - MAX_COMMENT):
+        if text[position] == _QUOTE and not _escaped(text, position):
+            break
+        position -= 1
+    else:
+        return None
+    raw = text[position + 1 : close]
+    word = re.sub(r"\\(.)", r"\1", raw)
+    if not word or not all(_is_local_char(char) for char in word):
+        return None
+    return position, word
+
+
+def _escaped(text: str, position: int) -> bool:
+    """Whether the character at ``position`` follows an odd number of backslashes."""
+    count = 0
+    while position - count - 1 >= 0 and text[position - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def _comment_backward(text: str, close: int, limit: int) -> int | None:
+    """Start of the balanced comment whose ")" is at ``close`` (nested comments allowed)."""
+    depth = 0
+    position = close
+    while position >= max(limit, close - MAX_COMMENT):
+        char = text[position]
+        if not _comment_char(char):
+            return None
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth -= 1
+            if depth == 0:
+                return position
+        position -= 1
+    return None
+
+
+def _comment_forward(text: str, open_: int) -> int | None:
+    """End (after the ")") of the balanced comment whose "(" is at ``open_``."""
+    depth = 0
+    for position in range(open_, min(len(text), open_ + MAX_COMMENT)):
+        char = text[position]
+        if not _comment_char(char):
+            return None
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position + 1
+    return None
+
+
+def _comment_char(char: str) -> bool:
+    """Comment text: printable, on one line, no backslash (an escaped ")" leaves it open), no "@"."""
+    return char.isprintable() and char not in "\\@" and not _is_c1_control(char)
 
 
 def _is_debris(text: str, start: int, settings: EmailSettings) -> bool:

@@ -26,12 +26,18 @@ from ..rules.speakers import (
     people_from_patterns,
     sentence_bounds,
 )
+from ..rules.speakers_fr_es import RomanceSpeakerSettings, Said, read_attributions
+from ..rules.speakers_fr_es import resolve as resolve_fr_es
 from .base import IomComponent, iom_factory
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.QUOTES
 ORG_KEY = keys.ORGANIZATIONS
 SETTINGS_FILE = "quotes.json"
+FR_ES_FILE = "speakers_fr_es.json"
+# Releases in these languages are never read for French or Spanish attributions (any other
+# value, or no language component, is: those patterns only fire on French or Spanish verbs).
+SKIP_FR_ES = frozenset({"en"})
 # Settings the component reads itself (scare-quote test); the rest feed SpeakerSettings.
 COMPONENT_SETTINGS = {"scare_context": tuple[str, ...], "min_quote_words": int}
 
@@ -43,9 +49,10 @@ class QuoteRecognizer(IomComponent):
     entities add the full names that pronouns and surnames are carried to.
     """
 
-    data_files = (SETTINGS_FILE,)
+    data_files = (SETTINGS_FILE, FR_ES_FILE)
 
     def configure(self) -> None:
+        self.fr_es, _ = settings_from_json(parse_json_object(self.data[FR_ES_FILE], FR_ES_FILE), RomanceSpeakerSettings, FR_ES_FILE)
         raw = parse_json_object(self.data[SETTINGS_FILE], SETTINGS_FILE)
         self.settings, own = settings_from_json(raw, SpeakerSettings, SETTINGS_FILE, COMPONENT_SETTINGS)
         self.scare_context = scare_context_pattern(own["scare_context"])
@@ -75,16 +82,25 @@ class QuoteRecognizer(IomComponent):
         # Only the cue written next to a quote tells speech from a scare quote: no speaker is
         # resolved before the scare quotes are gone, and a kept quote is not read twice.
         read = WrittenAttributions(text, self.settings, fallback)
-        kept = [
-            quote
-            for quote, found in zip(quotes, read(quotes), strict=True)
-            if not is_scare_quote(text, quote.start, quote.end, self.scare_context, self.min_quote_words, _has_cue(found))
+        fr_es: list[Said | None] = [None] * len(quotes)
+        if _language(doc) not in SKIP_FR_ES:
+            fr_es = read_attributions(text, quotes, self.fr_es)
+        kept_pairs = [
+            (quote, said)
+            for quote, found, said in zip(quotes, read(quotes), fr_es, strict=True)
+            if not is_scare_quote(
+                text, quote.start, quote.end, self.scare_context, self.min_quote_words, _has_cue(found) or said is not None
+            )
         ]
-        if not kept:
+        if not kept_pairs:
             return []
+        kept = [quote for quote, _ in kept_pairs]
         attributions = attribute_quotes(
             text, kept, people, self.settings, None, names.not_a_person, read(kept), names.named_at
         )
+        written = [said for _, said in kept_pairs]
+        if any(said is not None for said in written):
+            attributions = resolve_fr_es(text, kept, written, attributions, self.fr_es, names.not_a_person)
         source = doc._.iom_source_text
         organizations = names.organizations
         spans = []
@@ -95,6 +111,12 @@ class QuoteRecognizer(IomComponent):
             span._.iom_quote = _record(source, quote, attribution, organizations, self.settings)
             spans.append(span)
         return spans
+
+
+def _language(doc: Doc) -> str | None:
+    """The release's language as ``iom_language`` set it, if that component ran."""
+    language = doc._.get("iom_language") if Doc.has_extension("iom_language") else None
+    return language if isinstance(language, str) else None
 
 
 def _has_cue(found: Attribution | None) -> bool:

@@ -392,10 +392,12 @@ def _original_span(origins: tuple[int, ...], start: int, end: int) -> tuple[int,
 _SLASH_EXTENSION = re.compile(r" ?/ ?(?:x|ext\.?|extn\.?) ?(\d{1,6})(?!\d)", re.IGNORECASE)
 # "+41 22 717 9111/12", "+254 20 444 4174/167": another number sharing all but its last digits.
 # Endings may be chained: "+961 1 752 970/1/2" is ...970, ...971 and ...972.
-_ALTERNATE_ENDING = re.compile(r" ?/ ?(\d{1,4})(?!\d|/(?!\d)|[.,:]\d| \d)")
+_ALTERNATE_ENDING = re.compile(r" ?/ ?(\d{1,4})(?!\d|/(?!\d)|[.,:\-]\d| \d)")
+# "ext. 112/113", "x 3456/x12": a second extension after a slash.
+_SECOND_EXTENSION = re.compile(r" ?/ ?(?:(?:x|ext|extn|int)\.? ?)?\d{1,6}(?!\d)", re.IGNORECASE)
 MAX_ALTERNATES = 6
 # An extension at the end of a matched number ("x.225", "~7", "ext 12"): not part of the mention.
-_TRAILING_EXTENSION = re.compile(r"[\s,;]*(?:~|#|x\.?|ext[.:]?|extn[.:]?|extension:?)\s*\d{1,7}$", re.IGNORECASE)
+_TRAILING_EXTENSION = re.compile(r"[\s,;]*(?:~|#|x\.?|ext[.:]?|extn[.:]?|extension:?|int[.:]?)\s*\d{1,7}$", re.IGNORECASE)
 _ASCII_WORD_END = re.compile(r"[A-Za-z]+$")
 _LETTER = re.compile(r"[^\W\d_]")
 SLASH_LOOKAHEAD = 40
@@ -433,31 +435,136 @@ def _find_in_region(text: str, regions: RegionSource, settings: PhoneSettings) -
     short = _short_numbers(text, evidence, settings)
     if not windows:
         return _short_hits(text, short, [], settings)
-    us_evidence = bool({"US", "CA"} & evidence.evidenced)
     offsets = [offset for offset, _ in evidence.located]
     hits: list[PhoneHit] = []
     previous_end = -1
     for start, end, raw in _candidates(text, windows, evidence, settings):
-        if _glued_to_word(text, start, end, settings) or _bad_slash(text, start, end, previous_end, settings):
-            continue
-        extension = _SLASH_EXTENSION.match(text, end)
-        parse_raw = f"{raw} ext. {extension.group(1)}" if extension else raw
-        local = _local_region(text, evidence, offsets, start, settings.local_window)
-        hit = _best_reading(text, start, end, parse_raw, evidence, settings, us_evidence, local)
-        hit = _number_only(text, hit) if hit is not None else None
-        if hit is None:
-            continue
-        hits.append(hit)
-        previous_end = extension.end() if extension else end
-        alternate = None if extension else _ALTERNATE_ENDING.match(text, end)
-        for _ in range(MAX_ALTERNATES):
-            alternate_hit = _alternate(hit, alternate.start(1), alternate.end(1), text) if alternate else None
-            if alternate_hit is None:
-                break
-            hits.append(alternate_hit)
-            previous_end = alternate_hit.end
-            alternate = _ALTERNATE_ENDING.match(text, alternate_hit.end)
+        found, previous_end = _read_candidate(text, start, end, raw, evidence, settings, offsets, previous_end)
+        hits.extend(found)
+    hits = _with_written_codes(text, hits, evidence, settings, offsets)
     return _short_hits(text, short, hits, settings)
+
+
+def _read_candidate(
+    text: str,
+    start: int,
+    end: int,
+    raw: str,
+    evidence: RegionEvidence,
+    settings: PhoneSettings,
+    offsets: list[int],
+    previous_end: int,
+) -> tuple[list[PhoneHit], int]:
+    """The number a candidate span holds and its alternate endings, and where the reading stopped."""
+    if _glued_to_word(text, start, end, settings) or _bad_slash(text, start, end, previous_end, settings):
+        return [], previous_end
+    extension = _SLASH_EXTENSION.match(text, end)
+    # "ext. 231/232": a second extension after a slash is only skipped, never read into the number.
+    has_own_extension = _TRAILING_EXTENSION.search(raw) is not None
+    parse_raw = f"{raw} ext. {extension.group(1)}" if extension and not has_own_extension else raw
+    local = _local_region(text, evidence, offsets, start, settings.local_window)
+    hit = _best_reading(text, start, end, parse_raw, evidence, settings, local)
+    hit = _number_only(text, hit) if hit is not None else None
+    if hit is None:
+        return [], previous_end
+    hits = [hit]
+    previous_end = extension.end() if extension else end
+    if has_own_extension:
+        # "ext. 112/113": what follows the slash is another extension, never a sibling number.
+        second = _SECOND_EXTENSION.match(text, end)
+        return hits, second.end() if second else previous_end
+    alternate = None if extension else _ALTERNATE_ENDING.match(text, end)
+    for _ in range(MAX_ALTERNATES):
+        alternate_hit = _alternate(hit, alternate.start(1), alternate.end(1), text) if alternate else None
+        if alternate_hit is None:
+            break
+        hits.append(alternate_hit)
+        previous_end = alternate_hit.end
+        alternate = _ALTERNATE_ENDING.match(text, alternate_hit.end)
+    return hits, previous_end
+
+
+# A number written with its country code: "+", "++", "+ +" or "00" (not "000"), then digit groups
+# joined by one separator each ("+235 52 64 18", "+ 51 1 221 7209", "+34.91.445.7116",
+# "+41 (0)22 ..."). The "+" or "0" opens the regex; what comes before is only looked at.
+_WRITTEN_CODE = re.compile(
+    r"(?:\+[ \t]?\+?|0(?<![\w+]0)0(?!0))[ \t]?\(?[1-9]\d{0,3}\)?(?:(?:[ \t]?\(0\)[ \t]?|[ \t]|[ \t]?[.\-][ \t]?|[ \t]?\()\d+\)?)*"
+)
+# A national number under an office line, written with the office country's calling code but no "+".
+_BARE_RUN = re.compile(r"(?<![\d+])[1-9]\d{0,3}(?:(?:[ \t]|[.\-])\d+)+")
+MIN_WRITTEN_NATIONAL = 6
+
+
+def _with_written_codes(
+    text: str, hits: list[PhoneHit], evidence: RegionEvidence, settings: PhoneSettings, offsets: list[int]
+) -> list[PhoneHit]:
+    """``hits`` plus the numbers written with a country code that the matcher could not read.
+
+    Today's metadata rejects numbers from older plans ("+235 52 64 18", "+221 869 62 00" before
+    those countries added digits); written with their country code they are still that
+    country's numbers and are kept as given (:func:`_as_given`). So is a number under an office
+    line that starts with the office country's calling code but lacks its "+" ("IOM Dakar, Tel:
+    221 869 62 00"). Spans the matcher already read are left alone.
+    """
+    if "+" not in text and "00" not in text and not offsets:
+        return hits
+    taken = [(hit.start, hit.end) for hit in hits]
+    added: list[PhoneHit] = []
+    previous_end = -1
+    for start, end, written in _written_code_runs(text, evidence, settings, offsets):
+        if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
+            continue
+        if _rejected(text, start, end, written, settings):
+            continue
+        found, previous_end = _read_candidate(text, start, end, written, evidence, settings, offsets, previous_end)
+        added.extend(found)
+        taken.extend((hit.start, hit.end) for hit in found)
+    return sorted([*hits, *added], key=lambda hit: hit.start) if added else hits
+
+
+def _written_code_runs(
+    text: str, evidence: RegionEvidence, settings: PhoneSettings, offsets: list[int]
+) -> list[tuple[int, int, str]]:
+    """(start, end, raw) of each run written with a country code, "+" or office-country digits first."""
+    runs = []
+    for match in _WRITTEN_CODE.finditer(text):
+        raw = match.group().rstrip(" \t.-(")
+        if raw.count("(") != raw.count(")") and not raw.lstrip("+ ").startswith("("):
+            raw = raw[: raw.rfind("(")].rstrip(" \t.-") if raw.count("(") > raw.count(")") else raw
+        if _written_national(raw) is not None:
+            runs.append((match.start(), match.start() + len(raw), raw))
+    if offsets:
+        for match in _BARE_RUN.finditer(text):
+            local = _local_region(text, evidence, offsets, match.start(), settings.local_window)
+            if local is None or not _has_cue(text, match.start(), settings):
+                continue
+            code = str(phonenumbers.country_code_for_region(local))
+            raw = match.group()
+            digits = "".join(_DIGIT.findall(raw))
+            if digits.startswith(code) and len(digits) - len(code) >= MIN_WRITTEN_NATIONAL and len(digits) <= MAX_E164_DIGITS:
+                runs.append((match.start(), match.end(), raw))
+    return sorted(runs)
+
+
+def _written_national(raw: str) -> tuple[int, str] | None:
+    """(country code, national digits) of a number written with its code, "(0)" dropped, or None.
+
+    None when no calling code opens the digits, when the national part is too short to be a
+    number or when the whole is longer than E.164 allows.
+    """
+    body = raw.lstrip("(+ \t")
+    if body.startswith("00"):
+        body = body[2:]
+    body = re.sub(r"\(0\)", "", body, count=1)
+    digits = "".join(_DIGIT.findall(body))
+    for length in range(1, 4):
+        code = int(digits[:length] or 0)
+        if phonenumbers.region_code_for_country_code(code) != "ZZ" or code in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS:
+            national = digits[length:]
+            if len(national) < MIN_WRITTEN_NATIONAL or len(digits) > MAX_E164_DIGITS:
+                return None
+            return code, national
+    return None
 
 
 def _ranges_as_slashes(text: str, regions: RegionEvidence, settings: PhoneSettings) -> str:
@@ -765,32 +872,46 @@ def _best_reading(
     raw: str,
     regions: RegionEvidence,
     settings: PhoneSettings,
-    us_evidence: bool,
     local: str | None = None,
 ) -> PhoneHit | None:
-    international = raw.lstrip("(").startswith(("+", "00"))
-    if len(_DIGIT.findall(raw.split("x")[0])) > MAX_E164_DIGITS:
+    dialled = _dialled_form(raw)
+    international = dialled is not None
+    if len(_DIGIT.findall(_number_part(raw))) > MAX_E164_DIGITS:
         return None
+    # A mistyped "+202 ..." is read as the U.S. number it was meant to be only under a U.S. or
+    # Canadian office (the one named before it, else the release's home): never elsewhere.
+    repairable = (local or regions.home) in NORTH_AMERICA
     if international:
-        tried: tuple[str, ...] = regions.ranked[:1] or settings.default_regions[:1]
+        tried: tuple[str | None, ...] = regions.ranked[:1] or settings.default_regions[:1]
     else:
         tried = tuple(dict.fromkeys([*([local] if local else []), *regions.ranked[: settings.max_regions_tried]]))
     best: PhoneHit | None = None
     best_score = -1.0
-    for region in tried:
+    # "00 41 ..." is read with "+" too: "00" is the international prefix nearly everywhere, but
+    # not in the regions tried (the U.S. dials 011), which would read the digits as national.
+    readings: list[tuple[str | None, str]] = [(region, raw) for region in tried]
+    if dialled is not None and dialled != raw:
+        readings.append((None, dialled))
+    for region, written in readings:
         try:
-            number = phonenumbers.parse(raw, region)
+            number = phonenumbers.parse(written, region)
         except phonenumbers.NumberParseException:
             continue
-        hit = _to_hit(text, start, end, raw, number, settings, us_evidence)
+        hit = _to_hit(text, start, end, raw, number, settings, repairable)
         if hit is None:
             continue
         # The office named just before the number breaks ties and beats a reading that does not
         # group the digits as its plan does; a person called Paris does not make 0427 604 760 French.
-        score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local)
+        score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local) + 0.25 * (written == dialled)
         if score > best_score:
             best, best_score = hit, score
-    if international or not regions.evidenced or not tried:
+    if international:
+        return best if best is not None and (best.valid or best.repaired) else _as_given(text, start, end, raw, settings)
+    if local and (best is None or not best.valid):
+        with_code = _office_code_reading(text, start, end, raw, local, settings)
+        if with_code is not None:
+            return with_code
+    if not regions.evidenced or not tried:
         return best
     if best is None:
         best = _with_area_code(text, start, end, raw, regions, settings)
@@ -800,6 +921,102 @@ def _best_reading(
     if best is None and regions.home:
         return _unverified(text, start, end, raw, regions.home, settings)
     return best
+
+
+NORTH_AMERICA = frozenset({"US", "CA"})
+# Where an extension starts in a number as written: "x.225", "ext 12", "int. 231", "#3456", "~7".
+_EXTENSION_MARK = re.compile(r"[\s,;]*(?:[xX#~]|ext|EXT|Ext|extn|extension|int\b|Int\b)")
+
+
+def _number_part(raw: str) -> str:
+    """``raw`` without its extension: digits after an extension mark never join the number."""
+    mark = _EXTENSION_MARK.search(raw)
+    return raw[: mark.start()] if mark else raw
+
+
+def _dialled_form(raw: str) -> str | None:
+    """The number with "+" for its international prefix ("00 41 ...", "++41", "+ +41"), or None when national."""
+    written = raw.lstrip("( \t")
+    if written.startswith("+"):
+        return "+" + written.lstrip("+ \t")
+    if written.startswith("00") and not written.startswith("000"):
+        return "+" + written[2:].lstrip(" \t")
+    return None
+
+
+def _as_given(text: str, start: int, end: int, raw: str, settings: PhoneSettings) -> PhoneHit | None:
+    """A number written with its country code that today's plan rejects, kept as written.
+
+    ``valid=False``, ``region`` from the calling code, ``e164`` the code and the digits as
+    written ("+233 21 771 225" from before Accra's numbers gained a digit is ``+23321771225``):
+    an older plan is never re-read as another country's number. The extension stays out.
+    """
+    number = _number_part(raw).rstrip()
+    written = _written_national(number)
+    if written is None or _holds_a_shorter_number(number):
+        return None
+    code, national = written
+    e164 = f"+{code}{national}"
+    region = _historic_region(e164, settings) or phonenumbers.region_code_for_country_code(code)
+    extension = _EXTENSION_DIGITS.search(raw[len(number) :])
+    return PhoneHit(
+        start,
+        end,
+        raw,
+        e164,
+        extension.group() if extension else None,
+        None if region in ("ZZ", "001") else str(region),
+        False,
+        phone_kind(text, start, settings),
+        False,
+        False,
+    )
+
+
+_EXTENSION_DIGITS = re.compile(r"\d{1,7}")
+_GROUP_END = re.compile(r"\d(?=[^\d]+\d)")
+
+
+def _holds_a_shorter_number(number: str) -> bool:
+    """True when the digits before a later group already make a valid or a too-long number.
+
+    "+41 22 717 9119-12" is a valid Swiss number and something else after it: the whole run is
+    not one number from an older plan.
+    """
+    dialled = _dialled_form(number) or number
+    try:
+        whole = phonenumbers.parse(dialled)
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.is_possible_number_with_reason(whole) == phonenumbers.ValidationResult.TOO_LONG:
+        return True
+    return any(_valid(dialled[: match.end()], None) for match in _GROUP_END.finditer(dialled))
+
+
+def _office_code_reading(text: str, start: int, end: int, raw: str, local: str, settings: PhoneSettings) -> PhoneHit | None:
+    """A number under an office that starts with the office country's calling code, without its "+".
+
+    "IOM Dakar, Tel: 221 869 62 00": read as "+221 869 62 00" (kept as given when today's
+    plan rejects it); only after a phone cue, and only with at least six digits after the code.
+    """
+    number = _number_part(raw)
+    digits = "".join(_DIGIT.findall(number))
+    code = str(phonenumbers.country_code_for_region(local))
+    if code == "0" or not digits.startswith(code) or not _has_cue(text, start, settings):
+        return None
+    if code == "1" and _digit_groups(number)[0] != "1":
+        return None  # "(123) 456-7890" under a U.S. office: "1" is a trunk prefix there, not this
+    if number.lstrip("( ").startswith("0") or len(digits) - len(code) < MIN_WRITTEN_NATIONAL:
+        return None
+    try:
+        parsed = phonenumbers.parse(f"+{digits}")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is not None and phonenumbers.is_valid_number(parsed):
+        parsed.extension = phonenumbers.parse(raw, local).extension if number != raw else None
+        return _to_hit(text, start, end, raw, parsed, settings, repairable=False)
+    given = _as_given(text, start, end, "+" + raw.lstrip("( "), settings)
+    return replace(given, raw=raw) if given is not None else None
 
 
 def _with_area_code(text: str, start: int, end: int, raw: str, regions: RegionEvidence, settings: PhoneSettings) -> PhoneHit | None:
@@ -901,13 +1118,15 @@ def _to_hit(
     raw: str,
     number: PhoneNumber,
     settings: PhoneSettings,
-    us_evidence: bool,
+    repairable: bool,
 ) -> PhoneHit | None:
-    written_international = raw.lstrip("(").startswith(("+", "00"))
+    written_international = _dialled_form(raw) is not None
+    if _glued_extension(raw, number):
+        return None  # "2034567890x456": an extension read into the number would make a wrong one
     valid = phonenumbers.is_valid_number(number)
     repaired = False
-    if not valid and written_international:
-        fixed = repair_number(number, us_evidence=us_evidence)
+    if not valid and written_international and repairable:
+        fixed = repair_number(number, us_evidence=True)
         if fixed is not None:
             number, valid, repaired = fixed, True, True
     if not valid and not written_international:
@@ -919,15 +1138,30 @@ def _to_hit(
     return PhoneHit(start, end, raw, e164, number.extension or None, region, valid, kind, repaired, grouped)
 
 
+def _glued_extension(raw: str, number: PhoneNumber) -> bool:
+    """True when the national number holds more digits than the number written before its extension."""
+    written = len(_DIGIT.findall(_number_part(raw)))
+    national = len(str(number.national_number))
+    return national + (len(str(number.country_code)) if _dialled_form(raw) is not None else 0) > written
+
+
 def _region_of(number: PhoneNumber, e164: str, settings: PhoneSettings) -> str | None:
     region = phonenumbers.region_code_for_number(number)
     if region:
         return str(region)
+    historic = _historic_region(e164, settings)
+    if historic:
+        return historic
+    fallback = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    return None if fallback == "ZZ" else str(fallback)
+
+
+def _historic_region(e164: str, settings: PhoneSettings) -> str | None:
+    """The region of a number from a plan that no longer exists ("+5995..." was the Netherlands Antilles)."""
     for prefix, historic_region in settings.historic_prefixes.items():
         if e164.startswith(prefix):
             return historic_region
-    fallback = phonenumbers.region_code_for_country_code(number.country_code or 0)
-    return None if fallback == "ZZ" else str(fallback)
+    return None
 
 
 def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings) -> bool:

@@ -13,7 +13,6 @@ The audit works on the JSON form of a Release (``Release.model_dump()`` or a lin
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .data import load_json, models_dir, read_jsonl
+from .records import read_objects
 from .rules.patterns import alternation
 
 logger = logging.getLogger(__name__)
@@ -466,15 +466,6 @@ def audit_output_file(records: Iterable[Mapping[str, Any]], outputs: Iterable[Ma
 
 
 def read_jsonl_records(path: str) -> Iterator[dict[str, Any]]:
-    """Objects of a JSONL file; a bad line is logged and skipped."""
-    with open(path, encoding="utf-8-sig", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as error:
-                logger.warning("%s:%d: bad JSON (%s), skipped", path, number, error.msg)
-                continue
-            if isinstance(value, dict):
-                yield value
+    """Objects of a JSONL file through the shared reader (:func:`iom_nlp.records.read_objects`:
+    BOM, ids as the CLI gives them); a bad line is logged and skipped."""
+    return read_objects(path)

@@ -10,7 +10,6 @@ invalid UTF-8) gives an output line. Mistakes get a one-line message and a non-z
 from __future__ import annotations
 
 import argparse
-import codecs
 import csv
 import json
 import logging
@@ -21,14 +20,17 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from pydantic import JsonValue
+from .records import decode_utf8, jsonl_lines
 
-from .api import check_batch_size, check_n_process, extract_many, with_page
-from .html import HtmlPage, read_html
-from .pipeline import BaseModelNotFound, load
-from .schema import Release, release_json_schema
+# spaCy, pydantic and lxml are imported where they are used, so that `iom-nlp --help` and
+# `--version` answer at once (tested in tests/test_first_minute.py).
+if TYPE_CHECKING:
+    from pydantic import JsonValue
+
+    from .html import HtmlPage
+    from .schema import Release
 
 logger = logging.getLogger("iom_nlp.cli")
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -36,7 +38,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 INPUT_FORMATS = ("auto", "text", "jsonl", "html")
 CSV_COLUMNS = ["id", "field", "value", "normalized", "kind", "start", "end", "text"]
-OUTPUT_FIELDS = frozenset(Release.model_fields) | {"input"}
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -70,18 +71,6 @@ class Source:
 
 
 # ---------------------------------------------------------------------------------------- reading
-
-
-def decode_utf8(data: bytes, where: str) -> tuple[str, list[str]]:
-    """UTF-8 with or without BOM; invalid bytes become U+FFFD and a warning says where."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        return data.decode("utf-8", errors="replace"), [
-            f"invalid UTF-8 in {where} at byte {error.start}: undecodable bytes were replaced by U+FFFD"
-        ]
 
 
 def _stdin_lines(stdin: IO[Any]) -> Iterator[bytes | str]:
@@ -197,6 +186,8 @@ def _whole(source: Source) -> bytes | str:
 def _document_record(name: str, data: bytes | str, kind: str) -> InputRecord:
     """One whole file (or stdin) as one release."""
     if kind == "html":
+        from .html import read_html
+
         page = read_html(data)
         return InputRecord(id=name, text=page.text, page=page)
     if isinstance(data, bytes):
@@ -207,33 +198,22 @@ def _document_record(name: str, data: bytes | str, kind: str) -> InputRecord:
 
 
 def _records_from_lines(lines: Iterable[bytes | str], source: str) -> Iterator[InputRecord]:
-    for number, raw in enumerate(lines, start=1):
-        where = f"{source} line {number}"
-        if isinstance(raw, bytes):
-            line, notes = decode_utf8(raw, where)
+    """One record per non-blank line (:func:`iom_nlp.records.jsonl_lines`: BOM, bad lines, ids)."""
+    for line in jsonl_lines(lines, source):
+        if line.value is None:
+            yield InputRecord(id=line.id, text=None, error=line.error)
         else:
-            line, notes = (raw[1:] if number == 1 and raw.startswith("\ufeff") else raw), []
-        if not line.strip():
-            continue
-        fallback_id = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputRecord(id=fallback_id, text=None, error=f"bad JSON on line {number}: {error.msg}")
-            continue
-        if not isinstance(record, dict):
-            yield InputRecord(id=fallback_id, text=None, error=f"line {number} is not a JSON object")
-            continue
-        yield _json_record(record, fallback_id, notes)
+            yield _json_record(line.value, line.id, line.warnings)
 
 
-def _json_record(record: dict[str, Any], fallback_id: str, notes: list[str]) -> InputRecord:
-    rid = record.get("id", fallback_id)
+def _json_record(record: dict[str, Any], rid: JsonValue, notes: list[str]) -> InputRecord:
     extra = {key: value for key, value in record.items() if key not in {"id", "text", "html"}}
     text, markup = record.get("text"), record.get("html")
     if isinstance(text, str):
         return InputRecord(id=rid, text=text, extra=extra, warnings=notes)
     if isinstance(markup, str):
+        from .html import read_html
+
         page = read_html(markup)
         return InputRecord(id=rid, text=page.text, extra=extra, page=page, warnings=notes)
     return InputRecord(id=rid, text=None, extra=extra, error="record has no string 'text' or 'html' field")
@@ -244,6 +224,10 @@ def _json_record(record: dict[str, Any], fallback_id: str, notes: list[str]) -> 
 
 def _output_record(release: Release, record: InputRecord) -> dict[str, Any]:
     """The JSON written for one record: the Release, the page's text and title, pass-through fields."""
+    from .api import with_page
+    from .schema import Release
+
+    output_fields = frozenset(Release.model_fields) | {"input"}
     if record.error:
         release = Release(id=record.id, error=record.error)
     elif record.page is not None:
@@ -251,8 +235,8 @@ def _output_record(release: Release, record: InputRecord) -> dict[str, Any]:
     if record.warnings:
         release = release.model_copy(update={"warnings": (*release.warnings, *record.warnings)})
     data = release.model_dump(mode="json", exclude_none=False)
-    clashing = {key: value for key, value in record.extra.items() if key in OUTPUT_FIELDS}
-    data.update({key: value for key, value in record.extra.items() if key not in OUTPUT_FIELDS})
+    clashing = {key: value for key, value in record.extra.items() if key in output_fields}
+    data.update({key: value for key, value in record.extra.items() if key not in output_fields})
     if clashing:
         data["input"] = clashing
     return data
@@ -408,6 +392,8 @@ class _Progress:
 
 def load_pipeline(base: str) -> Any:
     """The pipeline ``--base`` names; ``UsageError`` (one line) if it cannot be loaded."""
+    from .pipeline import BaseModelNotFound, load
+
     name = None if base.lower() == "none" else base
     try:
         return load(name)
@@ -420,6 +406,8 @@ def load_pipeline(base: str) -> Any:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from .api import check_batch_size, check_n_process
+
     try:
         n_process = check_n_process(args.n_process)
         batch_size = check_batch_size(args.batch_size)
@@ -463,6 +451,8 @@ def _write_releases(
     n_process: int,
     batch_size: int,
 ) -> None:
+    from .api import extract_many
+
     records: list[InputRecord] = []
     offset = 0  # records before records[0] (already written and freed)
 
@@ -516,6 +506,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
             print(f"iom-nlp: ... and {len(error.problems) - 20} more problems", file=sys.stderr)
         print("iom-nlp: the gold format is described in docs/gold-format.md", file=sys.stderr)
         return EXIT_USAGE
+    from .api import extract_many
+
     nlp = load_pipeline(args.base)
     releases = list(extract_many([record.get("text") for record in gold], nlp=nlp, ids=[record.get("id") for record in gold]))
     report = evaluate(gold, releases)
@@ -531,6 +523,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def run_audit(args: argparse.Namespace) -> int:
     """Extract (or read ``--outputs``) and report probably-wrong output per class."""
+    from .api import check_n_process
     from .audit import audit_output_file, audit_records, default_settings, read_jsonl_records
 
     for path in [*args.corpus, *([args.outputs] if args.outputs else [])]:
@@ -558,6 +551,8 @@ def run_audit(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from .schema import release_json_schema
+
     print(json.dumps(release_json_schema(), indent=2))
     return 0
 

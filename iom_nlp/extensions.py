@@ -74,3 +74,8 @@ def record_error(doc: Doc, component: str, error: Exception) -> None:
     """Keep a component's failure on the Doc so the rest of the release is not lost."""
     errors = doc.user_data.setdefault(ERRORS_KEY, [])
     errors.append(f"{component}: {type(error).__name__}: {error}")
+
+
+# Registered on import of this module (every module that reads them imports it), not on
+# ``import iom_nlp``, which stays light.
+register_extensions()

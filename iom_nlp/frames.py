@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .html import html_to_text
+from .records import read_jsonl
 from .schema import Release
 
 if TYPE_CHECKING:
@@ -229,24 +230,16 @@ def _read_folder(folder: Path) -> Iterable[dict[str, Any]]:
 
 
 def _read_jsonl(file: Path) -> Iterable[dict[str, Any]]:
-    with file.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            record = _record(line, f"{file.name}:{number}")
-            if record is not None:
-                record.setdefault("id", f"{file.name}:{number}")
-                yield record
+    """Records through the shared reader (:mod:`iom_nlp.records`: BOM, bad lines, ids as the CLI reads them)."""
+    for line in read_jsonl(file):
+        record = _record(line.value, line.location, line.error)
+        if record is not None:
+            yield {**record, "id": line.id}
 
 
-def _record(line: str, where: str) -> dict[str, Any] | None:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        logger.warning("%s: skipped, not JSON (%s)", where, error.msg)
-        return None
-    if not isinstance(data, dict):
-        logger.warning("%s: skipped, expected a JSON object with a \"text\" field", where)
+def _record(data: dict[str, Any] | None, where: str, error: str | None) -> dict[str, Any] | None:
+    if data is None:
+        logger.warning("%s: skipped, %s", where, error)
         return None
     text, html = data.get("text"), data.get("html")
     if not isinstance(text, str) or not text.strip():
@@ -254,7 +247,4 @@ def _record(line: str, where: str) -> dict[str, Any] | None:
             logger.warning("%s: skipped, no \"text\" or \"html\"", where)
             return None
         text = html_to_text(html)
-    record: dict[str, Any] = {"date": data.get("date"), "text": text}
-    if "id" in data:
-        record["id"] = data["id"]
-    return record
+    return {"date": data.get("date"), "text": text}

@@ -6,6 +6,8 @@ speakers, phones and emails. Overlapping tags (a country inside a quote) are sho
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 import spacy
@@ -65,3 +67,14 @@ def _spans(doc: Doc, release: Release) -> list[Span]:
         if span is not None:
             spans.append(span)
     return spans
+
+
+class _CallableModule(types.ModuleType):
+    """``iom_nlp.render`` is this function even when the submodule was imported first (importing
+    a submodule rebinds the package's attribute of the same name to the module)."""
+
+    def __call__(self, item: Release | Doc, text: str | None = None, *, jupyter: bool | None = None) -> str:
+        return render(item, text, jupyter=jupyter)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -37,30 +37,30 @@ class Country(_Frozen):
     code: str = Field(description="ISO 3166-1 alpha-2, ISO 3166-3 alpha-4 if historic, XK for Kosovo.")
     name: str = Field(description='The short name people write: "Democratic Republic of the Congo", not ISO\'s inverted form.')
     official_name: str | None = Field(default=None, description='The official name ("Kingdom of Thailand"), when known.')
-    mentions: tuple[CountryMention, ...] = ()
+    mentions: tuple[CountryMention, ...] = Field(default=(), description="Each place the country is named, as a name or a demonym.")
 
 
 class Organization(_Frozen):
     name: str = Field(description="The long form when the release gives one, else the name as written.")
-    acronym: str | None = None
-    aliases: tuple[str, ...] = ()
-    mentions: tuple[Mention, ...] = ()
+    acronym: str | None = Field(default=None, description='The acronym the release or the gazetteer gives the body ("IOM"), if any.')
+    aliases: tuple[str, ...] = Field(default=(), description='Other forms the release uses for the same body ("IOM Port of Spain").')
+    mentions: tuple[Mention, ...] = Field(default=(), description="Each place the body is named, under any of its forms.")
 
 
 class Speaker(_Frozen):
-    name: str
-    title: str | None = None
-    organization: str | None = None
-    start: int | None = Field(default=None, ge=0)
-    end: int | None = Field(default=None, ge=0)
+    name: str = Field(description="The person's name, repaired for output (mojibake, spacing); the text keeps it as written.")
+    title: str | None = Field(default=None, description='The role the attribution gives ("IOM Chief of Mission in Jordan"), if any.')
+    organization: str | None = Field(default=None, description="The organisation named in the title, as listed in organizations, if any.")
+    start: int | None = Field(default=None, ge=0, description="Offset of the name as written, when it is written near the quote.")
+    end: int | None = Field(default=None, ge=0, description="Offset one past the name as written.")
 
 
 class Quote(_Frozen):
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    cue: str | None = None
-    speaker: Speaker | None = None
+    text: str = Field(description="The quotation, marks included: text[start:end].")
+    start: int = Field(ge=0, description="Character offset of the opening mark.")
+    end: int = Field(ge=0, description="Character offset one past the closing mark.")
+    cue: str | None = Field(default=None, description='The speech verb of the attribution ("said", "added"), if any.')
+    speaker: Speaker | None = Field(default=None, description="Who said it; null when no one is named.")
     speakers: tuple[Speaker, ...] = Field(
         default=(),
         description='Everyone the attribution names when it names more than one ("replied Ortiz and Chen"), '
@@ -71,41 +71,41 @@ class Quote(_Frozen):
 class Phone(_Frozen):
     raw: str = Field(description="The number as written (text[start:end]); an extension is kept apart in `extension`.")
     e164: str = Field(description="E.164 form as the number was meant.")
-    extension: str | None = None
+    extension: str | None = Field(default=None, description='The extension written after the number ("x.225": "225").')
     region: str | None = Field(default=None, description="ISO region the number belongs to.")
     valid: bool = Field(description="Whether the number is valid in today's numbering plan.")
-    kind: PhoneKind = "phone"
+    kind: PhoneKind = Field(default="phone", description='"phone", "mobile" or "fax", from the label written before the number.')
     repaired: bool = Field(default=False, description="True when a mistyped prefix was corrected.")
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    mentions: tuple[Mention, ...] = ()
+    start: int = Field(ge=0, description="Character offset of the first mention.")
+    end: int = Field(ge=0, description="Character offset one past the first mention.")
+    mentions: tuple[Mention, ...] = Field(default=(), description="Every place the number is written.")
 
 
 class Email(_Frozen):
     raw: str = Field(description="The first visible mention as written (obfuscation included).")
     address: str = Field(description="The normalised, lower-cased address.")
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    mentions: tuple[Mention, ...] = ()
+    start: int = Field(ge=0, description="Character offset of the first mention.")
+    end: int = Field(ge=0, description="Character offset one past the first mention.")
+    mentions: tuple[Mention, ...] = Field(default=(), description="Every place the address is written.")
 
 
 class Contact(_Frozen):
-    name: str
-    organization: str | None = None
+    name: str = Field(description="The press contact's name as a person.")
+    organization: str | None = Field(default=None, description='The office the contact is listed under ("IOM Port of Spain"), if any.')
     phones: tuple[str, ...] = Field(default=(), description="E.164 numbers listed under this person.")
-    emails: tuple[str, ...] = ()
+    emails: tuple[str, ...] = Field(default=(), description="Addresses listed under this person.")
     start: int | None = Field(default=None, ge=0, description="Offset of the name as written in the contact block.")
-    end: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0, description="Offset one past the name as written.")
 
 
 class Dateline(_Frozen):
     """Where and when, as the release writes it ("GENEVA, 12 May 2020"), with the date in ISO 8601."""
 
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    place: str | None = None
-    date_text: str | None = None
+    text: str = Field(description="The dateline as written: text[start:end].")
+    start: int = Field(ge=0, description="Character offset of the dateline.")
+    end: int = Field(ge=0, description="Character offset one past the dateline.")
+    place: str | None = Field(default=None, description='The place, in the release\'s own mixed case ("Port of Spain").')
+    date_text: str | None = Field(default=None, description='The date as written ("14 March 2024").')
     date: str | None = Field(default=None, description="ISO 8601 (YYYY-MM-DD) when the date could be read.")
 
 
@@ -115,29 +115,36 @@ ZoneKind = Literal["title", "dateline", "body", "contact", "boilerplate"]
 class Zone(_Frozen):
     """A character range of the release: its title, body, contact block or boilerplate."""
 
-    kind: ZoneKind
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    kind: ZoneKind = Field(description='"title", "dateline", "body", "contact" or "boilerplate".')
+    start: int = Field(ge=0, description="Character offset of the zone.")
+    end: int = Field(ge=0, description="Character offset one past the zone.")
 
 
 class Release(_Frozen):
-    """Everything iom_nlp extracts from one press release."""
+    """Everything iom_nlp extracts from one press release.
+
+    Extra top-level fields are allowed and kept: ``iom-nlp extract`` passes an input record's
+    other fields through (and those named like an output field under ``input``), so
+    ``Release.model_validate`` reads every line the CLI writes and dumps it back unchanged.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="allow")
 
     id: JsonValue = Field(default=None, description="The input record's id as given (any JSON value), or the file name.")
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = Field(default=SCHEMA_VERSION, description="Version of the output contract (OUTPUT.md).")
     text: str | None = Field(
         default=None,
         description="The text the offsets index, when it is not the caller's input (HTML input).",
     )
-    title: str | None = None
-    dateline: Dateline | None = None
+    title: str | None = Field(default=None, description="The headline: the first title line after navigation (for HTML, the main heading).")
+    dateline: Dateline | None = Field(default=None, description="Place and date as the release writes them, if it has a dateline.")
     zones: tuple[Zone, ...] = Field(default=(), description="Title, dateline, body, contact block and boilerplate ranges.")
-    countries: tuple[Country, ...] = ()
-    organizations: tuple[Organization, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    phones: tuple[Phone, ...] = ()
-    emails: tuple[Email, ...] = ()
-    contacts: tuple[Contact, ...] = ()
+    countries: tuple[Country, ...] = Field(default=(), description="Each country named, with every mention.")
+    organizations: tuple[Organization, ...] = Field(default=(), description="Each organisation named, acronyms linked to long forms.")
+    quotes: tuple[Quote, ...] = Field(default=(), description="Direct quotations with their speakers.")
+    phones: tuple[Phone, ...] = Field(default=(), description="Phone and fax numbers, in E.164.")
+    emails: tuple[Email, ...] = Field(default=(), description="E-mail addresses, de-obfuscated.")
+    contacts: tuple[Contact, ...] = Field(default=(), description="Press contacts: people with the phones and addresses listed under them.")
     warnings: tuple[str, ...] = Field(default=(), description="Components that failed on this release.")
     error: str | None = Field(default=None, description="Why this record could not be processed.")
 

@@ -42,6 +42,8 @@ CSV_COLUMNS = ["id", "field", "value", "normalized", "kind", "start", "end", "te
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 EXIT_USAGE = 2
+# A gold file shipped with the package (models/), so that `iom-nlp evaluate` runs out of the box.
+EXAMPLE_GOLD = "gold-example.jsonl"
 EXIT_INPUT = 1
 
 
@@ -495,6 +497,12 @@ def _write_releases(
 def run_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import GoldFormatError, evaluate, load_gold
 
+    if args.gold is None:
+        from .data import models_dir
+
+        args.gold = str(models_dir() / EXAMPLE_GOLD)
+        print(f"iom-nlp: no gold file given: scoring the shipped example {args.gold} "
+              "(pass your own; its format is in docs/gold-format.md)", file=sys.stderr)
     try:
         gold = load_gold(args.gold)
     except OSError as error:
@@ -586,6 +594,7 @@ a formula (starting with = + - @) are written with a leading '.
 Exit status: 0 ok, 1 an input could not be read (the others are processed), 2 usage error."""
 
 EVALUATE_EPILOG = """examples:
+  iom-nlp evaluate                                       the shipped example gold (3 invented releases)
   iom-nlp evaluate gold.jsonl
   iom-nlp evaluate gold.jsonl --errors --base none
 
@@ -645,7 +654,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="precision, recall and F1 per field against annotated releases",
                                    epilog=EVALUATE_EPILOG, formatter_class=formatter)
-    evaluate.add_argument("gold", help="gold JSONL (one {id, text, gold} record per line, see docs/gold-format.md)")
+    evaluate.add_argument("gold", nargs="?", default=None,
+                          help="gold JSONL (one {id, text, gold} record per line, see docs/gold-format.md); "
+                               "default: the example shipped with iom_nlp (3 invented releases)")
     evaluate.add_argument("--errors", action="store_true", help="list every miss and false positive")
     evaluate.add_argument("--base", default="auto", help="base spaCy pipeline: auto (default), a package name, or none")
     evaluate.set_defaults(handler=run_evaluate)

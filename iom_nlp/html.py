@@ -69,7 +69,8 @@ def read_html(markup: str | bytes, *, encoding: str | None = None) -> HtmlPage:
     """Text, title and warnings of a page given as ``str`` or as the file's bytes.
 
     Bytes are decoded as a browser would: BOM, then ``encoding`` (e.g. an HTTP header), then the
-    page's ``<meta charset>`` / XML declaration, else UTF-8 when valid, else windows-1252.
+    page's ``<meta charset>`` / XML declaration (unless it contradicts bytes that are valid UTF-8,
+    which are read as UTF-8 with a warning), else UTF-8 when valid, else windows-1252.
     """
     warnings: list[str] = []
     if isinstance(markup, (bytes, bytearray)):
@@ -124,12 +125,29 @@ def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, list[str
     if declared:
         label = declared.group(1).decode("ascii")
         codec = _codec(label, from_meta=True)
+        if codec and codec != "utf-8" and _is_non_ascii_utf8(data):
+            # Valid UTF-8 with non-ASCII sequences is almost never text in another encoding: a page
+            # saved as UTF-8 under a stale <meta> (windows-1252) would otherwise turn into mojibake.
+            return data.decode("utf-8"), [
+                f"the page declares charset {label} but its bytes are valid UTF-8: read as UTF-8"
+            ]
         if codec:
             return _decode(data, codec, f"declared charset {label}")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), []
+
+
+def _is_non_ascii_utf8(data: bytes) -> bool:
+    """Whether ``data`` holds non-ASCII bytes and decodes as UTF-8 without error."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _codec(label: str, *, from_meta: bool) -> str | None:

@@ -36,7 +36,9 @@ def test_every_schema_property_is_described(schema: str) -> None:
     ],
     ids=["plain", "pass-through", "clashing-names-under-input", "error"],
 )
-def test_release_model_validate_reads_what_the_cli_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str], record: dict[str, Any]) -> None:
+def test_release_model_validate_reads_what_the_cli_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], record: dict[str, Any]
+) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     assert cli.main(["extract", str(path), "--base", "none", "--format", "jsonl", "--no-progress"]) == 0

@@ -29,7 +29,7 @@ def test_a_readme_python_block_runs_as_written(tmp_path: Path, index: int) -> No
     os.chdir(tmp_path)
     try:
         namespace: dict[str, object] = {"__name__": "__readme__"}
-        exec(compile(python_blocks()[index], f"README.md python block {index + 1}", "exec"), namespace)  # noqa: S102
+        exec(compile(python_blocks()[index], f"README.md python block {index + 1}", "exec"), namespace)
     finally:
         os.chdir(before)
     if "releases" in namespace:  # extract_many kept the ids it was given

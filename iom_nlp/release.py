@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from .extensions import ERRORS_KEY
 from .rules.mojibake import repair_optional, repair_person_name, repair_text
-from .schema import Contact, Country, CountryMention, Dateline, Email, Mention, Organization, Phone, PhoneKind, Quote, Release, Zone
+from .schema import Contact, Country, CountryMention, Dateline, Email, Mention, Organization, OrganizationMention, Phone, PhoneKind, Quote, Release, Zone
 from .spans import CONTACT_BLOCK as CONTACT_BLOCK_KEY
 from .spans import COUNTRIES as COUNTRY_KEY
 from .spans import COUNTRY_NAMES as COUNTRY_NAMES_KEY
@@ -29,6 +29,7 @@ def to_release(doc: Doc, id: JsonValue = None) -> Release:  # noqa: A002  (the c
     contacts = _contacts(doc)
     return Release(
         id=id,
+        language=doc._.iom_language if Doc.has_extension("iom_language") else None,
         title=repair_optional(structure.get("title")),
         dateline=Dateline.model_validate(structure["dateline"]) if structure.get("dateline") else None,
         zones=_zones(doc, structure, contacts),
@@ -82,18 +83,32 @@ def _countries(doc: Doc, source: str) -> tuple[Country, ...]:
 
 
 def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
-    grouped: dict[str, list[Span]] = defaultdict(list)
-    for span in doc.spans.get(ORG_KEY, []):
-        grouped[span.kb_id_].append(span)
+    group = doc.spans.get(ORG_KEY)
+    if group is None:
+        return ()
+    scores = group.attrs.get("scores") or []
+    sources = group.attrs.get("sources") or []
+    grouped: dict[str, list[OrganizationMention]] = defaultdict(list)
+    details_of: dict[str, dict[str, Any]] = {}
+    for position, span in enumerate(group):
+        start, end = span.start_char, span.end_char
+        mention: dict[str, Any] = {"start": start, "end": end, "text": source[start:end]}
+        if position < len(scores):
+            mention["score"] = round(float(scores[position]), 4)
+        if position < len(sources):
+            mention["source"] = sources[position]
+        grouped[span.kb_id_].append(OrganizationMention.model_validate(mention))
+        details_of.setdefault(span.kb_id_, span._.iom_org or {})
     organizations = []
-    for name, spans in grouped.items():
-        details: dict[str, Any] = spans[0]._.iom_org or {}
+    for name, mentions in grouped.items():
+        details = details_of[name]
         organizations.append(
             Organization(
                 name=repair_text(name),
                 acronym=details.get("acronym"),
                 aliases=tuple(repair_text(alias) for alias in details.get("aliases") or ()),
-                mentions=tuple(_mention(span, source) for span in spans),
+                mentions=tuple(mentions),
+                score=max(mention.score for mention in mentions),
             )
         )
     return tuple(organizations)

@@ -40,11 +40,30 @@ class Country(_Frozen):
     mentions: tuple[CountryMention, ...] = Field(default=(), description="Each place the country is named, as a name or a demonym.")
 
 
+OrganizationSource = Literal["gazetteer", "definition", "pattern", "ner", "model"]
+
+
+class OrganizationMention(Mention):
+    score: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Calibrated confidence: on held-out releases, about this share of mentions scored like it were right "
+        "(see the README's table of score bands). Filter on it, e.g. score >= 0.9.",
+    )
+    source: OrganizationSource = Field(
+        default="pattern",
+        description='What found the mention: "gazetteer" (a known body), "definition" (a long form and acronym defined in '
+        'the release), "pattern" (a name built on a head word), "ner" (the base model\'s ORG), "model" (the trained recogniser).',
+    )
+
+
 class Organization(_Frozen):
     name: str = Field(description="The long form when the release gives one, else the name as written.")
     acronym: str | None = Field(default=None, description='The acronym the release or the gazetteer gives the body ("IOM"), if any.')
     aliases: tuple[str, ...] = Field(default=(), description='Other forms the release uses for the same body ("IOM Port of Spain").')
-    mentions: tuple[Mention, ...] = Field(default=(), description="Each place the body is named, under any of its forms.")
+    mentions: tuple[OrganizationMention, ...] = Field(default=(), description="Each place the body is named, under any of its forms.")
+    score: float = Field(default=0.5, ge=0.0, le=1.0, description="The highest score of the organisation's mentions.")
 
 
 class Speaker(_Frozen):
@@ -135,6 +154,10 @@ class Release(_Frozen):
     text: str | None = Field(
         default=None,
         description="The text the offsets index, when it is not the caller's input (HTML input).",
+    )
+    language: Literal["en", "fr", "es"] | None = Field(
+        default=None,
+        description='The release\'s language: "en", "fr" or "es", detected from its own function words or given by the caller.',
     )
     title: str | None = Field(default=None, description="The headline: the first title line after navigation (for HTML, the main heading).")
     dateline: Dateline | None = Field(default=None, description="Place and date as the release writes them, if it has a dateline.")

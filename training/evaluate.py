@@ -98,24 +98,14 @@ def read_docs(path: Path, vocab: Any) -> list[tuple[str, Doc]]:
 
 
 def mention_rows(doc: Doc, gold: Sequence[set[str]]) -> list[tuple[str, float, bool, str]]:
-    """(source, probability of the model for the exact span, right?, text) per organisation mention."""
+    """(source, the model's probability as the combination used it, right?, text) per mention."""
     golden = set().union(*gold) if gold else set()
     group = doc.spans.get(ORGANIZATIONS, [])
-    sources = group.attrs.get("sources", []) if len(group) else []
-    model = doc.spans.get(ORG_MODEL, [])
-    model_scores = model.attrs.get("scores") if len(model) else None
-    probability = {}
-    for i, span in enumerate(model):
-        value = model_scores[i] if model_scores is not None else 1.0
-        probability[(span.start_char, span.end_char)] = float(max(value) if hasattr(value, "__len__") else value)
-    rows = []
-    for i, span in enumerate(group):
-        key = (span.start_char, span.end_char)
-        p = probability.get(key, 0.0)
-        if p == 0.0:  # the model's span may carry a possessive the mention does not
-            p = max((v for (s, e), v in probability.items() if s == key[0] and e - key[1] in (1, 2)), default=0.0)
-        rows.append((sources[i] if i < len(sources) else "rules", p, fold(span.text) in golden, span.text))
-    return rows
+    if not len(group):
+        return []
+    sources = group.attrs.get("sources", [])
+    probabilities = group.attrs.get("probabilities", [])
+    return [(sources[i], float(probabilities[i]), fold(span.text) in golden, span.text) for i, span in enumerate(group)]
 
 
 def main() -> None:

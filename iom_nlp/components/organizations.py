@@ -50,6 +50,7 @@ from ..rules.organizations import (
     rejection_reason,
     split_candidate,
 )
+from ..rules.organizations_fr_es import FrEsOrganizationRules, find_names, office_of
 from ..rules.overlaps import keep_longest
 from ..rules.wordview import PhraseLookup, WordView
 from .base import IomComponent, iom_factory
@@ -61,6 +62,8 @@ PLACES_KEY = keys.PLACES
 GAZETTEER_FILE = "organizations.tsv"
 RULES_FILE = "organization_rules.json"
 COMBINATION_FILE = "org_combination.json"
+FR_ES_FILE = "organizations_fr_es.json"
+FR_ES_LANGUAGES = frozenset({"fr", "es"})
 MODEL_KEY = keys.ORG_MODEL
 COUNTRIES_FILE = "countries.jsonl"
 SCOPE_MARK = "@"
@@ -131,7 +134,7 @@ def _unscoped(form: str, scopes: list[tuple[str, str]], source: str, number: int
 class OrganizationRecognizer(IomComponent):
     """Finds organisations and groups long forms, acronyms and aliases of each."""
 
-    data_files = (GAZETTEER_FILE, RULES_FILE, COMBINATION_FILE)
+    data_files = (GAZETTEER_FILE, RULES_FILE, COMBINATION_FILE, FR_ES_FILE)
 
     def configure(self) -> None:
         combination = parse_json_object(self.data[COMBINATION_FILE], COMBINATION_FILE)
@@ -141,6 +144,13 @@ class OrganizationRecognizer(IomComponent):
         self.rules_data: dict[str, Any] = parse_json_object(self.data[RULES_FILE], RULES_FILE)
         self.rules = settings_from_dict(self.rules_data, OrganizationRules.from_dict, RULES_FILE)
         self.country_words = _country_words()
+        self.fr_es, _ = settings_from_json(parse_json_object(self.data[FR_ES_FILE], FR_ES_FILE), FrEsOrganizationRules, FR_ES_FILE)
+        self.capital_aliases = frozenset(
+            fold_name(alias) for entry in self.gazetteer for alias in entry.aliases if alias.isupper() and " " not in alias
+        )
+        self.known_starts = frozenset(
+            form.split()[0] for entry in self.gazetteer for form in (entry.name, *entry.aliases) if form and form[:1].isupper()
+        )
         self._compile()
 
     def _compile(self) -> None:
@@ -221,14 +231,12 @@ class OrganizationRecognizer(IomComponent):
             probability: dict[tuple[int, int], float] = {}
         else:
             probability = {(candidate.start, candidate.end): score for candidate, score in model}
-            proposed = [
-                candidate
-                for candidate in _most_probable(model, self.combination.accept)
-                if self._reason(doc, candidate, countries, people, boilerplate) is None
-            ]
+            proposed = self._proposals(doc, model, trusted + guesses, probability, (countries, people, boilerplate))
             guesses = [guess for guess in guesses if self._supported(guess, model)]
-            # the model's boundaries first, then the rules' guesses where the model proposed nothing
-            merged = self._merge(self._merge(trusted, proposed), guesses)
+            if self.combination.prefer == "model":  # the model's boundaries first, the rules' guesses where it proposed nothing
+                merged = self._merge(self._merge(trusted, proposed), guesses)
+            else:
+                merged = self._merge(self._merge(trusted, guesses), proposed)
         found: dict[tuple[int, int], tuple[str, float]] = {}
         for candidate in self._with_parent_prefix(text, merged):
             entry = self._entry_for(index, candidate)
@@ -256,6 +264,43 @@ class OrganizationRecognizer(IomComponent):
             if end > start:
                 out.append((Candidate(start, end, text[start:end], "model"), score))
         return out
+
+    def _proposals(
+        self,
+        doc: Doc,
+        model: list[tuple[Candidate, float]],
+        rules: list[Candidate],
+        probability: dict[tuple[int, int], float],
+        evidence: tuple[Ranges, Ranges, Ranges],
+    ) -> list[Candidate]:
+        """The model's accepted spans as the rules would cut them: a country's possessive before
+        the span becomes an alias ("Egypt’s Ministry of Health"), two bodies joined by "and" are
+        two, people and line breaks end a name; each piece keeps its span's probability
+        (recorded in ``probability``). A proposal no rule candidate overlaps needs
+        ``accept_alone``; every piece must pass the rules' vetoes (:meth:`_reason`)."""
+        text = doc._.iom_text
+        countries, people, boilerplate = evidence
+        alone = self.combination.accept_alone
+        occupied = Ranges((candidate.start, candidate.end) for candidate in rules)
+        out: list[Candidate] = []
+        for candidate in _most_probable(model, self.combination.accept):
+            score = probability[(candidate.start, candidate.end)]
+            if alone is not None and score < alone and not occupied.overlapping(candidate.start, candidate.end):
+                continue
+            for piece in self._split([self._possessed(text, candidate)], doc, people):
+                if self._reason(doc, piece, countries, people, boilerplate) is None:
+                    probability[(piece.start, piece.end)] = max(score, probability.get((piece.start, piece.end), 0.0))
+                    out.append(piece)
+        return out
+
+    def _possessed(self, text: str, candidate: Candidate) -> Candidate:
+        """The candidate with the possessor written right before it ("New Zealand’s"), which
+        :meth:`_split` turns into an alias when it is a country and drops otherwise."""
+        before = _POSSESSOR_BEFORE.search(text[max(0, candidate.start - POSSESSOR_WINDOW) : candidate.start])
+        if before is None:
+            return candidate
+        start = candidate.start - (len(before.group()))
+        return Candidate(start, candidate.end, text[start : candidate.end], candidate.source)
 
     def _supported(self, guess: Candidate, model: list[tuple[Candidate, float]]) -> bool:
         """A rule's guess stands unless the model, where it ran, gave every span overlapping it
@@ -438,7 +483,15 @@ class OrganizationRecognizer(IomComponent):
         )
         if reason is None and candidate.source == "ner" and not self._trusted_ner(candidate.surface):
             return "unsupported NER guess"
+        statistical = candidate.source in ("ner", "model")
+        if reason is None and statistical and _language(doc) in FR_ES_LANGUAGES and not self._fr_es_body(candidate.surface):
+            return "statistical guess without a head word in a French or Spanish release"
         return reason
+
+    def _fr_es_body(self, surface: str) -> bool:
+        """A name with a head word of either language ("Cruz Roja", "Ministry"); the English models
+        read French and Spanish capitals ("Tchad", "Un", "Kolda et Louga") as bodies."""
+        return looks_like_body(surface, self.rules) or self.fr_es.head_pattern.search(surface) is not None
 
     def _national(self, surface: str) -> bool:
         """ "Government of Japan", "Ethiopian Government", "US Government": a government named
@@ -458,8 +511,10 @@ class OrganizationRecognizer(IomComponent):
         if gap[:1] not in (" ", "\u00a0") or gap[1:2].isspace():
             return False
         words = text[end + 1 : end + 1 + EPONYM_WINDOW].split()[:3]
-        if not words or not words[0][:1].isupper() or words[0].rstrip(",.;:") == "Government":
-            return False  # "the Howard Government": a government by its leader is no named body
+        if words and words[0].rstrip(",.;:") == "Government":
+            return True  # "the Howard Government": a government named after its leader
+        if not words or not words[0][:1].isupper():
+            return False
         return self.rules.is_head([word.rstrip(",.;:") for word in words], 0)
 
     def _named_as_body(self, surface: str) -> bool:
@@ -484,6 +539,8 @@ class OrganizationRecognizer(IomComponent):
             surface = text[start_char:end_char]
             if surface[0].islower() and view.phrase(text, start, end) not in (entry.name, *entry.aliases):
                 continue
+            if fold_name(surface) in self.capital_aliases and not surface.isupper():
+                continue  # an acronym among the aliases ("OIM", "PAM") only as written: not the name "Pam"
             if end - start == 1 and fold_name(surface) != fold_name(entry.name) and _glued_to_a_name(view, text, start):
                 continue  # "Third Country Nationals": a one-word alias inside a longer name
             if fold_name(surface) != fold_name(entry.name) and self._in_portfolio(text, start_char):
@@ -544,8 +601,40 @@ class OrganizationRecognizer(IomComponent):
             index.add_definition(definition.long_form, definition.acronym)
             candidates.append(Candidate(definition.long_start, definition.long_end, definition.long_form, "definition", known))
             defined.setdefault(definition.acronym, known)
+        candidates += self._fr_es_candidates(doc, index, defined, candidates)
         for start, end, acronym in _acronym_uses(text, defined):
             candidates.append(Candidate(start, end, acronym, "definition", defined[acronym]))
+        return candidates
+
+    def _fr_es_candidates(
+        self, doc: Doc, index: OrganizationIndex, defined: dict[str, GazetteerEntry | None], definitions: list[Candidate]
+    ) -> list[Candidate]:
+        """Names written the French or Spanish way (:mod:`iom_nlp.rules.organizations_fr_es`), in a
+        release detected as French or Spanish (head words such as "Mission" are English words too);
+        a name with "(ACRONYM)" after it defines the acronym, an office of a known body ("Bureau de
+        l'OIM à Dakar") is that body's."""
+        if _language(doc) not in FR_ES_LANGUAGES:
+            return []
+        text = doc._.iom_text
+        taken = Ranges((candidate.start, candidate.end) for candidate in definitions)
+        candidates = []
+        for name in find_names(text, self.fr_es, self.known_starts.__contains__):
+            if taken.covering(name.start, name.end):
+                continue  # the acronym definition has it already
+            surface = text[name.start : name.end]
+            office = office_of(surface, self.fr_es)
+            parent = (self.by_acronym.get(office) or self.by_form.get(fold_name(office))) if office else None
+            if parent is not None:
+                candidates.append(Candidate(name.start, name.end, surface, "gazetteer", parent, office=surface))
+                continue
+            known = self.by_form.get(fold_name(surface))
+            if name.acronym and name.acronym not in defined:
+                known = known or self.by_acronym.get(name.acronym)
+                index.add_definition(surface, name.acronym)
+                defined[name.acronym] = known
+                candidates.append(Candidate(name.start, name.end, surface, "definition", known))
+            else:
+                candidates.append(Candidate(name.start, name.end, surface, "pattern", known))
         return candidates
 
     def _pattern_candidates(self, doc: Doc, headlines: Ranges) -> list[Candidate]:
@@ -619,8 +708,9 @@ class OrganizationRecognizer(IomComponent):
         return f"\x00government:{code}" if code else None
 
     def _spans(self, doc: Doc, index: OrganizationIndex, found: dict[tuple[int, int], tuple[str, float]], with_model: bool) -> SpanGroup:
-        """The span group, with ``attrs["scores"]`` (calibrated confidence per span) and
-        ``attrs["sources"]`` (the rule or model that found it) in span order."""
+        """The span group, with ``attrs["scores"]`` (calibrated confidence per span),
+        ``attrs["sources"]`` (the rule or model that found it) and ``attrs["probabilities"]``
+        (the trained model's probability for the span, 0.0 where it proposed none) in span order."""
         rows = []
         for entry in index.mentioned():
             details = {"name": entry.name, "acronym": entry.acronym, "aliases": list(dict.fromkeys(entry.aliases))}
@@ -630,11 +720,12 @@ class OrganizationRecognizer(IomComponent):
                     continue
                 span._.iom_org = details
                 source, probability = found.get((start, end), ("rules", 0.0))
-                rows.append((span, source, self._confidence(source, probability, with_model)))
+                rows.append((span, source, self._confidence(source, probability, with_model), probability))
         rows.sort(key=lambda row: row[0].start)
-        group = SpanGroup(doc, name=SPAN_KEY, spans=[span for span, _, _ in rows])
-        group.attrs["sources"] = [source for _, source, _ in rows]
-        group.attrs["scores"] = [score for _, _, score in rows]
+        group = SpanGroup(doc, name=SPAN_KEY, spans=[row[0] for row in rows])
+        group.attrs["sources"] = [row[1] for row in rows]
+        group.attrs["scores"] = [row[2] for row in rows]
+        group.attrs["probabilities"] = [round(row[3], 4) for row in rows]  # the model's own, before calibration
         return group
 
     def _confidence(self, source: str, probability: float, with_model: bool) -> float:
@@ -711,6 +802,8 @@ class Occupancy:
 
 
 _LOWER_WORDS = re.compile(r"^(?:(?:[a-z][\w’'-]*|\S+-based)\s+)+")
+POSSESSOR_WINDOW = 40
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w’'.])[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?[’']s[ \u00a0]$")
 _POSSESSIVE_END = re.compile(r"[’']s?$|[\s,;:’'-]+$")  # the model's span "IOM’s", "UNHCR," ends before it
 _POSSESSOR = re.compile(r"^([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[’']s\s+")
 PORTFOLIO_WINDOW = 80  # characters before a gazetteer alias searched for a role's portfolio
@@ -808,6 +901,14 @@ class Ranges:
         position = bisect.bisect_right(self.starts, start)
         low = bisect.bisect_left(self.starts, end - self.longest) if self.longest else position
         return any(self.ranges[index][1] >= end for index in range(max(0, min(low, position)), position))
+
+    def overlapping(self, start: int, end: int) -> bool:
+        """Whether any range shares a character with [start, end)."""
+        if not self.ranges:
+            return False
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        return any(self.ranges[index][1] > start for index in range(first, last))
 
     def count_within(self, start: int, end: int) -> int:
         """How many ranges lie inside [start, end)."""
@@ -932,13 +1033,16 @@ def _unglued_view(text: str, view: WordView, hashes: npt.NDArray[numpy.uint64]) 
     return WordView(starts, lengths, as_tokens=False), numpy.array(lowers, dtype=numpy.uint64)
 
 
+_ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "las"})
+
+
 def _glued_to_a_name(view: WordView, text: str, start: int) -> bool:
     """The word before is a capitalised word of the same name on the same line ("Third Country
-    | Nationals"), not "The" and not a sentence start."""
+    | Nationals"), not an article ("The", "La OIM") and not a sentence start."""
     if start < 2:
         return False
     previous, before = view.word(text, start - 1), view.word(text, start - 2)
-    if not previous.isalpha() or not previous[:1].isupper() or previous.lower() == "the":
+    if not previous.isalpha() or not previous[:1].isupper() or previous.lower() in _ARTICLES:
         return False
     if "\n" in text[view.start(start - 2) : view.start(start)]:
         return False
@@ -1011,3 +1115,9 @@ def make_organization_recognizer(nlp: Language, name: str, data_path: str | None
     organization_rules.json (default: the packaged ``models/``). Uses ``iom_countries`` and
     ``iom_structure`` when they run first (optional)."""
     return OrganizationRecognizer(nlp, name, data_path=data_path)
+
+
+def _language(doc: Doc) -> str | None:
+    """The release's language as ``iom_language`` set it, if that component ran."""
+    language = doc._.get("iom_language") if Doc.has_extension("iom_language") else None
+    return language if isinstance(language, str) else None

@@ -25,13 +25,17 @@ ORIGIN_OF_SOURCE: dict[str, Origin] = {"gazetteer": "known", "definition": "know
 
 @dataclass(frozen=True)
 class Combination:
-    """``accept``: a model span at or above it is a body (if no rule vetoes it); ``veto``: a
+    """``accept``: a model span at or above it is a body (if no rule vetoes it); ``accept_alone``:
+    the same for a span no rule candidate overlaps (None: ``accept``); ``prefer``: whose
+    boundaries win where a model span and a rule's guess overlap; ``veto``: a
     rule's guess is dropped when no model span overlapping it reaches this (None: never);
     ``bins``: lower edges of the model-probability bins; ``table``: per origin, the share of
     right mentions in each bin (non-decreasing); ``floor``: the spancat threshold, the lowest
     probability the model reports."""
 
     accept: float = 0.5
+    accept_alone: float | None = None
+    prefer: Literal["model", "rules"] = "model"
     veto: float | None = None
     floor: float = 0.05
     bins: list[float] = field(default_factory=lambda: [0.0])
@@ -92,6 +96,10 @@ def fit_table(
             index = bisect.bisect_right(bins, probability) - 1
             counts[index] += 1
             rights[index] += right
-        shares = [(rights[i] + prior_weight * overall) / (counts[i] + prior_weight) for i in range(len(bins))]
+        shares: list[float] = []
+        for i in range(len(bins)):
+            weight = counts[i] + prior_weight
+            # a bin nobody fell in claims no more than the bin below it (or the overall share)
+            shares.append((rights[i] + prior_weight * overall) / weight if weight else (shares[-1] if shares else overall))
         table[origin] = [round(share, 4) for share in isotonic(shares, [count + prior_weight for count in counts])]
     return table

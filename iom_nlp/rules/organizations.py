@@ -51,6 +51,7 @@ class OrganizationRules:
     sentence_openers: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    government_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -78,6 +79,7 @@ class OrganizationRules:
             name_particles=frozenset(data.get("name_particles", [])),
             not_person_words=frozenset(data.get("not_person_words", [])),
             sentence_openers=frozenset(data.get("sentence_openers", [])),
+            government_modifiers=frozenset(data.get("government_modifiers", [])),
             purpose_verbs=frozenset(data.get("purpose_verbs", [])),
             place_words=frozenset(data.get("place_words", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
@@ -170,8 +172,8 @@ def rejection_reason(
         return "a title's holder"
     if len(words) >= 3 and words[0] == "Office" and words[1] == "of" and _bare(words[2]).rstrip(".") in rules.role_words:
         return "a person's office"  # "Office of Sen. Jane Doe", "Office of Senator X"; not "Office of the Prime Minister"
-    if words[-1] == "Government" and not national and not _government_inside_a_title(words, rules):
-        return "a government by its leader"
+    if words[-1] == "Government" and not national and not _government_inside_a_title(words, rules) and not _led_government(words, rules):
+        return "a government by its party or level"  # "Federal Government", "Labor Government"; not "the Howard Government"
     if any(f"{word} Cent" in cleaned for word in rules.facility_words):
         return "facility"
     if _has_role(words, rules):
@@ -183,6 +185,16 @@ def rejection_reason(
     if cleaned[0].islower() or not any(char.isupper() for char in cleaned):
         return "not a name"
     return None
+
+
+def _led_government(words: list[str], rules: OrganizationRules) -> bool:
+    """ "Howard Government", "Rudd Labor Government", "Abbott-Turnbull Government": a government
+    named after its leader is a named body; one named by its level or party ("Federal
+    Government", "Coalition Government", ``government_modifiers``) is the generic government."""
+    if len(words) < 2:
+        return False
+    parts = re.split(r"[-/–]", _bare(words[0]).rstrip("’'s"))
+    return all(part[:1].isupper() and part not in rules.government_modifiers for part in parts)
 
 
 def _government_inside_a_title(words: list[str], rules: OrganizationRules) -> bool:

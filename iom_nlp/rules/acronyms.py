@@ -80,11 +80,15 @@ def _match_long_form(acronym: str, candidate: str, *, capital_start: bool) -> st
         start -= 1  # "2014/African Press Organization (APO)": a date glued by a slash is no part of the name
     start = _extend_over_connector(candidate, start)
     long_form = candidate[start:].strip(" ,;:")
+    elided = _ELIDED_ARTICLE.match(long_form)
+    if elided is not None and long_form[elided.end() : elided.end() + 1].lower() == short[0]:
+        long_form = long_form[elided.end() :]  # "L'Office national de la migration (ONM)": the article is no part of it
     if len(long_form) <= len(acronym) or long_form.lower().startswith(acronym.lower()):
         return None
     return long_form
 
 
+_ELIDED_ARTICLE = re.compile(r"[lLdD]['’](?=\w)")
 _CONNECTED_HEAD = re.compile(r"([A-Z][\w’'\-]*\s+(?:of|for|on)\s+)$")
 
 

@@ -231,14 +231,12 @@ class OrganizationRecognizer(IomComponent):
             probability: dict[tuple[int, int], float] = {}
         else:
             probability = {(candidate.start, candidate.end): score for candidate, score in model}
-            proposed = [
-                candidate
-                for candidate in _most_probable(model, self.combination.accept)
-                if self._reason(doc, candidate, countries, people, boilerplate) is None
-            ]
+            proposed = self._proposals(doc, model, trusted + guesses, probability, (countries, people, boilerplate))
             guesses = [guess for guess in guesses if self._supported(guess, model)]
-            # the model's boundaries first, then the rules' guesses where the model proposed nothing
-            merged = self._merge(self._merge(trusted, proposed), guesses)
+            if self.combination.prefer == "model":  # the model's boundaries first, the rules' guesses where it proposed nothing
+                merged = self._merge(self._merge(trusted, proposed), guesses)
+            else:
+                merged = self._merge(self._merge(trusted, guesses), proposed)
         found: dict[tuple[int, int], tuple[str, float]] = {}
         for candidate in self._with_parent_prefix(text, merged):
             entry = self._entry_for(index, candidate)
@@ -266,6 +264,43 @@ class OrganizationRecognizer(IomComponent):
             if end > start:
                 out.append((Candidate(start, end, text[start:end], "model"), score))
         return out
+
+    def _proposals(
+        self,
+        doc: Doc,
+        model: list[tuple[Candidate, float]],
+        rules: list[Candidate],
+        probability: dict[tuple[int, int], float],
+        evidence: tuple[Ranges, Ranges, Ranges],
+    ) -> list[Candidate]:
+        """The model's accepted spans as the rules would cut them: a country's possessive before
+        the span becomes an alias ("Egypt’s Ministry of Health"), two bodies joined by "and" are
+        two, people and line breaks end a name; each piece keeps its span's probability
+        (recorded in ``probability``). A proposal no rule candidate overlaps needs
+        ``accept_alone``; every piece must pass the rules' vetoes (:meth:`_reason`)."""
+        text = doc._.iom_text
+        countries, people, boilerplate = evidence
+        alone = self.combination.accept_alone
+        occupied = Ranges((candidate.start, candidate.end) for candidate in rules)
+        out: list[Candidate] = []
+        for candidate in _most_probable(model, self.combination.accept):
+            score = probability[(candidate.start, candidate.end)]
+            if alone is not None and score < alone and not occupied.overlapping(candidate.start, candidate.end):
+                continue
+            for piece in self._split([self._possessed(text, candidate)], doc, people):
+                if self._reason(doc, piece, countries, people, boilerplate) is None:
+                    probability[(piece.start, piece.end)] = max(score, probability.get((piece.start, piece.end), 0.0))
+                    out.append(piece)
+        return out
+
+    def _possessed(self, text: str, candidate: Candidate) -> Candidate:
+        """The candidate with the possessor written right before it ("New Zealand’s"), which
+        :meth:`_split` turns into an alias when it is a country and drops otherwise."""
+        before = _POSSESSOR_BEFORE.search(text[max(0, candidate.start - POSSESSOR_WINDOW) : candidate.start])
+        if before is None:
+            return candidate
+        start = candidate.start - (len(before.group()))
+        return Candidate(start, candidate.end, text[start : candidate.end], candidate.source)
 
     def _supported(self, guess: Candidate, model: list[tuple[Candidate, float]]) -> bool:
         """A rule's guess stands unless the model, where it ran, gave every span overlapping it
@@ -476,8 +511,10 @@ class OrganizationRecognizer(IomComponent):
         if gap[:1] not in (" ", "\u00a0") or gap[1:2].isspace():
             return False
         words = text[end + 1 : end + 1 + EPONYM_WINDOW].split()[:3]
-        if not words or not words[0][:1].isupper() or words[0].rstrip(",.;:") == "Government":
-            return False  # "the Howard Government": a government by its leader is no named body
+        if words and words[0].rstrip(",.;:") == "Government":
+            return True  # "the Howard Government": a government named after its leader
+        if not words or not words[0][:1].isupper():
+            return False
         return self.rules.is_head([word.rstrip(",.;:") for word in words], 0)
 
     def _named_as_body(self, surface: str) -> bool:
@@ -671,8 +708,9 @@ class OrganizationRecognizer(IomComponent):
         return f"\x00government:{code}" if code else None
 
     def _spans(self, doc: Doc, index: OrganizationIndex, found: dict[tuple[int, int], tuple[str, float]], with_model: bool) -> SpanGroup:
-        """The span group, with ``attrs["scores"]`` (calibrated confidence per span) and
-        ``attrs["sources"]`` (the rule or model that found it) in span order."""
+        """The span group, with ``attrs["scores"]`` (calibrated confidence per span),
+        ``attrs["sources"]`` (the rule or model that found it) and ``attrs["probabilities"]``
+        (the trained model's probability for the span, 0.0 where it proposed none) in span order."""
         rows = []
         for entry in index.mentioned():
             details = {"name": entry.name, "acronym": entry.acronym, "aliases": list(dict.fromkeys(entry.aliases))}
@@ -682,11 +720,12 @@ class OrganizationRecognizer(IomComponent):
                     continue
                 span._.iom_org = details
                 source, probability = found.get((start, end), ("rules", 0.0))
-                rows.append((span, source, self._confidence(source, probability, with_model)))
+                rows.append((span, source, self._confidence(source, probability, with_model), probability))
         rows.sort(key=lambda row: row[0].start)
-        group = SpanGroup(doc, name=SPAN_KEY, spans=[span for span, _, _ in rows])
-        group.attrs["sources"] = [source for _, source, _ in rows]
-        group.attrs["scores"] = [score for _, _, score in rows]
+        group = SpanGroup(doc, name=SPAN_KEY, spans=[row[0] for row in rows])
+        group.attrs["sources"] = [row[1] for row in rows]
+        group.attrs["scores"] = [row[2] for row in rows]
+        group.attrs["probabilities"] = [round(row[3], 4) for row in rows]  # the model's own, before calibration
         return group
 
     def _confidence(self, source: str, probability: float, with_model: bool) -> float:
@@ -763,6 +802,8 @@ class Occupancy:
 
 
 _LOWER_WORDS = re.compile(r"^(?:(?:[a-z][\w’'-]*|\S+-based)\s+)+")
+POSSESSOR_WINDOW = 40
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w’'.])[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?[’']s[ \u00a0]$")
 _POSSESSIVE_END = re.compile(r"[’']s?$|[\s,;:’'-]+$")  # the model's span "IOM’s", "UNHCR," ends before it
 _POSSESSOR = re.compile(r"^([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[’']s\s+")
 PORTFOLIO_WINDOW = 80  # characters before a gazetteer alias searched for a role's portfolio
@@ -860,6 +901,14 @@ class Ranges:
         position = bisect.bisect_right(self.starts, start)
         low = bisect.bisect_left(self.starts, end - self.longest) if self.longest else position
         return any(self.ranges[index][1] >= end for index in range(max(0, min(low, position)), position))
+
+    def overlapping(self, start: int, end: int) -> bool:
+        """Whether any range shares a character with [start, end)."""
+        if not self.ranges:
+            return False
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        return any(self.ranges[index][1] > start for index in range(first, last))
 
     def count_within(self, start: int, end: int) -> int:
         """How many ranges lie inside [start, end)."""
@@ -1066,6 +1115,7 @@ def make_organization_recognizer(nlp: Language, name: str, data_path: str | None
     organization_rules.json (default: the packaged ``models/``). Uses ``iom_countries`` and
     ``iom_structure`` when they run first (optional)."""
     return OrganizationRecognizer(nlp, name, data_path=data_path)
+
 
 def _language(doc: Doc) -> str | None:
     """The release's language as ``iom_language`` set it, if that component ran."""

@@ -93,8 +93,9 @@ class RomanceSpeakerSettings:
             rf"(?:{_SPACE}+(?:{time}))*"
         ))
         # The end of a lead-in: the verb, perhaps "que", a colon or a comma.
+        # (a few words may stand between the verb and the quote: "expresó que les preocupa “…")
         object.__setattr__(self, "before_cue", re.compile(
-            rf"(?:^|(?<=[\s,]))(?P<cue>{cue})(?:{_SPACE}+(?:que|qu['’]))?[\s,:]*$"
+            rf"(?:^|(?<=[\s,]))(?P<cue>{cue})(?:{_SPACE}+[\w'’-]+){{0,5}}?(?:{_SPACE}+(?:que|qu['’]))?[\s,:]*$"
         ))
         object.__setattr__(self, "before_according", re.compile(
             rf"(?:^|(?<=[\s(]))(?P<cue>{alternation(self.according)}){_SPACE}+(?P<rest>[^«»“”\"]+?)[\s,:]*$"
@@ -225,8 +226,20 @@ def _complete(text: str, name: str, settings: RomanceSpeakerSettings) -> str:
     """A surname alone completed from the release ("Marchand-Diouf" -> "Hélène Marchand-Diouf")."""
     if len(name.split()) != 1:
         return name
-    full = find_full_name(text, name, [], lambda word: word not in settings.not_name_words and word.lower() not in settings.role_words)
+    full = find_full_name(text, name, [], lambda word: _could_be_first_name(word, settings))
     return clean_name(full) if full else name
+
+
+def _could_be_first_name(word: str, settings: RomanceSpeakerSettings) -> bool:
+    """A capitalised word that is no honorific, role or sentence opener ("Mme Doe" completes nothing)."""
+    bare = word.rstrip(".")
+    return (
+        word[:1].isupper()
+        and word not in settings.not_name_words
+        and word.lower() not in settings.role_words
+        and word not in settings.honorifics
+        and bare not in settings.honorifics
+    )
 
 
 def _after(text: str, quote: QuoteSpan, following: int, settings: RomanceSpeakerSettings) -> Said | None:
@@ -273,6 +286,11 @@ def _speaker_phrase(
         role_title = re.sub(r"\s+", " ", role.group("role")).strip()
         if role.group("name"):
             return role.group("name"), role_title, offset + role.start("name"), offset + role.end("name")
+        trailing = _trailing_name(role.group("role"), settings)
+        if trailing is not None:  # "la viceministra Ana Solís": the name closes the role, no comma
+            cut, name = trailing
+            start = offset + role.start("role") + cut
+            return name, role_title[: cut].strip() or None, start, start + len(name)
         if after_quote or len(phrase[role.end() :].strip(" ,:")) == 0:
             return None, role_title, None, None
         return None
@@ -293,6 +311,30 @@ def _speaker_phrase(
     if comma is not None:
         title = _title(_title_text(after[comma.end() :]), settings)
     return named.group("name"), title, offset + named.start("name"), offset + named.end("name")
+
+
+_TRAILING_NAME = re.compile(rf"(?<=[ \t\u00a0])(?:{_WORD})(?:[ \t\u00a0]+{_WORD}){{1,3}}$")
+_CONNECTING = frozenset(
+    {"de", "des", "du", "la", "le", "les", "del", "el", "los", "las", "y", "et", "en", "au", "aux", "à", "para", "pour"}
+)
+
+
+def _trailing_name(role: str, settings: RomanceSpeakerSettings) -> tuple[int, str] | None:
+    """"viceministra Ana Solís" -> (12, "Ana Solís"): two to four capitalised words closing a role,
+    after a role word or an acronym, never after a connector ("de Relaciones Exteriores")."""
+    match = _TRAILING_NAME.search(role.rstrip())
+    if match is None:
+        return None
+    before = role[: match.start()].split()
+    if not before or before[-1].lower() in _CONNECTING or before[-1].lower().endswith(("'", "’")):
+        return None
+    last = re.sub(r"^[lLdD]['’]", "", before[-1])
+    if not (last.lower() in settings.role_words or (last.isupper() and len(last) > 1)):
+        return None
+    words = match.group().split()
+    if any(word in settings.not_name_words or word.lower() in settings.role_words for word in words):
+        return None
+    return match.start(), match.group()
 
 
 def _title_text(text: str) -> str:

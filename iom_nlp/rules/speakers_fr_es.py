@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .patterns import alternation
 from .quotes import QuoteSpan
-from .speakers import Attribution, clean_name, find_full_name
+from .speakers import Attribution, clean_name
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _SPACE = "[ \t\u00a0\u202f]"
@@ -226,8 +226,13 @@ def _complete(text: str, name: str, settings: RomanceSpeakerSettings) -> str:
     """A surname alone completed from the release ("Marchand-Diouf" -> "Hélène Marchand-Diouf")."""
     if len(name.split()) != 1:
         return name
-    full = find_full_name(text, name, [], lambda word: _could_be_first_name(word, settings))
-    return clean_name(full) if full else name
+    for match in re.finditer(rf"((?:{_WORD}[ \t\u00a0]+){{1,3}}){re.escape(name)}(?![\w-])", text):
+        words = match.group(1).split()
+        while words and not _could_be_first_name(words[0], settings):
+            words = words[1:]  # "Directeur William Lacy Swing": from the first name on
+        if words and all(_could_be_first_name(word, settings) for word in words):
+            return clean_name(" ".join([*words, name]))
+    return name
 
 
 def _could_be_first_name(word: str, settings: RomanceSpeakerSettings) -> bool:
@@ -313,15 +318,16 @@ def _speaker_phrase(
     return named.group("name"), title, offset + named.start("name"), offset + named.end("name")
 
 
-_TRAILING_NAME = re.compile(rf"(?<=[ \t\u00a0])(?:{_WORD})(?:[ \t\u00a0]+{_WORD}){{1,3}}$")
+_TRAILING_NAME = re.compile(rf"(?<=[ \t\u00a0])(?:{_WORD})(?:[ \t\u00a0]+{_WORD}){{0,3}}$")
 _CONNECTING = frozenset(
     {"de", "des", "du", "la", "le", "les", "del", "el", "los", "las", "y", "et", "en", "au", "aux", "à", "para", "pour"}
 )
 
 
 def _trailing_name(role: str, settings: RomanceSpeakerSettings) -> tuple[int, str] | None:
-    """"viceministra Ana Solís" -> (12, "Ana Solís"): two to four capitalised words closing a role,
-    after a role word or an acronym, never after a connector ("de Relaciones Exteriores")."""
+    """"viceministra Ana Solís" -> (12, "Ana Solís"): up to four capitalised words closing a role,
+    after a role word ("l'Ambassadeur Swing": one is enough there) or, two at least, after an
+    acronym; never after a connector ("de Relaciones Exteriores"), never an acronym."""
     match = _TRAILING_NAME.search(role.rstrip())
     if match is None:
         return None
@@ -332,7 +338,9 @@ def _trailing_name(role: str, settings: RomanceSpeakerSettings) -> tuple[int, st
     if not (last.lower() in settings.role_words or (last.isupper() and len(last) > 1)):
         return None
     words = match.group().split()
-    if any(word in settings.not_name_words or word.lower() in settings.role_words for word in words):
+    if any(word in settings.not_name_words or word.lower() in settings.role_words or word.isupper() for word in words):
+        return None
+    if len(words) == 1 and last.lower() not in settings.role_words:
         return None
     return match.start(), match.group()
 

@@ -43,6 +43,8 @@ import numpy
 from spacy.attrs import IS_SPACE, IS_TITLE, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from .lines import in_lines, title_case_lines
+
 # Tokens that join the members of a list ("Guineans, Malians and Ivorians").
 _LIST_SEPARATORS = frozenset({",", "and", "or", "&", "/"})
 # How far a list or an all-capitals context is followed (tokens); bounded, so linear overall.
@@ -77,6 +79,11 @@ class CountryRules:
     us_states_after_comma: frozenset[str]
     attributive_names: frozenset[str]
     language_first_demonyms: frozenset[str]
+    # Heads of bodies a demonym opens ("Coast Guard", "Council"): read in title-case lines,
+    # where a capital says nothing ("Stranded Ethiopians Return Home", "Syrian Refugee Children").
+    demonym_body_heads: frozenset[str] = frozenset()
+    # Bodies a demonym opens even in lower case ("the Hellenic coast guard").
+    demonym_body_phrases: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: Any) -> CountryRules:
@@ -111,6 +118,8 @@ class CountryRules:
             us_states_after_comma=lowered("us_states_after_comma"),
             attributive_names=lowered("attributive_names"),
             language_first_demonyms=lowered("language_first_demonyms"),
+            demonym_body_heads=lowered("demonym_body_heads"),
+            demonym_body_phrases=lowered("demonym_body_phrases"),
         )
 
 
@@ -130,6 +139,7 @@ class DocFacts:
     demonym_ends: dict[int, int] = field(default_factory=dict)
     _title_pairs: set[str] | None = None
     _lower_lines: list[tuple[int, int]] | None = None
+    _title_lines: list[tuple[int, int]] | None = None
     _doc_text: str | None = None
     resolved: dict[str, str] = field(default_factory=dict)
 
@@ -155,6 +165,13 @@ class DocFacts:
             self._lower_lines = lines
         index = bisect_right(self._lower_lines, (start_char, len(self._text()) + 1)) - 1
         return index >= 0 and self._lower_lines[index][0] <= start_char < self._lower_lines[index][1]
+
+    def in_title_case_line(self, start_char: int) -> bool:
+        """The character sits in a headline-like line: its words capitalised ("IOM Helps Stranded
+        Ethiopians Return Home", "THE HELLENIC COAST GUARD ..."), where a capital marks no name."""
+        if self._title_lines is None:
+            self._title_lines = title_case_lines(self._text())
+        return in_lines(self._title_lines, start_char)
 
     def _text(self) -> str:
         """The document's text, built once (``Doc.text`` rebuilds it on every access)."""
@@ -216,7 +233,52 @@ def _keep_demonym(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
         return False
     if _before_mission_word(span, rules):
         return True
+    if facts.in_title_case_line(span.start_char):
+        # A headline capitalises every word: only a body's head word makes it a name.
+        return not _heads_a_body(span, rules, facts)
+    if _is_person_plural(span.text):
+        return True  # "Ethiopians", "Bangladeshis": people, never the first word of a body's name
     return not (_opens_organisation(span) or _names_a_body(span, rules, facts))
+
+
+def _is_person_plural(text: str) -> bool:
+    """"Ethiopians", "Bangladeshis", "Filipinos": a plural noun for people ("Swiss" and
+    "Seychellois" end in "s" but are adjectives too)."""
+    lower = text.lower()
+    return lower.endswith(("ans", "ians", "is", "os", "ites", "ers")) and not lower.endswith(("ss", "ois"))
+
+
+_MAX_BODY_WORDS = 4
+
+
+def _heads_a_body(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
+    """Whether the capitalised words right after ``span`` (or after the list it is in: "Maltese
+    and Italian Coast Guards") end in a body's head ("Libyan Coast Guard Intercepts ...",
+    "Danish Refugee Council"), or form a body named in any case."""
+    doc = span.doc
+    index = span.end
+    following = _token_after(span)
+    if following is not None and following.lower_ in _LIST_SEPARATORS:
+        after_list = _coordination(span, facts, rules)[2]
+        index = after_list.i if after_list is not None else len(doc)
+    words: list[str] = []
+    while index < len(doc) and len(words) < _MAX_BODY_WORDS:
+        token = doc[index]
+        index += 1
+        if token.is_space:
+            continue
+        if not token.is_alpha or not (token.is_title or token.is_upper):
+            break
+        words.append(token.lower_)
+        if token.lower_ in rules.demonym_body_heads or token.lower_ in rules.demonym_org_words:
+            return True
+    return bool(words) and (
+        f"{span.text.lower()} {words[0]}" in rules.body_names_any_case
+        or " ".join(words[:2]) in rules.demonym_body_phrases
+        or words[0] in rules.demonym_body_phrases
+    )
+
+
 
 
 def _before_people_word(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
@@ -557,11 +619,18 @@ def _names_a_body(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
     pair = f"{span.text.lower()} {following.lower_}"
     if pair in rules.body_names_any_case:  # a body's formal name, however it is cased
         return True
+    if _body_phrase_after(span, rules):
+        return True  # "the Hellenic coast guard", "Maltese armed forces": the body, in lower case
     if following.lower_ in rules.demonym_org_words:
         return following.is_title or following.is_upper or pair in facts.title_pairs()
     if span.text.isupper() and following.is_upper:
         return pair in facts.title_pairs()
     return bool(following.is_title and following.is_alpha and following.lower_ not in rules.demonym_role_words)
+
+
+def _body_phrase_after(span: Span, rules: CountryRules) -> bool:
+    words = [token.lower_ for token in span.doc[span.end : span.end + 3] if not token.is_space][:2]
+    return bool(words) and (words[0] in rules.demonym_body_phrases or " ".join(words) in rules.demonym_body_phrases)
 
 
 def resolve_ambiguous(doc: Doc, pattern: str, rules: CountryRules, facts: DocFacts | None = None,

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..data import load_json, settings_from_json
+from .lines import in_lines, title_case_lines
 from .mojibake import repair_person_name
 from .patterns import NOTHING, alternation
 from .quotes import QuoteSpan
@@ -137,6 +138,9 @@ class SpeakerSettings:
     max_attribution_chars: int = 200
     role_connectors: frozenset[str] = frozenset({"for", "of", "and", "on", "in", "the", "to", "at", "&"})
     max_role_words: int = 14
+    # Nouns for groups of people ("Returnees", "Officials", "Volunteers"): capitalised before a cue
+    # they are still common nouns, never a speaker's name.
+    people_nouns: frozenset[str] = frozenset()
     cue_search: re.Pattern[str] = field(init=False, repr=False, compare=False)
     letterhead_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_words_lower: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -154,6 +158,7 @@ class SpeakerSettings:
     honorific_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_then_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_then_name_reach: int = field(init=False, repr=False, compare=False)
+    role_word_then_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cue = _factored_alternation(self.cues, space=_SPACES)
@@ -231,6 +236,12 @@ class SpeakerSettings:
         full_name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
         object.__setattr__(self, "role_then_name", re.compile(
             rf"(?:{roles})\b[^,.\n“”\"]{{0,{_ROLE_TO_COMMA}}},[ \t]+(?P<name>{full_name})[ \t]*,"
+        ))
+        # "Chief of Mission Maria Moita visited", "spokesperson Joe Millman told": see names_after_role_words.
+        role_openers = {word for word in self.role_words if word[:1].isupper() and word not in {"The", "Mr", "Mrs", "Ms", "Dr", "Hon"}}
+        object.__setattr__(self, "role_word_then_name", re.compile(
+            rf"(?:{_opening_alternation({*role_openers, *self.lower_roles})})(?![\w’'-])[ \t]+"
+            rf"(?P<name>{_NAME_BODY_MULTI})(?=[ \t]*(?:[,.;:()]|[ \t]+[a-z]|$))"
         ))
         # How far before its first comma a role_then_name match can start (see names_after_roles).
         longest_role = max((len(word) for word in (*self.honorifics, "Minister", "Director", "Secretary")), default=0)
@@ -330,7 +341,28 @@ def attribute_quotes(
         elif found is None:
             previous_quote = quote if previous is not None else None
     results = _inherit_backwards(text, quotes, results)
+    results = _carry_titles(results, resolver)
     return _letterhead_speaker(text, results, resolver)
+
+
+def _carry_titles(results: list[Attribution], resolver: NameResolver) -> list[Attribution]:
+    """A later quote by the same person ("…,” Loprete added") carries the title given at the first
+    mention: the title of the person's first titled quote, else the role written at the person's
+    first mention in the release ("IOM Libya Chief of Mission Federico Loprete visited …")."""
+    titles: dict[str, str | None] = {}
+    carried = []
+    for result in results:
+        if result.name:
+            key = result.name.lower()
+            if result.title and key not in titles:
+                titles[key] = result.title
+            elif not result.title:
+                if key not in titles:
+                    titles[key] = resolver.title_at_first_mention(result.name)
+                if titles[key]:
+                    result = Attribution(result.name, titles[key], result.cue, result.start, result.end)
+        carried.append(result)
+    return carried
 
 
 def _letterhead_speaker(text: str, results: list[Attribution], resolver: NameResolver) -> list[Attribution]:
@@ -386,6 +418,8 @@ def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSett
             found = lead_attribution(text, after_start, cue.start(), settings, cue.group("cue"))
             if found is None:
                 found = _role_only(text, after_start, cue.start(), settings, cue.group("cue"))
+            if found is None:
+                found = role_reference(text, after_start, cue.start(), settings, cue.group("cue"))
             if found is not None:
                 return found
     for pattern in (settings.after_role_then_name, settings.after_inverted, settings.after_normal, settings.after_dash):
@@ -521,6 +555,33 @@ def _role_only(text: str, start: int, end: int, settings: SpeakerSettings, cue: 
     if any(_is_name_word(word, settings) and word[:1].isupper() for word in words[-2:]):
         return None  # a name at the end: left to the name patterns
     return Attribution(None, " ".join(words[1:]), re.sub(r"\s+", " ", cue), None, None)
+
+
+_ROLE_REFERENCE_OPENERS = frozenset({"the", "our", "its", "iom's", "iom’s"})
+_ROLE_REFERENCE_JOINERS = frozenset({"of", "for", "in", "and", "to", "at"})
+_MAX_ROLE_REFERENCE_WORDS = 6
+
+
+def role_reference(text: str, start: int, end: int, settings: SpeakerSettings, cue: str) -> Attribution | None:
+    """"…,” the Chief of Mission said", "…,” the IOM spokesperson added": a role alone, in words
+    that are all role words (and their joiners), standing for a person the release names with
+    that role. Returned as a name-less reference ("the Chief of Mission") for the resolver."""
+    words = text[start:end].strip(_EDGE_PUNCTUATION + " \t\n\u00a0").split()
+    if len(words) > _MAX_ROLE_REFERENCE_WORDS or not is_role_reference(" ".join(words), settings):
+        return None
+    reference = " ".join(words)
+    return Attribution(reference, None, re.sub(r"\s+", " ", cue), None, None)
+
+
+def is_role_reference(raw: str, settings: SpeakerSettings) -> bool:
+    """"the Chief of Mission", "the IOM spokesperson": a role standing for a person, no name."""
+    words = raw.split()
+    if len(words) < 2 or words[0].lower() not in _ROLE_REFERENCE_OPENERS:
+        return False
+    rest = [word for word in words[1:] if word.upper() != word or word.lower() in settings.role_words_lower]
+    return bool(rest) and rest[-1].lower() in settings.role_words_lower and all(
+        word.lower() in settings.role_words_lower or word.lower() in _ROLE_REFERENCE_JOINERS for word in rest
+    )
 
 
 _CLAUSE_END = re.compile(r"[,;.!?]")
@@ -981,8 +1042,23 @@ class NameResolver:
 
     @cached_property
     def people(self) -> list[Person]:
-        """People named in the release, found only when a name has to be completed."""
+        """People named in the release, found only when a name has to be completed.
+
+        A "person" read in a headline ("Mariam Returns Home", "Migrants Rescued Off Libyan Coast":
+        every word capitalised) counts only when the release writes that name again elsewhere, or
+        when it is two name words the release never writes in lower case (a letterhead's name)."""
         people = self._people() if callable(self._people) else self._people
+        headlines = title_case_lines(self.text)
+        if headlines:
+            checked = 0
+            kept = []
+            for person in people:
+                if in_lines(headlines, person.start):
+                    checked += 1
+                    if checked > MAX_HEADLINE_PEOPLE or not self._headline_person(person):
+                        continue
+                kept.append(person)
+            people = kept
         return sorted(people, key=lambda person: person.start)
 
     @cached_property
@@ -1004,8 +1080,12 @@ class NameResolver:
         raw = found.name
         if raw in self.pronouns or raw.lower() in self._pronouns_lower:
             return self._checked(self._pronoun(found, position, previous, since))
+        if found.title is None and is_role_reference(raw, self.settings):
+            return self._checked(self._role(found, raw, position, previous))
         title, name = self.split_title(raw)
         title = found.title or title
+        if title is not None and not any(char.isalpha() for char in title):
+            title = None  # "said Farid Noori, 52": an age, not a title
         if found.title and (not name or raw[:4].lower() == "the "):
             # "said Shadow Minister for Immigration, Senator Chris Ellison", "The Magistrate, Mr Jo
             # Roe, said": the name ends the part set off by commas; "the ..." is a role, not a name.
@@ -1017,8 +1097,79 @@ class NameResolver:
         if not name:
             return self._checked(self._role(found, raw, position, previous))
         if len(name.split()) == 1:
-            name = self.full_name(name) or name
+            completed = self.full_name(name)
+            if completed is None and self._common_noun(name):
+                # "…,” Returnees said": a common noun, capitalised, is nobody's name
+                return Attribution(None, found.title, found.cue, None, None)
+            name = completed or name
+        elif name.split()[0].lower() in _PARTICLES:
+            name = self._longer_name(name) or name  # "Van der Auweraert" -> "Peter Van der Auweraert"
         return self._checked(Attribution(name, title, found.cue, found.start, found.end))
+
+    def _headline_person(self, person: Person) -> bool:
+        if self.text.find(person.name, person.end) >= 0 or self.text.find(person.name, 0, person.start) >= 0:
+            return True
+        words = (self.split_title(person.name)[1] or person.name).lower().split()  # roles run into it aside
+        return len(words) <= 2 and not any(word in self._lower_case_words for word in words)
+
+    def _common_noun(self, word: str) -> bool:
+        """A single capitalised word that is a noun for people or that the release also writes in
+        lower case ("Residents said" in a release about "many residents")."""
+        lower = clean_name(word).lower()
+        return lower in self.settings.people_nouns or lower in self._lower_case_words
+
+    @cached_property
+    def _lower_case_words(self) -> frozenset[str]:
+        """Every word the release writes in lower case: one pass, on first use."""
+        return frozenset(_LOWER_CASE_WORD.findall(self.text))
+
+    def _longer_name(self, name: str) -> str | None:
+        """The release's fuller form of a name that opens with a particle ("Van der Auweraert")."""
+        person = self._people_by_surname.get(name.split()[-1].lower())
+        if person is None:
+            return None
+        full = _title_case_if_caps(self.split_title(person.name)[1] or person.name)
+        return full if full.endswith(name) and len(full) > len(name) else None
+
+    def title_at_first_mention(self, name: str) -> str | None:
+        """The role written with the first mention of ``name`` in the release, if any."""
+        words = name.split()
+        person = self._people_by_surname.get(words[-1].lower()) if words else None
+        if person is None or not person.name.endswith(words[-1]):
+            return None
+        return self._title_of(person)
+
+    def _title_of(self, person: Person) -> str | None:
+        """The role written at a person's mention: the capitalised role words right before the name
+        ("IOM Afghanistan Chief of Mission Maria Moita", "IOM's Chief of Mission in Yemen, Matt
+        Huber"), else a role set off right after it ("Jane Doe, IOM Chief of Mission in Libya,")."""
+        line_start = self.text.rfind("\n", max(0, person.start - _TITLE_REACH), person.start) + 1
+        before = self.text[max(line_start, person.start - _TITLE_REACH) : person.start]
+        words = before.rstrip(" \t\u00a0").removesuffix(",").split()
+        kept: list[str] = []
+        for word in reversed(words):
+            bare = word.strip("()")
+            if bare != word or not bare:
+                break
+            lower = bare.lower()
+            joiner = lower in _TITLE_JOINERS or lower in {"in", "the", "to"}
+            capitalised = bare[:1].isupper() and bare[-1:].isalpha()
+            if joiner or lower in self.settings.role_words_lower or capitalised or _POSSESSIVE.search(bare):
+                kept.append(bare)
+            else:
+                break
+        kept.reverse()
+        while kept and (kept[0].lower() in _TITLE_JOINERS or kept[0].lower() in {"in", "the", "to"}):
+            kept.pop(0)
+        if self._holds_role(kept):
+            return " ".join(kept)
+        after = _SET_OFF_TITLE.match(self.text, person.end, min(len(self.text), person.end + _TITLE_REACH))
+        if after is not None and self._holds_role(after.group("title").split()):
+            return re.sub(r"\s+", " ", after.group("title")).strip()
+        return None
+
+    def _holds_role(self, words: list[str]) -> bool:
+        return any(word.strip(",.").lower() in self.settings.role_words_lower for word in words)
 
     def _set_off_at(self, found: Attribution, name: str) -> Attribution:
         """The attribution with its offsets moved from the role to the name set off after it."""
@@ -1189,9 +1340,14 @@ class NameResolver:
     def _role(self, found: Attribution, raw: str, position: int, previous: Attribution | None) -> Attribution:
         """"the Minister said": the person named with that role in the release, else the last speaker."""
         role_words = tuple(word for word in raw.split() if word[0].isupper() and word.lower() != "the")
+        if not role_words and is_role_reference(raw, self.settings):
+            # "the spokesperson", "the chief of mission": the role words in any case
+            role_words = tuple(
+                word.lower() for word in raw.split()[1:] if word.lower() in self.settings.role_words_lower
+            )
         person = self._person_with_role(role_words) if role_words else None
         if person is not None:
-            return Attribution(self._complete(person.name), raw, found.cue, found.start, found.end)
+            return Attribution(self._complete(person.name), self._title_of(person) or raw, found.cue, found.start, found.end)
         if previous is not None and previous.name and _role_fits(raw, previous.title):
             return Attribution(previous.name, previous.title, found.cue, None, None)
         return Attribution(None, raw, found.cue, found.start, found.end)
@@ -1202,11 +1358,17 @@ class NameResolver:
                 (
                     person
                     for person in self.people
-                    if all(word in self.text[max(0, person.start - 80) : person.end + 80] for word in role_words)
+                    if _mentions_all(self._line_around(person), role_words)
                 ),
                 None,
             )
         return self._roles[role_words]
+
+    def _line_around(self, person: Person) -> str:
+        """The person's own line, at most 80 characters each side: where a role is written with the name."""
+        start = self.text.rfind("\n", max(0, person.start - 80), person.start) + 1 or max(0, person.start - 80)
+        end = self.text.find("\n", person.end, person.end + 80)
+        return self.text[max(start, person.start - 80) : end if end >= 0 else person.end + 80]
 
     def _last_person_before(self, position: int) -> Person | None:
         index = bisect_right(self._people_ends, position)
@@ -1224,10 +1386,25 @@ class NameResolver:
         return _title_case_if_caps(bare)
 
 
+_PARTICLES = frozenset(word.lower() for word in NAME_WORDS.particles)
+# People read in headlines are checked against the rest of the text; past this many, dropped.
+MAX_HEADLINE_PEOPLE = 50
+_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-zß-öø-ÿ][\w’'-]*")
+_TITLE_REACH = 120
+# ", IOM Chief of Mission in Libya," after a name: a role set off by commas (or ended by a full stop).
+_SET_OFF_TITLE = re.compile(r",[ \t\u00a0]+(?P<title>[^,.;:“”\"()\n]{3,100}?)[ \t\u00a0]*(?:[,;]|\.(?:\s|$))")
+
+
 _UNNAMED_SUBJECT = re.compile(
     r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:A|An)[ \t\u00a0]+[^.!?\n“”\"]{0,120}?"
     r"(?:,[ \t\u00a0]+|[ \t\u00a0]+)(?:said|says|told|explained|recalled|added)\b"
 )
+
+
+def _mentions_all(window: str, role_words: tuple[str, ...]) -> bool:
+    """Every role word in the window: as written when capitalised, in any case when lower case."""
+    lowered = window.lower() if any(word.islower() for word in role_words) else window
+    return all((word in lowered) if word.islower() else (word in window) for word in role_words)
 
 
 def _role_fits(role: str, title: str | None) -> bool:
@@ -1369,8 +1546,28 @@ def people_from_patterns(text: str, settings: SpeakerSettings) -> list[Person]:
         if match.group("honorific") in honorifics:
             people.append(Person(match.start("name"), match.end("name"), match.group("name")))
     people.extend(names_after_roles(text, settings))
+    people.extend(names_after_role_words(text, settings))
     people.extend(names_before_appositives(text))
     people.extend(introduced_people(text, settings))
+    return people
+
+
+def names_after_role_words(text: str, settings: SpeakerSettings) -> list[Person]:
+    """A name written right after a role, with no comma ("IOM Afghanistan Chief of Mission Maria
+    Moita visited", "IOM spokesperson Joe Millman told"): two to four name words, then a lower-case
+    word or punctuation. Role words caught at the name's start are left out ("General Amy Pope")."""
+    people = []
+    for match in settings.role_word_then_name.finditer(text):
+        words = match.group("name").split()
+        skipped = 0
+        while words and (words[0].lower() in settings.role_words_lower or words[0] in settings.not_name_words):
+            skipped += len(words[0]) + 1
+            words.pop(0)
+        if len(words) < 2 or any(word in settings.not_name_words or word.lower() in settings.role_words_lower for word in words):
+            continue
+        start = match.start("name") + skipped
+        start = text.find(words[0], start, match.end("name"))
+        people.append(Person(start, match.end("name"), text[start : match.end("name")]))
     return people
 
 

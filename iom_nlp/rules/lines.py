@@ -1,0 +1,39 @@
+"""Lines of a release that read as headlines, for rules that must not trust capitals there."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_TITLE_LINE_MIN_WORDS = 3
+_TITLE_LINE_SHARE = 0.8
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "from", "with", "as", "into", "after", "over", "amid"}
+)
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line whose words (small words aside) are capitalised, at least
+    three of them, and that is no sentence (no final full stop), or written all in capitals:
+    headlines. One pass over the text."""
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        words = [word for word in _LINE_WORDS.findall(line) if word.lower() not in _SMALL_WORDS]
+        if len(words) >= _TITLE_LINE_MIN_WORDS:
+            capitalised = sum(1 for word in words if word[0].isupper())
+            headline = capitalised >= _TITLE_LINE_SHARE * len(words) and not line.rstrip().endswith(".")
+            if headline or not any(char.islower() for char in line):
+                lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return lines
+
+
+_AFTER_ANY_END = 2**63
+_LINE_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def in_lines(lines: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of ``lines`` (sorted (start, end) pairs)."""
+    index = bisect_right(lines, (position, _AFTER_ANY_END)) - 1
+    return index >= 0 and lines[index][0] <= position < lines[index][1]

@@ -97,15 +97,33 @@ def read_docs(path: Path, vocab: Any) -> list[tuple[str, Doc]]:
     return [(doc.text, doc) for doc in docs]
 
 
-def mention_rows(doc: Doc, gold: Sequence[set[str]]) -> list[tuple[str, float, bool, str]]:
-    """(source, the model's probability as the combination used it, right?, text) per mention."""
+def mention_rows(doc: Doc, gold: Sequence[set[str]]) -> list[tuple[str, float, bool, str, float]]:
+    """(source, the model's probability as the combination used it, right?, text, calibrated
+    score) per mention; a mention is right when its text (folded) is a form of a gold body."""
     golden = set().union(*gold) if gold else set()
     group = doc.spans.get(ORGANIZATIONS, [])
     if not len(group):
         return []
     sources = group.attrs.get("sources", [])
     probabilities = group.attrs.get("probabilities", [])
-    return [(sources[i], float(probabilities[i]), fold(span.text) in golden, span.text) for i, span in enumerate(group)]
+    scores = group.attrs.get("scores", [])
+    return [
+        (sources[i], float(probabilities[i]), fold(span.text) in golden, span.text, float(scores[i])) for i, span in enumerate(group)
+    ]
+
+
+BANDS = [(0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.5, 0.7), (0.0, 0.5)]
+
+
+def print_bands(rows: Sequence[tuple[str, float, bool, str, float]]) -> None:
+    """Precision of the mentions in each band of calibrated score (the README's table)."""
+    print("| score band | mentions | right | precision |")
+    print("|---|---:|---:|---:|")
+    for low, high in BANDS:
+        band = [right for _, _, right, _, score in rows if low <= score < high]
+        share = f"{sum(band) / len(band):.3f}" if band else "–"
+        label = f">= {low}" if high > 1 else f"{low}–{high}"
+        print(f"| {label} | {len(band)} | {sum(band)} | {share} |")
 
 
 def main() -> None:
@@ -114,6 +132,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
     parser.add_argument("--sweep", action="store_true", help="try combination settings")
     parser.add_argument("--json", type=Path, help="write the mention rows (for calibration) here")
+    parser.add_argument("--bands", action="store_true", help="precision per band of calibrated score")
     args = parser.parse_args()
     nlp = iom_nlp.load()
     component = nlp.get_pipe("iom_organizations")
@@ -147,6 +166,8 @@ def main() -> None:
                 p, r, f = total(rerun(replace(base, accept=accept, veto=veto)))
                 print(f"sweep accept={accept} veto={veto}: P={p:.3f} R={r:.3f} F1={f:.3f}")
         rerun(base)
+    if args.bands:
+        print_bands([row for doc, gold in zip(docs, golds, strict=True) for row in mention_rows(doc, gold)])
     if args.json:
         rows = []
         for doc, gold in zip(docs, golds, strict=True):

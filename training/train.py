@@ -47,17 +47,20 @@ def export(best: Path, target: Path, floor: float) -> None:
     nlp.to_disk(target)
 
 
-def fit(rows_path: Path, accept: float, veto: float | None, floor: float) -> dict[str, object]:
+def fit(rows_path: Path, settings: dict[str, object]) -> dict[str, object]:
+    """The calibration table (per origin and probability bin, the share of right mentions) and
+    the rules-only shares, fitted on the validation rows; ``settings`` (accept, accept_alone,
+    prefer, veto, floor) are kept as they are."""
     from iom_nlp.rules.combination import ORIGIN_OF_SOURCE, fit_table
 
     data = json.loads(rows_path.read_text(encoding="utf-8"))
-    combined = [(ORIGIN_OF_SOURCE.get(source, "rules"), probability, right) for source, probability, right, _ in data["combined"]]
+    combined = [(ORIGIN_OF_SOURCE.get(source, "rules"), probability, right) for source, probability, right, *_ in data["combined"]]
     table = fit_table(combined, BINS)
     rules_only: dict[str, list[bool]] = {}
-    for source, _, right, _ in data["rules_only"]:
+    for source, _, right, *_ in data["rules_only"]:
         rules_only.setdefault(ORIGIN_OF_SOURCE.get(source, "rules"), []).append(right)
     shares = {origin: round(sum(values) / len(values), 4) for origin, values in rules_only.items() if values}
-    return {"accept": accept, "veto": veto, "floor": floor, "bins": BINS, "table": table, "rules_only": shares}
+    return {**settings, "bins": BINS, "table": table, "rules_only": shares}
 
 
 def main() -> None:
@@ -65,7 +68,6 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=HERE / "output", help="spacy train's output folder")
     parser.add_argument("--models", type=Path, default=ROOT / "models", help="where org_model/ and org_combination.json go")
     parser.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
-    parser.add_argument("--accept", type=float, default=None, help="keep this accept threshold instead of the file's")
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-train", action="store_true")
     parser.add_argument("--skip-calibration", action="store_true")
@@ -83,8 +85,8 @@ def main() -> None:
         return
     rows = args.output / "valid-mentions.json"
     run(python, "training/evaluate.py", "--split", "valid", "--json", str(rows))
-    accept = args.accept if args.accept is not None else float(current["accept"])
-    fitted = fit(rows, accept, current["veto"], floor)
+    settings = {key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "floor") if key in current}
+    fitted = fit(rows, settings)
     (args.models / "org_combination.json").write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print("calibration written:", json.dumps(fitted))
 

@@ -64,6 +64,9 @@ def test_a_dateline_after_a_release_label_gives_the_place(text: str, place: str,
         (f"{HEADLINE}\n\nBRASÍLIA – A series of workshops opened.", "Brasília"),
         (f"{HEADLINE}\n\nYaoundé – IOM handed over equipment.", "Yaoundé"),
         (f"{HEADLINE}\n\nSan José — Officials met in the capital.", "San José"),
+        # Places joined by a slash share the dateline.
+        (f"{HEADLINE}\n\nDhaka/Cox’s Bazar – Teams moved to the camps.", "Dhaka/Cox’s Bazar"),
+        (f"{HEADLINE}\n\nBrussels / Geneva – The two agencies met.", "Brussels / Geneva"),
     ],
 )
 def test_a_place_and_a_dash_without_a_date_give_the_place(text: str, place: str) -> None:

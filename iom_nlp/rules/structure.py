@@ -46,7 +46,8 @@ MAX_DATE_HEAD = 25
 YEAR_LOOKBACK = 200
 # A place's words open with a capital, accented ones included ("Brasília", "Yaoundé").
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[’'.\-])+"
-_PLACE = rf"(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|of|de|du|la))*)"
+# Places joined by a slash share a dateline ("Dhaka/Cox’s Bazar –", "Brussels / Geneva –").
+_PLACE = rf"(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|of|de|du|la)|[ \t]*/[ \t]*{_PLACE_WORD})*)"
 # "GENEVA, 12 May 2020 – IOM …", "Geneva – IOM …", "N’Djamena–A new …" (a dash glued to the next
 # capital), "Geneva –" closing its line.
 DATELINE_PLACE = re.compile(

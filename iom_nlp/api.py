@@ -19,9 +19,12 @@ from pydantic import JsonValue, TypeAdapter, ValidationError
 from spacy.language import Language
 
 from .chunking import merge_releases, split_text
+from .components.language import COMPONENT_NAME as LANGUAGE_COMPONENT
+from .components.language import LanguageDetector
 from .html import HtmlPage, read_html
 from .pipeline import AUTO, load
 from .release import to_release
+from .rules.language import check_language, detect_language
 from .schema import Release
 
 logger = logging.getLogger(__name__)
@@ -51,22 +54,46 @@ def check_text(text: object) -> str:
     raise TypeError(f"extract() takes the release text as str, got {type(text).__name__}.")
 
 
-def extract(text: str, *, nlp: Language | None = None, id: JsonValue = None) -> Release:  # noqa: A002
-    """Extract everything from one release. Empty or blank text gives an empty Release."""
+def extract(text: str, *, nlp: Language | None = None, id: JsonValue = None, language: str | None = None) -> Release:  # noqa: A002
+    """Extract everything from one release. Empty or blank text gives an empty Release.
+
+    ``language`` ("en", "fr", "es") forces the release's language; None detects it.
+    """
     text = check_text(text)
+    cfg = language_cfg(language)
     if not text.strip():
         return Release(id=id)
     pipeline = nlp if nlp is not None else default_pipeline()
     if len(text) > pipeline.max_length:
-        return _extract_long(pipeline, text, id)
-    return to_release(pipeline(text), id=id)
+        return _extract_long(pipeline, text, id, cfg)
+    return to_release(pipeline(text, component_cfg=cfg), id=id)
 
 
-def _extract_long(nlp: Language, text: str, rid: JsonValue) -> Release:
-    """A text over ``nlp.max_length``: pieces cut at paragraph breaks, offsets shifted back."""
+def language_cfg(language: object) -> dict[str, dict[str, Any]]:
+    """The ``component_cfg`` that forces ``language`` (checked: ``ValueError``), or {} to detect it."""
+    if language is None:
+        return {}
+    return {LANGUAGE_COMPONENT: {"language": check_language(language)}}
+
+
+def _extract_long(nlp: Language, text: str, rid: JsonValue, cfg: dict[str, dict[str, Any]] | None = None) -> Release:
+    """A text over ``nlp.max_length``: pieces cut at paragraph breaks, offsets shifted back.
+
+    The language is detected once on the whole text (unless forced), so every piece reads the same.
+    """
+    cfg = cfg or _whole_text_language(nlp, text)
     pieces = split_text(text, nlp.max_length)
-    parts = [(offset, to_release(nlp(piece))) for offset, piece in pieces if piece.strip()]
+    parts = [(offset, to_release(nlp(piece, component_cfg=cfg))) for offset, piece in pieces if piece.strip()]
     return merge_releases(parts, rid)
+
+
+def _whole_text_language(nlp: Language, text: str) -> dict[str, dict[str, Any]]:
+    if LANGUAGE_COMPONENT not in nlp.pipe_names:
+        return {}
+    detector = nlp.get_pipe(LANGUAGE_COMPONENT)
+    if not isinstance(detector, LanguageDetector):
+        return {}
+    return {LANGUAGE_COMPONENT: {"language": detect_language(text, detector.settings)}}
 
 
 def extract_html(markup: str | bytes, *, nlp: Language | None = None, id: JsonValue = None) -> Release:  # noqa: A002
@@ -104,6 +131,7 @@ def extract_many(
     ids: Iterable[object] | None = None,
     n_process: int = 1,
     batch_size: int = 64,
+    language: str | None = None,
 ) -> Iterator[Release]:
     """One Release per input, in input order; a record that fails becomes a Release with ``error``.
 
@@ -113,11 +141,14 @@ def extract_many(
     call's pipeline; a worker that dies (killed, out of memory) costs only the records of the
     batch it held, which come back as error Releases. Ids may be any JSON value and are kept
     as given. Invalid ``n_process``/``batch_size`` raise ``ValueError`` here, before any work.
+    ``language`` ("en", "fr", "es") forces every record's language (checked here too); None
+    detects each record's own.
     """
     processes = check_n_process(n_process)
     check_batch_size(batch_size)
+    cfg = language_cfg(language)
     pipeline = nlp if nlp is not None else default_pipeline()
-    return _extract_many(pipeline, texts, ids, processes, batch_size)
+    return _extract_many(pipeline, texts, ids, processes, batch_size, cfg)
 
 
 def check_n_process(n_process: object) -> int:
@@ -135,14 +166,15 @@ def check_batch_size(batch_size: object) -> int:
 
 
 def _extract_many(
-    pipeline: Language, texts: Iterable[object], ids: Iterable[object] | None, n_process: int, batch_size: int
+    pipeline: Language, texts: Iterable[object], ids: Iterable[object] | None, n_process: int, batch_size: int,
+    cfg: dict[str, dict[str, Any]] | None = None,
 ) -> Iterator[Release]:
     id_iter = iter(ids) if ids is not None else None
     records = ((index, text, json_id(next(id_iter, None)) if id_iter else None) for index, text in enumerate(texts))
     if n_process > 1 and _can_fork():
-        yield from _process_in_workers(pipeline, records, n_process=n_process, batch_size=batch_size)
+        yield from _process_in_workers(pipeline, records, n_process=n_process, batch_size=batch_size, cfg=cfg)
     else:
-        yield from _process_stream(pipeline, records, n_process=n_process, batch_size=batch_size)
+        yield from _process_stream(pipeline, records, n_process=n_process, batch_size=batch_size, cfg=cfg)
 
 
 _ID_ADAPTER: TypeAdapter[JsonValue] = TypeAdapter(JsonValue)
@@ -171,9 +203,10 @@ class _Worker:
     module global), so concurrent calls with different pipelines cannot see each other's.
     """
 
-    def __init__(self, context: Any, nlp: Language) -> None:
+    def __init__(self, context: Any, nlp: Language, cfg: dict[str, dict[str, Any]] | None = None) -> None:
+        self.cfg = cfg
         self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_worker_main, args=(nlp, child), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(nlp, child, cfg), daemon=True)
         self.process.start()
         child.close()
         self.batch: Batch | None = None
@@ -206,7 +239,7 @@ class _Worker:
             self.process.join(timeout=5)
 
 
-def _worker_main(nlp: Language, conn: Any) -> None:
+def _worker_main(nlp: Language, conn: Any, cfg: dict[str, dict[str, Any]] | None = None) -> None:
     """In a worker: batches in, Releases out, until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # The inherited pipeline (vocab, matchers, word lists) lives as long as this process: keep it
@@ -220,10 +253,12 @@ def _worker_main(nlp: Language, conn: Any) -> None:
             return
         if batch is None:
             return
-        conn.send(_work(nlp, batch))
+        conn.send(_work(nlp, batch, cfg))
 
 
-def _process_in_workers(nlp: Language, records: Iterator[Record], *, n_process: int, batch_size: int) -> Iterator[Release]:
+def _process_in_workers(
+    nlp: Language, records: Iterator[Record], *, n_process: int, batch_size: int, cfg: dict[str, dict[str, Any]] | None = None
+) -> Iterator[Release]:
     """Worker processes that read whole batches and send back finished Releases.
 
     Only text goes out and only Releases come back (no Doc serialisation), so the parent has
@@ -240,7 +275,7 @@ def _process_in_workers(nlp: Language, records: Iterator[Record], *, n_process: 
     next_index = 0
     exhausted = False
     try:
-        workers = [_Worker(context, nlp) for _ in range(n_process)]
+        workers = [_Worker(context, nlp, cfg) for _ in range(n_process)]
         while True:
             for position, worker in enumerate(workers):
                 if worker.batch is not None or exhausted or len(done) > limit:
@@ -288,7 +323,7 @@ def _replace(context: Any, nlp: Language, worker: _Worker, done: dict[int, Relea
     for index, _, rid in batch:
         done[index] = Release(id=rid, error=message)
     worker.stop()
-    return _Worker(context, nlp)
+    return _Worker(context, nlp, worker.cfg)
 
 
 def _batches(records: Iterator[Record], batch_size: int, done: dict[int, Release]) -> Iterator[Batch]:
@@ -305,13 +340,15 @@ def _batches(records: Iterator[Record], batch_size: int, done: dict[int, Release
         yield batch
 
 
-def _work(nlp: Language, batch: Batch) -> list[tuple[int, Release]]:
+def _work(nlp: Language, batch: Batch, cfg: dict[str, dict[str, Any]] | None = None) -> list[tuple[int, Release]]:
     """In a worker: the batch's Releases, with their input positions."""
-    releases = _process_stream(nlp, iter(batch), n_process=1, batch_size=len(batch))
+    releases = _process_stream(nlp, iter(batch), n_process=1, batch_size=len(batch), cfg=cfg)
     return [(index, release) for (index, _, _), release in zip(batch, releases, strict=True)]
 
 
-def _process_stream(nlp: Language, records: Iterator[Record], *, n_process: int, batch_size: int) -> Iterator[Release]:
+def _process_stream(
+    nlp: Language, records: Iterator[Record], *, n_process: int, batch_size: int, cfg: dict[str, dict[str, Any]] | None = None
+) -> Iterator[Release]:
     """Records in chunks, each inside a spaCy memory zone so that the StringStore does not grow."""
     chunk_size = max(CHUNK_RECORDS, batch_size * max(n_process, 1) * 4)
     while True:
@@ -319,10 +356,12 @@ def _process_stream(nlp: Language, records: Iterator[Record], *, n_process: int,
         if not chunk:
             return
         with nlp.memory_zone():
-            yield from _process_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size)
+            yield from _process_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size, cfg=cfg or {})
 
 
-def _process_chunk(nlp: Language, chunk: list[Record], *, n_process: int, batch_size: int) -> Iterator[Release]:
+def _process_chunk(
+    nlp: Language, chunk: list[Record], *, n_process: int, batch_size: int, cfg: dict[str, dict[str, Any]]
+) -> Iterator[Release]:
     pending: deque[Record] = deque()
     records = iter(chunk)
 
@@ -337,22 +376,22 @@ def _process_chunk(nlp: Language, chunk: list[Record], *, n_process: int, batch_
                 yield text, index
 
     while True:  # a new pipe after each failed batch, on the records not yet read
-        docs = nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+        docs = nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size, component_cfg=cfg)
         failed = False
         for item in _guarded(docs):
             if isinstance(item, BaseException):
                 logger.warning("pipeline failed on a batch (%s: %s); retrying its records one by one", type(item).__name__, item)
                 while pending:
                     _, text, rid = pending.popleft()
-                    yield _single(nlp, text.text if isinstance(text, _Long) else text, rid)
+                    yield _single(nlp, text.text if isinstance(text, _Long) else text, rid, cfg)
                 failed = True
                 break
             doc, index = item
-            yield from _flush_before(nlp, pending, index)
+            yield from _flush_before(nlp, pending, index, cfg)
             _, _, rid = pending.popleft()
             yield _safe_release(doc, rid)
         if not failed:
-            yield from _flush_before(nlp, pending, None)
+            yield from _flush_before(nlp, pending, None, cfg)
             return
 
 
@@ -381,12 +420,12 @@ class _Long:
         self.text = text
 
 
-def _flush_before(nlp: Language, pending: deque[Record], index: int | None) -> Iterator[Release]:
+def _flush_before(nlp: Language, pending: deque[Record], index: int | None, cfg: dict[str, dict[str, Any]]) -> Iterator[Release]:
     """Yield the records before ``index`` that did not go through ``nlp.pipe``: invalid, blank or long."""
     while pending and (index is None or pending[0][0] < index):
         _, text, rid = pending.popleft()
         if isinstance(text, _Long):
-            yield _single(nlp, text.text, rid)
+            yield _single(nlp, text.text, rid, cfg)
         else:
             yield _invalid_or_empty(text, rid)
 
@@ -399,9 +438,10 @@ def _invalid_or_empty(text: object, rid: JsonValue) -> Release:
     return Release(id=rid)
 
 
-def _single(nlp: Language, text: object, rid: JsonValue) -> Release:
+def _single(nlp: Language, text: object, rid: JsonValue, cfg: dict[str, dict[str, Any]] | None = None) -> Release:
+    language = (cfg or {}).get(LANGUAGE_COMPONENT, {}).get("language")
     try:
-        return extract(check_text(text), nlp=nlp, id=rid)
+        return extract(check_text(text), nlp=nlp, id=rid, language=language)
     except (KeyboardInterrupt, GeneratorExit):
         raise
     except BaseException as error:  # reported on the record (SystemExit included), never raised out of a batch

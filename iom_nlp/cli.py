@@ -475,8 +475,9 @@ def _write_releases(
         writer.writerow(CSV_COLUMNS)
     collected = []
     try:
+        language = None if getattr(args, "language", "auto") == "auto" else args.language
         stream = extract_many(remember(read_records(sources, problems)), nlp=nlp, ids=ids(), n_process=n_process,
-                              batch_size=batch_size)
+                              batch_size=batch_size, language=language)
         for release in stream:
             data = _output_record(release, records.pop(0))
             offset += 1
@@ -650,6 +651,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--base", default="auto",
                          help="base spaCy pipeline: auto (default), an installed package name, or none (rules only)")
     extract.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    extract.add_argument("--language", choices=["auto", "en", "fr", "es"], default="auto",
+                         help="the releases' language: auto (default: detected per release from its own words), en, fr or es")
     extract.set_defaults(handler=run_extract)
 
     evaluate = commands.add_parser("evaluate", help="precision, recall and F1 per field against annotated releases",

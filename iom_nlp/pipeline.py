@@ -71,6 +71,7 @@ def load(base: str | None = AUTO) -> Language:
         add_trained_recognizer(nlp)
     nlp.tokenizer = PreparedTokenizer(nlp.tokenizer)
     nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "iom_nlp.PreparedTokenizer.v1"}
+    nlp.add_pipe("iom_language", first=True)  # before the base model too: it splits French elisions
     add_components(nlp)
     seed_vocabulary(nlp)
     logger.debug("loaded iom_nlp pipeline on base %s: %s", name, nlp.pipe_names)
@@ -113,9 +114,10 @@ def seed_vocabulary(nlp: Language) -> None:
         nlp.tokenizer(word)
 
 
-# In pipeline order: structure first (others skip navigation), countries before phones (region
+# In pipeline order: the language first (load() puts it before the base model), then structure first (others skip navigation), countries before phones (region
 # evidence) and organisations, organisations before quotes (speakers' bodies), contacts last.
 COMPONENTS: Final = (
+    "iom_language",
     "iom_structure",
     "iom_emails",
     "iom_countries",

@@ -3,6 +3,7 @@
 from .contacts import ContactRecognizer
 from .countries import CountryRecognizer
 from .emails import EmailRecognizer
+from .language import LanguageDetector
 from .organizations import OrganizationRecognizer
 from .phones import PhoneRecognizer
 from .quotes import QuoteRecognizer
@@ -12,6 +13,7 @@ __all__ = [
     "ContactRecognizer",
     "CountryRecognizer",
     "EmailRecognizer",
+    "LanguageDetector",
     "OrganizationRecognizer",
     "PhoneRecognizer",
     "QuoteRecognizer",

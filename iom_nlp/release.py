@@ -10,7 +10,21 @@ from spacy.tokens import Doc, Span
 
 from .extensions import ERRORS_KEY
 from .rules.mojibake import repair_optional, repair_person_name, repair_text
-from .schema import Contact, Country, CountryMention, Dateline, Email, Mention, Organization, OrganizationMention, Phone, PhoneKind, Quote, Release, Zone
+from .schema import (
+    Contact,
+    Country,
+    CountryMention,
+    Dateline,
+    Email,
+    Mention,
+    Organization,
+    OrganizationMention,
+    Phone,
+    PhoneKind,
+    Quote,
+    Release,
+    Zone,
+)
 from .spans import CONTACT_BLOCK as CONTACT_BLOCK_KEY
 from .spans import COUNTRIES as COUNTRY_KEY
 from .spans import COUNTRY_NAMES as COUNTRY_NAMES_KEY

@@ -42,7 +42,13 @@ def _found(doc: Doc) -> dict[str, str]:
     return {span.text: source for span, source in zip(group, group.attrs["sources"], strict=True)}
 
 
-SETTINGS = Combination(accept=0.5, veto=None, floor=0.05, bins=[0.0, 0.5, 0.9], table={"known": [0.9, 0.95, 0.99], "rules": [0.5, 0.8, 0.9], "model": [0.2, 0.7, 0.93]})
+SETTINGS = Combination(
+    accept=0.5,
+    veto=None,
+    floor=0.05,
+    bins=[0.0, 0.5, 0.9],
+    table={"known": [0.9, 0.95, 0.99], "rules": [0.5, 0.8, 0.9], "model": [0.2, 0.7, 0.93]},
+)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +62,9 @@ SETTINGS = Combination(accept=0.5, veto=None, floor=0.05, bins=[0.0, 0.5, 0.9], 
         ("The Zanzibar Reform Council met.", [], "Zanzibar Reform Council", "pattern"),
     ],
 )
-def test_accepted_proposals_and_rules_meet(rules_nlp: Language, text: str, proposals: list[tuple[str, float]], found: str, source: str) -> None:
+def test_accepted_proposals_and_rules_meet(
+    rules_nlp: Language, text: str, proposals: list[tuple[str, float]], found: str, source: str
+) -> None:
     assert _found(_with_model(rules_nlp, text, proposals, SETTINGS)).get(found) == source
 
 

@@ -136,10 +136,8 @@ def _records(path: str) -> Iterator[dict[str, Any]]:
 def cmd_apply(args: argparse.Namespace) -> None:
     out = []
     for record in _records(args.forms):
-        if "text" in record:  # an invented release, stored whole
-            text = record["text"]
-        else:
-            text = release_text(record["corpus"], record["id"], record.get("text_sha1"))
+        # an invented release is stored whole
+        text = record["text"] if "text" in record else release_text(record["corpus"], record["id"], record.get("text_sha1"))
         spans, problems = spans_for(record, text)
         if not args.quiet:
             print(f"### {record['id']} ({len(spans)} spans)")

@@ -60,8 +60,12 @@ def model_groups(doc: Doc, accept: float) -> list[set[str]]:
     """The model alone: each distinct surface it accepts is a body."""
     group = doc.spans.get(ORG_MODEL, [])
     scores = group.attrs.get("scores") if len(group) else None
-    forms = {fold(span.text) for i, span in enumerate(group) if scores is None or float(max(scores[i]) if hasattr(scores[i], "__len__") else scores[i]) >= accept}
+    forms = {fold(span.text) for i, span in enumerate(group) if scores is None or _probability(scores[i]) >= accept}
     return [{form} for form in forms - {""}]
+
+
+def _probability(value: Any) -> float:
+    return float(max(value) if hasattr(value, "__len__") else value)
 
 
 def score_groups(gold: Sequence[set[str]], predicted: Sequence[set[str]]) -> tuple[int, int, int]:
@@ -145,7 +149,7 @@ def main() -> None:
         component.combination = settings
         rows = []
         for doc, gold in zip(docs, golds, strict=True):
-            saved = doc.spans[ORG_MODEL] if ORG_MODEL in doc.spans else None
+            saved = doc.spans.get(ORG_MODEL)
             if not with_model and saved is not None:
                 del doc.spans[ORG_MODEL]
             component(doc)

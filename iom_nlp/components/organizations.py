@@ -31,7 +31,7 @@ import numpy.typing as npt
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, SpanGroup
 
 from .. import spans as keys
 from ..data import models_dir, parse_json_object, read_jsonl, settings_from_dict, settings_from_json
@@ -199,7 +199,7 @@ class OrganizationRecognizer(IomComponent):
     def annotate(self, doc: Doc) -> None:
         doc.spans[SPAN_KEY] = self._find(doc)
 
-    def _find(self, doc: Doc) -> list[Span]:
+    def _find(self, doc: Doc) -> SpanGroup:
         text = doc._.iom_text
         index = OrganizationIndex()
         places = _Places.of(doc)

@@ -232,7 +232,10 @@ class SpeakerSettings:
         object.__setattr__(self, "honorific_name", re.compile(
             rf"(?P<honorific>{_opening_alternation(one_word)})(?![A-Za-z])\.?(?={_SPACES}(?P<name>{_NAME_BODY}))"
         ))
-        roles = _opening_alternation({*self.honorifics, "Minister", "Director", "Secretary"})
+        # A role that names a person (an honorific, or a lower-case role capitalised: "Chief of
+        # Mission in Yemen, Matt Huber,", "Spokesperson, Jo Roe,").
+        set_off_roles = {*self.honorifics, "Minister", "Director", "Secretary", *(role.capitalize() for role in self.lower_roles)}
+        roles = _opening_alternation(set_off_roles)
         full_name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
         object.__setattr__(self, "role_then_name", re.compile(
             rf"(?:{roles})\b[^,.\n“”\"]{{0,{_ROLE_TO_COMMA}}},[ \t]+(?P<name>{full_name})[ \t]*,"
@@ -244,7 +247,7 @@ class SpeakerSettings:
             rf"(?P<name>{_NAME_BODY_MULTI})(?=[ \t]*(?:[,.;:()]|[ \t]+[a-z]|$))"
         ))
         # How far before its first comma a role_then_name match can start (see names_after_roles).
-        longest_role = max((len(word) for word in (*self.honorifics, "Minister", "Director", "Secretary")), default=0)
+        longest_role = max((len(word) for word in set_off_roles), default=0)
         object.__setattr__(self, "role_then_name_reach", longest_role + _ROLE_TO_COMMA)
 
 
@@ -1109,8 +1112,11 @@ class NameResolver:
     def _headline_person(self, person: Person) -> bool:
         if self.text.find(person.name, person.end) >= 0 or self.text.find(person.name, 0, person.start) >= 0:
             return True
-        words = (self.split_title(person.name)[1] or person.name).lower().split()  # roles run into it aside
-        return len(words) <= 2 and not any(word in self._lower_case_words for word in words)
+        name = person.name
+        if sum(word.isupper() and len(word) > 1 for word in name.split()) >= 2:  # a letterhead in capitals
+            name = " ".join(word if word in _POSTNOMINALS else _title_case_if_caps(word) for word in name.split())
+        words = self.split_title(name)[1].lower().split()  # roles run into it aside
+        return 1 <= len(words) <= 2 and not any(word in self._lower_case_words for word in words)
 
     def _common_noun(self, word: str) -> bool:
         """A single capitalised word that is a noun for people or that the release also writes in

@@ -44,8 +44,8 @@ class ContactRecognizer(IomComponent):
     def _find(self, doc: Doc) -> list[ContactRecord]:
         found = [Found(span.start_char, span.end_char, span.kb_id_, "phone") for span in doc.spans.get(PHONE_KEY, [])]
         found += [Found(span.start_char, span.end_char, span.kb_id_, "email") for span in doc.spans.get(EMAIL_KEY, [])]
-        if not found:
-            return []  # no numbers or addresses: no contacts, and the places need not be read
+        # With no numbers or addresses, ``find_contacts`` reads only a contact block the text
+        # ends in (cut off after the name).
         found.sort(key=lambda item: item.start)
         text = doc._.iom_text
 

@@ -50,6 +50,10 @@ class ContactSettings:
     ``not_contact_lead_pattern`` matches the text just before a name that makes it no contact
     (an authorisation footer: "Authorised by Senator Jane Doe, 1 Main St, Tel ...").
     ``organization_tail_words`` never end an office's name ("IOM Kenya on", "MP tel").
+    ``cut_off_lead_pattern`` is what may stand between a cue and the name of a contact whose
+    block the text ends in before any number ("please contact:\n\nJo Doe"), and
+    ``cut_off_tail_chars`` how much text may follow that name (an office line, a cut-off label);
+    ``cut_off_titles`` the only titles such a name may open with ("Ms", "Dr"; not "Senator").
     """
 
     cue_pattern: str
@@ -61,13 +65,18 @@ class ContactSettings:
     not_contact_lead_pattern: str = r"(?!x)x"
     max_name_words: int = 4
     organization_tail_words: frozenset[str] = frozenset()
+    cut_off_lead_pattern: str = r"[\s:,]*"
+    cut_off_tail_chars: int = 80
+    cut_off_titles: frozenset[str] = frozenset()
     cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
     not_contact_lead: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    cut_off_lead: re.Pattern[str] = field(init=False, repr=False, compare=False)
     honorific_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue", re.compile(self.cue_pattern, re.IGNORECASE))
         object.__setattr__(self, "not_contact_lead", re.compile(rf"(?:{self.not_contact_lead_pattern})\s*$", re.IGNORECASE))
+        object.__setattr__(self, "cut_off_lead", re.compile(self.cut_off_lead_pattern, re.IGNORECASE))
         words = {word for honorific in self.honorifics for word in honorific.split() if word != "the"}
         object.__setattr__(self, "honorific_words", frozenset(words))
 
@@ -106,7 +115,8 @@ def find_contacts(
     capital): a name candidate ending inside one is a place ("IOM Addis Ababa"), not a person.
     """
     if not found:
-        return []  # a contact is a name with at least one item: no items, no contacts (and no scan)
+        # A contact is a name with at least one item, or a block the text ends in after the name.
+        return _cut_off_block(text, settings, complete_name, not_names)
     records: list[ContactRecord] = []
     seen: set[tuple[int, int]] = set()
     items = Items.of(found)
@@ -116,6 +126,22 @@ def find_contacts(
             if (record.start, record.end) not in seen:
                 seen.add((record.start, record.end))
                 records.append(record)
+    return _merge_same_person(records)
+
+
+def _cut_off_block(
+    text: str, settings: ContactSettings, complete_name: Callable[[str], str] | None, not_names: Sequence[tuple[int, int]]
+) -> list[ContactRecord]:
+    """The contact of a text that ends in its contact block before any number or address.
+
+    Releases are often kept cut short ("For further information, please contact:\n\nJo Doe");
+    only the last cue near the end is read, so a text with no items costs one short scan.
+    """
+    tail = max(0, len(text) - settings.zone_chars)
+    last = max(settings.cue.finditer(text, tail), key=lambda match: match.start(), default=None)
+    if last is None:
+        return []
+    records = _contacts_in_zone(text, last.end(), len(text), Items.of(()), Ranges.of(not_names), settings, complete_name)
     return _merge_same_person(records)
 
 
@@ -288,11 +314,17 @@ def _contacts_in_zone(
     words = _words(text, start, end, items, settings)
     names = _drop_attributes(text, name_candidates(text, words, blocked, settings), items)
     barriers = _office_labels(text, words, names, settings)
-    records = []
+    records: list[ContactRecord] = []
     listed: list[tuple[int, int]] = []  # names listed together before the one that holds their items
     for index, (name_start, name_end) in enumerate(names):
         claim_end = names[index + 1][0] if index + 1 < len(names) else end
         claimed = _claim(items, barriers, name_end, claim_end)
+        if not claimed and _cut_off_after(text, start, end, names, index, records, settings):
+            # The text ends in this block before the name's numbers: the name is still a contact.
+            name = _clean_name(text[name_start:name_end], settings, complete_name)
+            organization = _tidy_organization((_organization(f"{text}\n", name_end, end + 1, settings) or "").rstrip("."), settings)
+            records.append(ContactRecord(name, name_start, name_end, organization, (), (), name_end))
+            continue
         if not claimed:
             listed = [*listed, (name_start, name_end)] if claim_end < end and _NAME_LIST.fullmatch(text, name_end, claim_end) else []
             continue
@@ -315,8 +347,43 @@ def _contacts_in_zone(
     return records
 
 
+def _cut_off_after(
+    text: str,
+    zone_start: int,
+    zone_end: int,
+    names: list[tuple[int, int]],
+    index: int,
+    records: list[ContactRecord],
+    settings: ContactSettings,
+) -> bool:
+    """True when the zone's last name ends the text but for a short tail: its block was cut off.
+
+    The name must follow the cue directly ("please contact:\n\nJo Doe", ``cut_off_lead``) or
+    open a line after the contacts listed before it; nothing but an office line or a cut-off
+    label may follow it.
+    """
+    if index != len(names) - 1 or zone_end < len(text.rstrip()):
+        return False
+    name_start, name_end = names[index]
+    tail = text[name_end:]
+    if len(tail.rstrip()) > settings.cut_off_tail_chars:
+        return False
+    if _DIGIT.search(tail) and (tail != tail.rstrip() or tail.rstrip()[-1:] in ".)"):
+        return False  # "Jo Doe on (02) 858 1011." is complete: its number was not read, no cut
+    first = text[name_start:name_end].split()[0].rstrip(".")
+    if first.title() in settings.honorific_words and first.title() not in settings.cut_off_titles:
+        return False  # "Senator the Hon Jo Doe" signs a letterhead: a principal, not a press contact
+    if records and records[-1].start < name_start:
+        line_start = text.rfind("\n", 0, name_start) + 1
+        return not text[line_start:name_start].strip() and not text[name_start:name_end].isupper()
+    return index == 0 and settings.cut_off_lead.fullmatch(text, zone_start, name_start) is not None
+
+
+_DIGIT = re.compile(r"\d")
+
+
 # "Jo Doe and Jane Roe, Tel: ...": names listed together share the items after the last one.
-_NAME_LIST = re.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]*")
+_NAME_LIST = re.compile(r"[ \t\u00a0]*(?:,|and|or|&)[ \t\u00a0]*")
 
 
 def _share(text: str, group: list[tuple[int, int]], claimed: list[Found]) -> list[list[Found]]:
@@ -330,6 +397,13 @@ def _share(text: str, group: list[tuple[int, int]], claimed: list[Found]) -> lis
         return [claimed]
     surnames = [_surname_key(text[start:end]) for start, end in group]
     phones = [item for item in claimed if item.kind == "phone"]
+    if any(_OR.search(text, group[position][1], group[position + 1][0]) for position in range(len(group) - 1)):
+        # "contact Jo Doe or Jane Roe on A or B": either person at either number; an address
+        # naming one of them is theirs.
+        return [
+            [item for item in claimed if item.kind == "phone" or _owner(item, surnames) in (position, None)]
+            for position in range(len(group))
+        ]
     one_each = len(phones) == len(group)
     shares: list[list[Found]] = [[phones[position]] if one_each else [] for position in range(len(group))]
     if not one_each:
@@ -343,6 +417,16 @@ def _share(text: str, group: list[tuple[int, int]], claimed: list[Found]) -> lis
     if not one_each and not any(shares[:-1]):
         return [[] for _ in group[:-1]] + [claimed]
     return [sorted(share, key=lambda item: item.start) for share in shares]
+
+
+_OR = re.compile(r"\bor\b")
+
+
+def _owner(item: Found, surnames: list[str]) -> int | None:
+    """The position of the only name whose surname the address's local part holds, or None."""
+    local = item.value.split("@", 1)[0].lower()
+    owners = [position for position, surname in enumerate(surnames) if len(surname) > 1 and surname in local]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _surname_key(name: str) -> str:

@@ -80,7 +80,9 @@ class PhoneSettings:
     region_words: Mapping[str, str] = field(default_factory=dict)
     short_numbers: Mapping[str, str] = field(default_factory=dict)
     hyphen_extension_regions: tuple[str, ...] = ()
+    office_cities: Mapping[str, str] = field(default_factory=dict)
     cue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    office_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     city_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     city_lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
     area_lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
@@ -90,6 +92,7 @@ class PhoneSettings:
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_pattern", compile_kind_cues(self.kind_cues))
         object.__setattr__(self, "city_pattern", compile_cities(self.city_regions))
+        object.__setattr__(self, "office_pattern", compile_cities(self.office_cities))
         object.__setattr__(self, "city_lookup", {_city_key(city): code for city, code in self.city_regions.items()})
         object.__setattr__(self, "area_lookup", {_city_key(city): code for city, code in self.area_codes.items()})
         object.__setattr__(self, "words_pattern", compile_cities({word: word for word in self.region_words}))
@@ -298,6 +301,22 @@ def _local_region(text: str, regions: RegionEvidence, offsets: list[int], start:
     return regions.located[index][1]
 
 
+def _office_city_before(text: str, start: int, settings: PhoneSettings) -> str | None:
+    """The region of an office city (``office_cities``) on the office line just before ``start``.
+
+    "IOM Washington\nTel: +202 ..." names a U.S. office; these cities are no region evidence
+    elsewhere in a release ("talks in Washington" does not make its numbers American).
+    """
+    window_start = max(0, start - MAX_OFFICE_LINE - len("Tel: "))
+    last = max(settings.office_pattern.finditer(text, window_start, start), key=lambda match: match.start(), default=None)
+    if last is None:
+        return None
+    between = text[last.end() : start]
+    if between.count("\n") > 1 or "." in between.replace("Tel.", "").replace("tel.", ""):
+        return None
+    return settings.office_cities.get(last.group()) or settings.office_cities.get(last.group().title())
+
+
 # ---------------------------------------------------------------------------------------------
 # Finding
 
@@ -462,7 +481,7 @@ def _read_candidate(
     # "ext. 231/232": a second extension after a slash is only skipped, never read into the number.
     has_own_extension = _TRAILING_EXTENSION.search(raw) is not None
     parse_raw = f"{raw} ext. {extension.group(1)}" if extension and not has_own_extension else raw
-    local = _local_region(text, evidence, offsets, start, settings.local_window)
+    local = _local_region(text, evidence, offsets, start, settings.local_window) or _office_city_before(text, start, settings)
     hit = _best_reading(text, start, end, parse_raw, evidence, settings, local)
     hit = _number_only(text, hit) if hit is not None else None
     if hit is None:
@@ -531,7 +550,7 @@ def _written_code_runs(
         raw = match.group().rstrip(" \t.-(")
         if raw.count("(") != raw.count(")") and not raw.lstrip("+ ").startswith("("):
             raw = raw[: raw.rfind("(")].rstrip(" \t.-") if raw.count("(") > raw.count(")") else raw
-        if _written_national(raw) is not None:
+        if _written_national(raw) is not None and (raw.lstrip("( ").startswith("+") or _valid(_dialled_form(raw) or raw, None)):
             runs.append((match.start(), match.start() + len(raw), raw))
     if offsets:
         for match in _BARE_RUN.finditer(text):
@@ -887,14 +906,9 @@ def _best_reading(
         tried = tuple(dict.fromkeys([*([local] if local else []), *regions.ranked[: settings.max_regions_tried]]))
     best: PhoneHit | None = None
     best_score = -1.0
-    # "00 41 ..." is read with "+" too: "00" is the international prefix nearly everywhere, but
-    # not in the regions tried (the U.S. dials 011), which would read the digits as national.
-    readings: list[tuple[str | None, str]] = [(region, raw) for region in tried]
-    if dialled is not None and dialled != raw:
-        readings.append((None, dialled))
-    for region, written in readings:
+    for region in tried:
         try:
-            number = phonenumbers.parse(written, region)
+            number = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
             continue
         hit = _to_hit(text, start, end, raw, number, settings, repairable)
@@ -902,11 +916,11 @@ def _best_reading(
             continue
         # The office named just before the number breaks ties and beats a reading that does not
         # group the digits as its plan does; a person called Paris does not make 0427 604 760 French.
-        score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local) + 0.25 * (written == dialled)
+        score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local)
         if score > best_score:
             best, best_score = hit, score
     if international:
-        return best if best is not None and (best.valid or best.repaired) else _as_given(text, start, end, raw, settings)
+        return _international_reading(text, start, end, raw, dialled or raw, best, settings, repairable)
     if local and (best is None or not best.valid):
         with_code = _office_code_reading(text, start, end, raw, local, settings)
         if with_code is not None:
@@ -920,6 +934,32 @@ def _best_reading(
         return _unverified(text, start, end, raw, local, settings) or best
     if best is None and regions.home:
         return _unverified(text, start, end, raw, regions.home, settings)
+    return best
+
+
+def _international_reading(
+    text: str, start: int, end: int, raw: str, dialled: str, best: PhoneHit | None, settings: PhoneSettings, repairable: bool
+) -> PhoneHit | None:
+    """The reading of a number written with an international prefix.
+
+    "00 41 ..." is also read as "+41 ...": "00" is the international prefix nearly everywhere,
+    but not in the region tried (the U.S. dials 011), which would read the digits as national.
+    A valid reading wins. Else a number written with "+" is kept as given (:func:`_as_given`);
+    one written with "00" is not, as "008 651 921" or "(003) 31 5714" may be an old national
+    number: the region's own reading stands, as before.
+    """
+    if best is not None and (best.valid or best.repaired):
+        return best
+    if dialled != raw:
+        try:
+            number = phonenumbers.parse(dialled)
+        except phonenumbers.NumberParseException:
+            number = None
+        hit = _to_hit(text, start, end, raw, number, settings, repairable) if number is not None else None
+        if hit is not None and (hit.valid or hit.repaired):
+            return hit
+    if raw.lstrip("( \t").startswith("+"):
+        return _as_given(text, start, end, raw, settings)
     return best
 
 
@@ -939,7 +979,7 @@ def _dialled_form(raw: str) -> str | None:
     written = raw.lstrip("( \t")
     if written.startswith("+"):
         return "+" + written.lstrip("+ \t")
-    if written.startswith("00") and not written.startswith("000"):
+    if written.startswith("00") and not written.startswith("000") and not raw.lstrip().startswith("("):
         return "+" + written[2:].lstrip(" \t")
     return None
 
@@ -1140,7 +1180,10 @@ def _to_hit(
 
 def _glued_extension(raw: str, number: PhoneNumber) -> bool:
     """True when the national number holds more digits than the number written before its extension."""
-    written = len(_DIGIT.findall(_number_part(raw)))
+    number_part = _number_part(raw)
+    if number_part == raw:
+        return False  # no extension written (a plan may add a digit: Christmas Island's "8")
+    written = len(_DIGIT.findall(number_part))
     national = len(str(number.national_number))
     return national + (len(str(number.country_code)) if _dialled_form(raw) is not None else 0) > written
 

@@ -23,15 +23,23 @@ def _names(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Le Ministère de l'Intérieur a ouvert un centre.", ["Ministère de l'Intérieur"]),
-        ("avec le ministère des Affaires étrangères et des Maliens de l'extérieur, à Bamako.", ["ministère des Affaires étrangères et des Maliens de l'extérieur"]),
+        (
+            "avec le ministère des Affaires étrangères et des Maliens de l'extérieur, à Bamako.",
+            ["ministère des Affaires étrangères et des Maliens de l'extérieur"],
+        ),
         ("La Direction nationale de la protection civile estime que", ["Direction nationale de la protection civile"]),
         ("La Croix-Rouge burkinabè et la Croix-Rouge malienne, avec", ["Croix-Rouge malienne"]),
         ("soutenu par le Gouvernement du Niger. Il faut", ["Gouvernement du Niger"]),
         ("selon le Gouvernement mauritanien, qui", ["Gouvernement mauritanien"]),
-        ("con el Ministerio de Relaciones Exteriores y Movilidad Humana del Ecuador.", ["Ministerio de Relaciones Exteriores y Movilidad Humana del Ecuador"]),
-        ("El Ministerio de Inclusión, Seguridad Social y Migraciones financia", ["Ministerio de Inclusión, Seguridad Social y Migraciones"]),
+        (
+            "con el Ministerio de Relaciones Exteriores y Movilidad Humana del Ecuador.",
+            ["Ministerio de Relaciones Exteriores y Movilidad Humana del Ecuador"],
+        ),
+        ("El Ministerio de Inclusión, Seguridad Social y Migraciones paga", ["Ministerio de Inclusión, Seguridad Social y Migraciones"]),
         ("con fondos del Gobierno Federal de Brasil.", ["Gobierno Federal de Brasil"]),
         ("del Gobierno de\nNoruega, que es un texto con líneas cortadas a mano.", []),
+        ("arribaron a la Fuerza Aérea Guatemalteca otros vuelos", ["Fuerza Aérea Guatemalteca"]),
+        ("por personal de la Dirección de Protección al Migrante Hondureño, que", ["Dirección de Protección al Migrante Hondureño"]),
     ],
 )
 def test_head_word_first_names(text: str, expected: list[str]) -> None:
@@ -61,7 +69,8 @@ def test_a_name_stops_before_another_body_a_verb_or_a_clause(text: str, expected
 def test_a_name_before_its_acronym_defines_it() -> None:
     text = "la Commission nationale d'accueil et de réinsertion des réfugiés et des rapatriés (CNARR) enregistre"
     [name] = find_names(text, RULES)
-    assert (text[name.start : name.end], name.acronym) == ("Commission nationale d'accueil et de réinsertion des réfugiés et des rapatriés", "CNARR")
+    long_form = "Commission nationale d'accueil et de réinsertion des réfugiés et des rapatriés"
+    assert (text[name.start : name.end], name.acronym) == (long_form, "CNARR")
 
 
 @pytest.mark.parametrize(

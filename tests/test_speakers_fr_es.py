@@ -41,6 +41,8 @@ def _titles(text: str) -> list[str | None]:
         ("“La selva no perdona”, sostiene Carla Ibáñez Holt, jefa de Misión de la OIM en Panamá.", ["Carla Ibáñez Holt"]),
         ("« Les pluies arrivent », prévient Jean Sarr, coordinateur de l'OIM à Mopti.", ["Jean Sarr"]),
         ("«A b c d», dijo el ministro de Relaciones Exteriores.", [None]),
+        ("“A b c d”, comentó a Efe la portavoz del INM, Alicia Mora Lind.", ["Alicia Mora Lind"]),
+        ("« A b c d », a déclaré à l'AFP le gouverneur de la région, Ali Sani-Berg.", ["Ali Sani-Berg"]),
     ],
 )
 def test_verb_then_speaker_after_the_quote(text: str, expected: list[str | None]) -> None:

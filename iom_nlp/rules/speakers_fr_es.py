@@ -62,6 +62,8 @@ class RomanceSpeakerSettings:
     time_words: tuple[str, ...]  # between the verb and the speaker: "aujourd'hui", "hoy"
     role_words: frozenset[str]  # the lower-case head of a role: "chef", "jefa", "ministre"
     not_name_words: frozenset[str]  # capitalised words that never open a person's name
+    # whom the words were said to, between the verb and the speaker: "dijo a Efe la portavoz …"
+    addressees: tuple[str, ...] = ()
     max_attribution_chars: int = 400
     name: str = field(init=False, repr=False, compare=False)
     cue: str = field(init=False, repr=False, compare=False)
@@ -91,6 +93,8 @@ class RomanceSpeakerSettings:
         object.__setattr__(self, "after", re.compile(
             rf"[ \t\u00a0\u202f]*[,.]?[ \t\u00a0\u202f]*(?:[-–—][ \t\u00a0]*)?(?P<cue>{cue})"
             rf"(?:{_SPACE}+(?:{time}))*"
+            rf"(?:{_SPACE}+(?:a|à|al|au|aux){_SPACE}+(?:(?:la|le|les|los|las){_SPACE}+|l['’])?"
+            rf"(?:{alternation(self.addressees, space=f'{_SPACE}+')})(?![\w-]),?)?"
         ))
         # The end of a lead-in: the verb, perhaps "que", a colon or a comma.
         # (a few words may stand between the verb and the quote: "expresó que les preocupa “…")

@@ -114,8 +114,9 @@ def seed_vocabulary(nlp: Language) -> None:
         nlp.tokenizer(word)
 
 
-# In pipeline order: the language first (load() puts it before the base model), then structure first (others skip navigation), countries before phones (region
-# evidence) and organisations, organisations before quotes (speakers' bodies), contacts last.
+# In pipeline order: the language first (load() puts it before the base model), structure next
+# (others skip navigation), countries before phones (region evidence) and organisations,
+# organisations before quotes (speakers' bodies), contacts last.
 COMPONENTS: Final = (
     "iom_language",
     "iom_structure",

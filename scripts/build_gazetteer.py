@@ -364,16 +364,156 @@ def build(datahub: Path) -> list[dict[str, str]]:
     return entries
 
 
+# --- French and Spanish ---------------------------------------------------------------------
+# Names from pycountry's own French and Spanish translations of ISO 3166 (its gettext files),
+# plus ``models/curated/country_aliases_<lang>.tsv``; demonyms from
+# ``models/curated/demonyms_<lang>.tsv`` in every gender and number. Written to
+# ``models/countries_fr_es.jsonl``, each entry with its "lang"; the component matches them only
+# in releases of that language, so no English release can be touched by a French or Spanish word.
+FOREIGN_LANGUAGES = ("fr", "es")
+# Forms that name no country: they hide the country inside them ("Colombie-Britannique").
+NO_COUNTRY = "-"
+# Demonyms two countries share: resolved like the English "Congolese" (rule "Congo").
+FOREIGN_AMBIGUOUS_DEMONYMS = {"fr": ("congolais", "Congo"), "es": ("congoleño", "Congo")}
+# Names two places share: resolved like the English name (rule "Georgia": the country or the US state).
+FOREIGN_AMBIGUOUS_NAMES = {"fr": {"georgie": "Georgia"}, "es": {"georgia": "Georgia"}}  # keys without accents
+
+
+def translated_names(language: str) -> list[tuple[str, str]]:
+    """(code, name) for pycountry's translations of each ISO 3166-1 name into ``language``.
+
+    ISO's inverted forms ("Iran, République islamique d'") give their head ("Iran") and, where
+    the tail ends in a preposition, the uninverted form ("République démocratique du Congo").
+    """
+    import gettext
+
+    locales = Path(pycountry.__file__).parent / "locales"
+    translation = gettext.translation("iso3166-1", str(locales), languages=[language])
+    rows = []
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if not value:
+                continue
+            translated = translation.gettext(value)
+            if translated == value and language != "en" and attr != "name":
+                continue  # untranslated official forms are English
+            if "," in translated:
+                head, tail = (part.strip() for part in translated.split(",", 1))
+                rows.append((country.alpha_2, head))
+                if re.search(r"(?:\b(?:de|du|del|des|de la)|d['’])$", tail):
+                    joiner = "" if tail.endswith(("'", "’")) else " "
+                    rows.append((country.alpha_2, f"{tail[:1].upper()}{tail[1:]}{joiner}{head}"))
+            else:
+                rows.append((country.alpha_2, translated))
+    return rows
+
+
+def inflect_fr(word: str) -> list[str]:
+    """A French demonym in both genders and numbers: "malien" -> malien, malienne, maliens, maliennes."""
+    if word.endswith(("ien", "éen", "en")):
+        return [word, word + "ne", word + "s", word + "nes"]
+    if word.endswith("e"):
+        return [word, word + "s"]
+    if word.endswith(("s", "x")):
+        return [word, word + "e", word + "es"]
+    return [word, word + "e", word + "s", word + "es"]
+
+
+def inflect_es(word: str) -> list[str]:
+    """A Spanish demonym in both genders and numbers: "venezolano" -> venezolano, venezolana, venezolanos, venezolanas."""
+    if word.endswith("o"):
+        return [word, word[:-1] + "a", word + "s", word[:-1] + "as"]
+    if word.endswith(("e", "a")):
+        return [word, word + "s"]
+    if word.endswith(("és", "án", "ín", "ón")):
+        stem = fold_accents(word[-2]) + word[-1]
+        base = word[:-2] + stem
+        return [word, base + "a", base + "es", base + "as"]
+    if word.endswith(("í", "ú")):
+        return [word, word + "es", word + "s"]
+    return [word, word + "a", word + "es", word + "as"]
+
+
+def demonym_forms(language: str, written: str) -> list[str]:
+    if "|" in written:
+        return [form.strip() for form in written.split("|") if form.strip()]
+    return inflect_fr(written) if language == "fr" else inflect_es(written)
+
+
+def foreign_variants(form: str) -> set[str]:
+    """Accents folded, typographic apostrophes, hyphen or space: the ways a release writes ``form``."""
+    forms = {form, fold_accents(form), form.replace("'", "’")}
+    forms |= {variant.replace("-", " ") for variant in forms if "-" in variant}
+    forms |= {unicodedata.normalize("NFD", variant) for variant in forms}
+    return {re.sub(r"\s+", " ", variant).strip() for variant in forms if variant.strip()}
+
+
+def build_foreign(language: str) -> list[dict[str, str]]:
+    """The French or Spanish entries: names (ISO translations, curated aliases) and demonyms."""
+    excluded = {
+        line.strip().lower()
+        for line in (MODELS / "curated" / "country_exclusions_fr_es.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    names = display_names()
+    official = official_names(DEFAULT_DATAHUB)
+    claims: dict[str, dict[str, int]] = defaultdict(dict)
+    surface: dict[str, str] = {}
+    # curated first: its spelling of a form ("Guinée équatoriale") is the one whose capitals count
+    sources = [(code, name, "curated") for code, name in read_tsv(MODELS / "curated" / f"country_aliases_{language}.tsv")]
+    sources += [(code, name, "iso") for code, name in translated_names(language)]
+    for code, name, source in sources:
+        for form in foreign_variants(name):
+            key = form.lower()
+            if key in excluded or fold_accents(key) in excluded:
+                continue
+            surface.setdefault(key, form)
+            claims[key][code] = min(claims[key].get(code, 99), PRIORITY[source])
+
+    def entry(code: str, kind: str, pattern: str) -> dict[str, str]:
+        return {"code": code, "name": names.get(code, code), "official_name": official.get(code, names.get(code, code)),
+                "kind": kind, "pattern": pattern, "lang": language}
+
+    entries = [entry(code, "name", surface[key]) for key, code in sorted(choose(claims).items())]
+    for item in entries:
+        rule = FOREIGN_AMBIGUOUS_NAMES[language].get(fold_accents(item["pattern"]).lower())
+        if rule:
+            item.update({"code": "?", "name": rule, "official_name": rule, "rule": rule})
+    demonyms: dict[str, set[str]] = defaultdict(set)
+    for code, written in read_tsv(MODELS / "curated" / f"demonyms_{language}.tsv"):
+        for form in demonym_forms(language, written):
+            for variant in foreign_variants(form):
+                demonyms[variant.lower()].add(code)
+    for form, codes in sorted(demonyms.items()):
+        if len(codes) == 1:
+            entries.append(entry(next(iter(codes)), "demonym", form))
+        else:
+            print(f"dropped ambiguous {language} demonym {form!r}: {sorted(codes)}", file=sys.stderr)
+    stem, rule = FOREIGN_AMBIGUOUS_DEMONYMS[language]
+    for form in demonym_forms(language, stem):
+        for variant in foreign_variants(form):
+            entries.append({"code": "?", "name": rule, "official_name": rule, "kind": "demonym", "pattern": variant.lower(),
+                            "lang": language, "rule": rule})
+    return entries
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--datahub", type=Path, default=DEFAULT_DATAHUB)
     parser.add_argument("--output", type=Path, default=MODELS / "countries.jsonl")
+    parser.add_argument("--foreign-output", type=Path, default=MODELS / "countries_fr_es.jsonl")
     args = parser.parse_args()
     entries = build(args.datahub)
     with args.output.open("w", encoding="utf-8") as handle:
         for entry in entries:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
     print(f"wrote {len(entries)} patterns to {args.output}", file=sys.stderr)
+    foreign = [entry for language in FOREIGN_LANGUAGES for entry in build_foreign(language)]
+    with args.foreign_output.open("w", encoding="utf-8") as handle:
+        for entry in foreign:
+            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    print(f"wrote {len(foreign)} French and Spanish patterns to {args.foreign_output}", file=sys.stderr)
     return 0
 
 

@@ -38,6 +38,8 @@ from ..rules.countries import (
 from ..rules.overlaps import keep_longest
 from ..rules.wordview import PhraseLookup
 from .base import IomComponent, iom_factory
+from .countries_fr_es import AMBIGUOUS, FOREIGN_GAZETTEER_FILE, FOREIGN_RULES_FILE, NO_COUNTRY, Candidate, ForeignCountryLookup
+from .language import doc_language
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.COUNTRIES
@@ -55,9 +57,10 @@ class CountryRecognizer(IomComponent):
     Span labels: ``name`` or ``demonym`` in ``iom_countries``; ``capital`` in ``iom_places``.
     """
 
-    data_files = (GAZETTEER_FILE, RULES_FILE)
+    data_files = (GAZETTEER_FILE, RULES_FILE, FOREIGN_GAZETTEER_FILE, FOREIGN_RULES_FILE)
 
     def configure(self) -> None:
+        self.foreign = ForeignCountryLookup(self.nlp, self.data[FOREIGN_GAZETTEER_FILE], self.data[FOREIGN_RULES_FILE])
         self.entries: list[dict[str, Any]] = parse_jsonl(self.data[GAZETTEER_FILE])
         self.rules_data: dict[str, Any] = parse_json_object(self.data[RULES_FILE], RULES_FILE)
         settings_from_dict(self.rules_data, CountryRules.from_dict, RULES_FILE)  # refuses unknown keys
@@ -108,7 +111,9 @@ class CountryRecognizer(IomComponent):
         codes = {span.kb_id_ for span in doc.spans[SPAN_KEY]}
         doc.user_data[NAMES_KEY] = {code: list(self.names.get(code, (code, code))) for code in sorted(codes)}
 
-    def _candidates(self, doc: Doc, columns: npt.NDArray[numpy.uint64]) -> dict[tuple[int, int], tuple[str, str, str]]:
+    def _candidates(
+        self, doc: Doc, columns: npt.NDArray[numpy.uint64], foreign: dict[tuple[int, int], Candidate] | None = None
+    ) -> dict[tuple[int, int], tuple[str, str, str]]:
         """Every gazetteer match, (start, end) -> (kind, code, pattern); the best kind wins a span.
 
         Names broken by a non-breaking space or a line break ("Christmas\u00a0Island",
@@ -123,6 +128,9 @@ class CountryRecognizer(IomComponent):
             kept[index] = _newlines(text, start, length) > MAX_NEWLINES_INSIDE
         words = numpy.flatnonzero(kept)
         found: dict[tuple[int, int], tuple[str, str, str]] = {}
+        language = doc_language(doc)
+        if foreign is not None and language != "en":  # French or Spanish forms, in their own releases only
+            foreign.update(self.foreign.candidates(language, columns, words))
         for key, word_start, word_end in self.matcher.find_hashes(columns[words, 3]):
             start, end = int(words[word_start]), int(words[word_end - 1]) + 1
             candidate = self.patterns[key]
@@ -137,7 +145,12 @@ class CountryRecognizer(IomComponent):
 
     def _find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
         columns = _columns(doc)
-        found = self._candidates(doc, columns)
+        language = doc_language(doc)
+        foreign: dict[tuple[int, int], Candidate] = {}
+        found = self._candidates(doc, columns, foreign)
+        for position, candidate in foreign.items():  # an English form keeps its span; a French one may fall back
+            if candidate[1] == NO_COUNTRY or position not in found:
+                found[position] = candidate
         facts = DocFacts.of(doc, [key for key, (kind, _, _) in found.items() if kind == "demonym"])
         countries: list[Span] = []
         places: list[Span] = []
@@ -147,11 +160,24 @@ class CountryRecognizer(IomComponent):
         for start, end in keep_longest(found, _pair):  # spaCy's filter_spans, without a Span per match
             kind, code, pattern = found[(start, end)]
             labelled = Span(doc, start, end, label=kind, kb_id=code)
+            alternative = foreign.get((start, end))
+            english_fails = alternative is not None and not keep_match(labelled, pattern, kind, self.rules, facts)
+            if alternative is not None and (alternative is found[(start, end)] or english_fails):
+                if self.foreign.keep(labelled, alternative, language):  # decided by the French/Spanish rules
+                    kind, code, pattern = alternative
+                    labelled = Span(doc, start, end, label=kind, kb_id=code)
+                    if code == AMBIGUOUS:
+                        ambiguous.append((labelled, pattern))
+                    else:
+                        countries.append(labelled)
+                continue
             if kind == "name" and used_attributively(labelled, self.rules, facts):
                 kind = "demonym"  # "Saudi authorities": the adjective, not the short name
                 labelled = Span(doc, start, end, label=kind, kb_id=code)
             if not keep_match(labelled, pattern, kind, self.rules, facts):
                 continue
+            if language != "en" and self.foreign.vetoes(labelled, kind, language):
+                continue  # "fleuve Niger", "Croix-Rouge malienne": the release's language decides
             if code == "?":
                 ambiguous.append((labelled, pattern))
             elif pattern in self.rules.word_acronyms and in_capitals(labelled):
@@ -166,7 +192,10 @@ class CountryRecognizer(IomComponent):
             code = resolve_ambiguous(doc, pattern, self.rules, facts, evidence)
             if code:
                 countries.append(Span(doc, span.start, span.end, label=span.label_, kb_id=code))
-        compounds = self._compound_tokens(doc, columns, {i for start, end in found for i in range(start, end)})
+        covered = {i for start, end in found for i in range(start, end)}
+        compounds = self._compound_tokens(doc, columns, covered)
+        if language != "en":  # "Maroc&nbsp;", "Brésil</h2>": a French or Spanish name glued to markup
+            compounds += self.foreign.glued(doc, language, covered | {span.start for span in compounds})
         for span in compounds:
             (places if span.label_ == "capital" else countries).append(span)
         return sorted(countries, key=_position), sorted(places, key=_position)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..data import parse_json_object, settings_from_dict
 from ..rules.structure import StructureSettings, analyse
 from .base import IomComponent, iom_factory
+from .language import doc_language
 
 SETTINGS_FILE = "structure.json"
 
@@ -35,7 +36,7 @@ class StructureRecognizer(IomComponent):
 
     def _analyse(self, doc: Doc) -> dict[str, Any]:
         source = doc._.iom_source_text
-        structure = analyse(source, self.settings)
+        structure = analyse(source, self.settings, doc_language(doc))
         title = structure.title
         dateline = structure.dateline
         return {

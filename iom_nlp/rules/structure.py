@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from .dates_fr_es import FR_ES_DATE, month_number
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -39,6 +41,16 @@ _NUMERIC = r"(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>(?:19|20)\d\d)"
 # most positions away with one test instead of trying every alternative (2x faster searches).
 _DATE_FIRST = r"(?=[\dADFJMNOSTW])"
 DATE = re.compile(rf"{_DATE_FIRST}(?i:{_WEEKDAY})(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC})", re.IGNORECASE)
+# In French and Spanish releases: the English forms and "le 12 mars 2019", "5 de mayo de 2021"
+# (:mod:`iom_nlp.rules.dates_fr_es`); English releases keep :data:`DATE` alone.
+DATE_FR_ES = re.compile(rf"(?i:{_WEEKDAY})(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC})|{FR_ES_DATE}", re.IGNORECASE)
+
+
+def date_pattern(language: str) -> re.Pattern[str]:
+    """The date pattern for a release in ``language`` ("en", "fr", "es")."""
+    return DATE_FR_ES if language in {"fr", "es"} else DATE
+
+
 # Every date ends with its year: a window without one holds no date.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # At most this many non-space characters come before a date's year ("Wednesday, 30th September.,").
@@ -216,7 +228,7 @@ def _is_label(line: str, settings: StructureSettings) -> bool:
 
 
 def _dateline_above_title(
-    text: str, lines: list[Line], title: Line | None, settings: StructureSettings
+    text: str, lines: list[Line], title: Line | None, settings: StructureSettings, dates: re.Pattern[str] = DATE
 ) -> DatelineMatch | None:
     """"FOR IMMEDIATE RELEASE / Geneva, 3 April 2011 / <headline>": a place and date alone on a
     line above the headline are the dateline."""
@@ -226,7 +238,7 @@ def _dateline_above_title(
         if line.start >= title.start:
             break
         if DATELINE_ALONE.match(line.text):
-            found = read_place_line(text, line, settings.place_lowercase_words)
+            found = read_place_line(text, line, settings.place_lowercase_words, dates)
             if found is not None and found[3] is not None:
                 return _dateline(text, *found)
     return None
@@ -260,6 +272,7 @@ def find_dateline(
     lowercase_words: frozenset[str] = frozenset(),
     weekday_words: frozenset[str] = frozenset(),
     label_pattern: re.Pattern[str] | None = None,
+    dates: re.Pattern[str] = DATE,
 ) -> DatelineMatch | None:
     """A dateline opening the body ("GENEVA, 12 May 2020 –"), else the release's first date.
 
@@ -281,12 +294,12 @@ def find_dateline(
             labels += 1
             continue
         first_word = stripped.split(" ", 1)[0].strip(",.").lower()
-        if first_word in weekday_words or DATE.fullmatch(stripped.strip(" ()")):
+        if first_word in weekday_words or dates.fullmatch(stripped.strip(" ()")):
             # "Tuesday, 3 March 2020" alone on its line: the date; the place may follow.
             if date_line is None:
-                date_line = (line.start, line.end, DATE.search(line.text))
+                date_line = (line.start, line.end, dates.search(line.text))
             continue
-        found = read_place_line(text, line, lowercase_words)
+        found = read_place_line(text, line, lowercase_words, dates)
         if found is not None:
             start, end, place, date_match = found
             if date_match is None and date_line is not None:
@@ -298,7 +311,7 @@ def find_dateline(
     # Releases date themselves near the top or at the very end; the middle is not searched.
     head_end = after + DATE_WINDOW
     for window_start, window_end in ((0, head_end), (max(head_end, len(text) - DATE_WINDOW), len(text))):
-        match = first_date(text, window_start, window_end)
+        match = first_date(text, window_start, window_end, dates)
         if match:
             return _dateline(text, match.start(), match.end(), None, match)
     return None
@@ -308,7 +321,7 @@ MAX_PLACE_CHARS = 40
 
 
 def read_place_line(
-    text: str, line: Line, lowercase_words: frozenset[str] = frozenset()
+    text: str, line: Line, lowercase_words: frozenset[str] = frozenset(), dates: re.Pattern[str] = DATE
 ) -> tuple[int, int, str, re.Match[str] | None] | None:
     """(start, end, place, date) of a line opening with a dateline, or None.
 
@@ -324,7 +337,7 @@ def read_place_line(
         alone = True
     if match is None or len(match.group("place")) > MAX_PLACE_CHARS:
         return None
-    rest = _read_rest(match.group("date"), alone)
+    rest = _read_rest(match.group("date"), alone, dates)
     if rest is None:
         return None
     more, date_match = rest
@@ -335,12 +348,12 @@ def read_place_line(
     return line.start + match.start("place"), line.start + match.end(), place, date_match
 
 
-def _read_rest(rest: str | None, alone: bool) -> tuple[str | None, re.Match[str] | None] | None:
+def _read_rest(rest: str | None, alone: bool, dates: re.Pattern[str] = DATE) -> tuple[str | None, re.Match[str] | None] | None:
     """(more of the place, date) read from what follows the place's comma; None when it is
     neither. A line standing alone must be the place and a date, nothing else."""
     if rest is None:
         return None, None
-    date_match = DATE.search(rest)
+    date_match = dates.search(rest)
     if date_match is not None:
         head = rest[: date_match.start()]
         more = _MORE_PLACE.fullmatch(head) if head.strip(" \t,") else None
@@ -353,7 +366,7 @@ def _read_rest(rest: str | None, alone: bool) -> tuple[str | None, re.Match[str]
     return None
 
 
-def first_date(text: str, start: int, end: int) -> re.Match[str] | None:
+def first_date(text: str, start: int, end: int, dates: re.Pattern[str] = DATE) -> re.Match[str] | None:
     """``DATE.search(text, start, end)``, without scanning text that cannot hold the first date.
 
     Every date ends with a year and holds at most ``MAX_DATE_HEAD`` non-space characters
@@ -366,7 +379,7 @@ def first_date(text: str, start: int, end: int) -> re.Match[str] | None:
     from_ = max(start, year.start() - YEAR_LOOKBACK)
     if len("".join(text[from_ : year.start()].split())) <= MAX_DATE_HEAD:
         from_ = start  # too little text before the year to be sure: search the whole window
-    return DATE.search(text, from_, end)
+    return dates.search(text, from_, end)
 
 
 def _dateline(text: str, start: int, end: int, place: str | None, date_match: re.Match[str] | None) -> DatelineMatch:
@@ -424,22 +437,28 @@ def parse_date(match: re.Match[str]) -> str | None:
             value = date(int(groups["y1"]), MONTHS[groups["m1"].lower().rstrip(".")], int(groups["d1"]))
         elif groups.get("d2"):
             value = date(int(groups["y2"]), MONTHS[groups["m2"].lower().rstrip(".")], int(groups["d2"]))
-        else:
+        elif groups.get("d3"):
             value = date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
+        else:
+            numbers = month_number(groups)
+            if numbers is None:
+                return None
+            value = date(*numbers)
     except (KeyError, ValueError):
         return None
     return value.isoformat()
 
 
-def analyse(text: str, settings: StructureSettings) -> Structure:
-    """Title, dateline and boilerplate zones of ``text``."""
+def analyse(text: str, settings: StructureSettings, language: str = "en") -> Structure:
+    """Title, dateline and boilerplate zones of ``text`` (its dates read in ``language``)."""
+    dates = date_pattern(language)
     lines = lines_of(text)
     boilerplate = boilerplate_lines(lines, settings)
     structure = Structure()
     structure.zones = [("boilerplate", lines[index].start, lines[index].end) for index in sorted(boilerplate)]
     structure.title = find_title(lines, boilerplate, settings)
     body_from = structure.title.end if structure.title else 0
-    structure.dateline = _dateline_above_title(text, lines, structure.title, settings) or find_dateline(
-        text, lines, body_from, settings.place_lowercase_words, settings.weekday_words, settings.release_label_pattern
+    structure.dateline = _dateline_above_title(text, lines, structure.title, settings, dates) or find_dateline(
+        text, lines, body_from, settings.place_lowercase_words, settings.weekday_words, settings.release_label_pattern, dates
     )
     return structure

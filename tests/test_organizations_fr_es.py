@@ -150,3 +150,18 @@ def test_spanish_release_bodies(nlp: Language, rules_nlp: Language, mode: str) -
 )
 def test_an_acronym_alias_only_as_written(rules_nlp: Language, text: str) -> None:
     assert iom_nlp.extract(text, nlp=rules_nlp).organizations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le financement vient de la Banque mondiale et des donateurs.", "World Bank"),
+        ("Le Comité international de la Croix-Rouge (CICR) visite les centres.", "International Committee of the Red Cross"),
+        ("ONU Mujeres y la OIM firmaron un acuerdo.", "UN Women"),
+        ("La Organización Internacional del Trabajo publicó un informe.", "International Labour Organization"),
+        ("Le Conseil de sécurité de l'ONU se réunit mardi.", "United Nations Security Council"),
+        ("La OIM, ONU Migración, abrió una oficina.", "International Organization for Migration"),
+    ],
+)
+def test_gazetteer_knows_french_and_spanish_names(rules_nlp: Language, text: str, name: str) -> None:
+    assert name in {org.name for org in iom_nlp.extract(text, nlp=rules_nlp).organizations}

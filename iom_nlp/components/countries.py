@@ -297,7 +297,7 @@ def _runs_into_a_name(doc: Doc, end: int) -> bool:
     return index < len(doc) and doc[index].is_title
 
 
-@iom_factory("iom_countries", assigns=["doc.spans", "doc._.iom_countries"])
+@iom_factory("iom_countries", assigns=["doc.spans", "doc._.iom_countries"], uses=["iom_language"])
 def make_country_recognizer(nlp: Language, name: str, data_path: str | None) -> CountryRecognizer:
     """Factory: ``data_path`` is a folder with countries.jsonl and country_rules.json
     (default: the packaged ``models/``)."""

@@ -84,6 +84,6 @@ class PhoneRecognizer(IomComponent):
 def make_phone_recognizer(nlp: Language, name: str, data_path: str | None) -> PhoneRecognizer:
     """Factory: settings from ``phones.json`` in ``data_path`` (default: the packaged ``models/``).
 
-    Uses the countries of ``iom_countries`` as region evidence when it runs first (optional).
+    Requires ``iom_countries`` earlier in the pipeline: its countries and capitals are region evidence.
     """
     return PhoneRecognizer(nlp, name, data_path=data_path)

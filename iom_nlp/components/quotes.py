@@ -311,7 +311,7 @@ def _record(
     "iom_quotes",
     requires=["doc._.iom_countries", "doc._.iom_organizations"],
     assigns=["doc.spans", "doc._.iom_quotes", "span._.iom_quote"],
-    uses=["ner", "parser"],
+    uses=["iom_language", "ner", "parser"],
 )
 def make_quote_recognizer(nlp: Language, name: str, data_path: str | None) -> QuoteRecognizer:
     """Factory: settings from ``quotes.json`` in ``data_path`` (default: the packaged ``models/``).

@@ -63,7 +63,7 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     return any(zone_start <= start and end <= zone_end for zone_start, zone_end in structure.get("boilerplate", []))
 
 
-@iom_factory("iom_structure", assigns=["doc._.iom_structure"])
+@iom_factory("iom_structure", assigns=["doc._.iom_structure"], uses=["iom_language"])
 def make_structure_recognizer(nlp: Language, name: str, data_path: str | None) -> StructureRecognizer:
     """Factory: settings from ``structure.json`` in ``data_path`` (default: the packaged ``models/``)."""
     return StructureRecognizer(nlp, name, data_path=data_path)

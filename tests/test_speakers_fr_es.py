@@ -176,3 +176,14 @@ def test_end_to_end_fr_es_speakers(rules_nlp: Language, text: str, speaker: str)
 def test_report_titles_in_guillemets_are_not_quotes(rules_nlp: Language) -> None:
     text = "Genève – L'OIM a publié un rapport intitulé « Quand les puits tarissent : migrations et climat », qui montre que.\n"
     assert not iom_nlp.extract(text, nlp=rules_nlp).quotes
+
+
+def test_an_english_page_quoting_a_french_statement_names_both_speakers(rules_nlp: Language) -> None:
+    text = (
+        "Geneva – IOM delivered shelter kits to 3,000 families in the region this week, with local partners.\n\n"
+        "“Families need roofs before the rains come back,” said Jane Doe, IOM Chief of Mission in Niger.\n\n"
+        "The regional governor welcomed the help. « Nous comptons sur nos partenaires », a déclaré Paul Sarr-Diallo,"
+        " gouverneur de Tahoua.\n"
+    )
+    release = iom_nlp.extract(text, nlp=rules_nlp)
+    assert [quote.speaker.name if quote.speaker else None for quote in release.quotes] == ["Jane Doe", "Paul Sarr-Diallo"]

@@ -26,7 +26,7 @@ from ..rules.speakers import (
     people_from_patterns,
     sentence_bounds,
 )
-from ..rules.speakers_fr_es import RomanceSpeakerSettings, Said, read_attributions
+from ..rules.speakers_fr_es import RomanceSpeakerSettings, read_attributions
 from ..rules.speakers_fr_es import resolve as resolve_fr_es
 from .base import IomComponent, iom_factory
 
@@ -35,9 +35,9 @@ SPAN_KEY = keys.QUOTES
 ORG_KEY = keys.ORGANIZATIONS
 SETTINGS_FILE = "quotes.json"
 FR_ES_FILE = "speakers_fr_es.json"
-# Releases in these languages are never read for French or Spanish attributions (any other
-# value, or no language component, is: those patterns only fire on French or Spanish verbs).
-SKIP_FR_ES = frozenset({"en"})
+# In a release detected as English, French or Spanish attributions are read only for the quotes
+# no English cue attributes (a French quote in an English page, or a misdetected release).
+ENGLISH = frozenset({"en"})
 # Settings the component reads itself (scare-quote test); the rest feed SpeakerSettings.
 COMPONENT_SETTINGS = {"scare_context": tuple[str, ...], "min_quote_words": int}
 
@@ -82,12 +82,14 @@ class QuoteRecognizer(IomComponent):
         # Only the cue written next to a quote tells speech from a scare quote: no speaker is
         # resolved before the scare quotes are gone, and a kept quote is not read twice.
         read = WrittenAttributions(text, self.settings, fallback)
-        fr_es: list[Said | None] = [None] * len(quotes)
-        if _language(doc) not in SKIP_FR_ES:
+        english = read(quotes)
+        if _language(doc) not in ENGLISH:
             fr_es = read_attributions(text, quotes, self.fr_es)
+        else:  # a release taken for English: French or Spanish only where no English cue stands
+            fr_es = read_attributions(text, quotes, self.fr_es, only=[not _has_cue(found) for found in english])
         kept_pairs = [
             (quote, said)
-            for quote, found, said in zip(quotes, read(quotes), fr_es, strict=True)
+            for quote, found, said in zip(quotes, english, fr_es, strict=True)
             if not is_scare_quote(
                 text, quote.start, quote.end, self.scare_context, self.min_quote_words, _has_cue(found) or said is not None
             )

@@ -125,10 +125,16 @@ class Said:
     pronoun: bool = False
 
 
-def read_attributions(text: str, quotes: Sequence[QuoteSpan], settings: RomanceSpeakerSettings) -> list[Said | None]:
-    """The French or Spanish attribution written next to each quote (None where there is none)."""
+def read_attributions(
+    text: str, quotes: Sequence[QuoteSpan], settings: RomanceSpeakerSettings, only: Sequence[bool] | None = None
+) -> list[Said | None]:
+    """The French or Spanish attribution written next to each quote (None where there is none);
+    with ``only``, just the quotes it marks True are read."""
     found: list[Said | None] = []
     for index, quote in enumerate(quotes):
+        if only is not None and not only[index]:
+            found.append(None)
+            continue
         following = quotes[index + 1].open_at if index + 1 < len(quotes) else len(text)
         previous = quotes[index - 1].close_at + 1 if index else 0
         said = _after(text, quote, following, settings)

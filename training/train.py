@@ -50,7 +50,7 @@ def export(best: Path, target: Path, floor: float) -> None:
 def fit(rows_path: Path, settings: dict[str, object]) -> dict[str, object]:
     """The calibration table (per origin and probability bin, the share of right mentions) and
     the rules-only shares, fitted on the validation rows; ``settings`` (accept, accept_alone,
-    prefer, veto, floor) are kept as they are."""
+    prefer, veto, model_overrules, floor) are kept as they are."""
     from iom_nlp.rules.combination import ORIGIN_OF_SOURCE, fit_table
 
     data = json.loads(rows_path.read_text(encoding="utf-8"))
@@ -85,7 +85,7 @@ def main() -> None:
         return
     rows = args.output / "valid-mentions.json"
     run(python, "training/evaluate.py", "--split", "valid", "--json", str(rows))
-    settings = {key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "floor") if key in current}
+    settings = {key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "model_overrules", "floor") if key in current}
     fitted = fit(rows, settings)
     (args.models / "org_combination.json").write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print("calibration written:", json.dumps(fitted))

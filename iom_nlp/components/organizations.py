@@ -277,7 +277,9 @@ class OrganizationRecognizer(IomComponent):
         the span becomes an alias ("Egypt’s Ministry of Health"), two bodies joined by "and" are
         two, people and line breaks end a name; each piece keeps its span's probability
         (recorded in ``probability``). A proposal no rule candidate overlaps needs
-        ``accept_alone``; every piece must pass the rules' vetoes (:meth:`_reason`)."""
+        ``accept_alone``; a piece is refused for any reason of :meth:`_reason` but those
+        listed in ``model_overrules`` (none by default: overruling the rules' "generic" or
+        "person" lost more than it gained on held-out releases)."""
         text = doc._.iom_text
         countries, people, boilerplate = evidence
         alone = self.combination.accept_alone
@@ -288,7 +290,8 @@ class OrganizationRecognizer(IomComponent):
             if alone is not None and score < alone and not occupied.overlapping(candidate.start, candidate.end):
                 continue
             for piece in self._split([self._possessed(text, candidate)], doc, people):
-                if self._reason(doc, piece, countries, people, boilerplate) is None:
+                reason = self._reason(doc, piece, countries, people, boilerplate)
+                if reason is None or reason in self.combination.model_overrules:
                     probability[(piece.start, piece.end)] = max(score, probability.get((piece.start, piece.end), 0.0))
                     out.append(piece)
         return out

@@ -27,7 +27,8 @@ ORIGIN_OF_SOURCE: dict[str, Origin] = {"gazetteer": "known", "definition": "know
 class Combination:
     """``accept``: a model span at or above it is a body (if no rule vetoes it); ``accept_alone``:
     the same for a span no rule candidate overlaps (None: ``accept``); ``prefer``: whose
-    boundaries win where a model span and a rule's guess overlap; ``veto``: a
+    boundaries win where a model span and a rule's guess overlap; ``model_overrules``: the rules'
+    rejection reasons a model span overrules (every other reason refuses it); ``veto``: a
     rule's guess is dropped when no model span overlapping it reaches this (None: never);
     ``bins``: lower edges of the model-probability bins; ``table``: per origin, the share of
     right mentions in each bin (non-decreasing); ``floor``: the spancat threshold, the lowest
@@ -37,6 +38,7 @@ class Combination:
     accept_alone: float | None = None
     prefer: Literal["model", "rules"] = "model"
     veto: float | None = None
+    model_overrules: list[str] = field(default_factory=list)
     floor: float = 0.05
     bins: list[float] = field(default_factory=lambda: [0.0])
     table: dict[str, list[float]] = field(default_factory=dict)

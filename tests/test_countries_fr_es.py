@@ -95,6 +95,7 @@ def test_languages_bodies_and_compounds_are_no_demonyms(rules_nlp: Language, tex
         "Las familias que viven a orillas del río Níger reciben agua y alimentos de la OIM.",
         "La OIM abrió una oficina en Ciudad de Panamá y otra en Puerto España para las familias.",
         "Salvador Pérez, el coordinador de la OIM, dijo que las familias están en el albergue.",
+        "« Les familles sont rentrées », a déclaré Chad Morel, responsable du programme de l'OIM dans la région.",
         "La réunion des partenaires a eu lieu mardi avec les équipes de l'OIM et les autorités.",
         "Les migrants installés à Atlanta, en Géorgie, ont trouvé un travail avec l'aide des partenaires.",
         "Les familles de Colombie-Britannique sont arrivées avec les autres dans les villes du pays.",

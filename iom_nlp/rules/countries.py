@@ -455,7 +455,7 @@ def _looks_like_person(span: Span, facts: DocFacts) -> bool:
     """
     doc = span.doc
     if facts.has_entities:
-        if not all(token.ent_type_ == "PERSON" for token in span):
+        if not all(token.ent_type_ in _PERSON_LABELS for token in span):
             return False
         alone = span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
         if not alone:
@@ -465,6 +465,10 @@ def _looks_like_person(span: Span, facts: DocFacts) -> bool:
     if after is not None and _is_name_word(after) and not after.is_sent_start:
         return True
     return before is not None and _is_name_word(before) and not doc[span.start].is_sent_start
+
+
+# A person in the English models' entities and in the French and Spanish ones ("PER").
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 
 def _is_name_word(token: Any) -> bool:

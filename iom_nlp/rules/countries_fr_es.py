@@ -128,8 +128,8 @@ def _capitalised_as_pattern(span: Span, pattern: str, rules: ForeignCountryRules
     if all(token.is_upper or not token.is_alpha for token in words):
         return True
     pieces = _split_like(pattern, len(words))
-    if pieces is None:
-        return words[0].text[:1].isupper()
+    if pieces is None:  # cut otherwise by another tokenizer ("Turques-et-Caïques" whole): its own words decide
+        return any(token.text[:1].isupper() for token in words if _key(token.text) not in rules.generic_name_words)
     checked = [(piece, token) for piece, token in zip(pieces, words, strict=True) if _key(piece) not in rules.generic_name_words]
     return bool(checked) and all(not piece[:1].isupper() or token.text[:1].isupper() for piece, token in checked)
 

@@ -842,18 +842,17 @@ def _glued_to_word(text: str, start: int, end: int, settings: PhoneSettings) -> 
 
 
 def _may_follow_a_word(text: str, start: int, end: int, raw: str) -> bool:
-    """A number glued to the word before it is still read when it is written dialled.
+    """A number glued to a lower-case word before it is still read when it is written dialled.
 
-    "IOM Nairobi+254 20 ...", "on+41 22 ...", "at(800) 901-3355": a "+" or a bracket opens a
-    number. "at033316005", "number-03 331 6005": a trunk prefix after a lower-case word, read
-    only when valid (the caller checks); "ABN12345678901" and "ref0227179111xyz" stay references.
+    "on+41 22 ...", "at(800) 901-3355": a "+" or a bracket opens a number; "at033316005": a
+    trunk prefix, read only when valid (the caller checks). After a capitalised word
+    ("Levy-(06) ...", "Nairobi+254 ...") the digits would cut a name or an office, and
+    "ABN12345678901" and "ref0227179111xyz" stay references.
     """
-    if end < len(text) and text[end].isalpha():
-        return False
-    if raw.lstrip().startswith(("+", "(")):
-        return True
-    before = text[start - 1] if text[start - 1] != "-" else text[start - 2 : start - 1]
-    return raw.startswith("0") and before.islower()
+    word = _ASCII_WORD_END.search(text, max(0, start - 16), start)
+    if (end < len(text) and text[end].isalpha()) or word is None or not word.group().islower():
+        return False  # "Levy-(06) ...", "Nairobi+254": a name's last word stays the name's
+    return raw.lstrip().startswith(("+", "(", "0"))
 
 
 def _bad_slash(text: str, start: int, end: int, previous_end: int, settings: PhoneSettings) -> bool:
@@ -932,8 +931,6 @@ def _best_reading(
     repairable = (local or regions.home) in NORTH_AMERICA
     if international:
         tried: tuple[str | None, ...] = regions.ranked[:1] or settings.default_regions[:1]
-    elif not regions.evidenced:
-        tried = regions.ranked  # the default regions, all of them: the release points to none
     else:
         tried = tuple(dict.fromkeys([*([local] if local else []), *regions.ranked[: settings.max_regions_tried]]))
     best: PhoneHit | None = None
@@ -961,9 +958,8 @@ def _best_reading(
         if with_code is not None:
             return with_code
     if not regions.evidenced:
-        # The release points to no region: a reading grouped as its plan groups the number wins
-        # ("0800-2491234" is German); with none, a number valid in several default regions is
-        # no answer ("(33) 3461 2234" would be British or Mexican).
+        # The release points to no region: a reading grouped as its plan groups the number wins;
+        # with none, a number valid in several default regions is no answer.
         return best if best is not None and (best.grouping_matches or len(readings) == 1) else None
     if not tried:
         return best

@@ -30,6 +30,8 @@ def _found(nlp: Language, text: str, language: str | None = None) -> set[tuple[s
          {("TC", "name"), ("KM", "name")}),
         ("<h1>Maroc&nbsp;: les migrants de la Géorgie et du Brésil</h1> sont accueillis par les équipes.",
          {("MA", "name"), ("GE", "name"), ("BR", "name")}),
+        ("Les réfugiés du Sud-Soudan et de Côte-d'Ivoire sont arrivés dans les camps avec les équipes.",
+         {("SS", "name"), ("CI", "name")}),
         ("TCHAD : LES FAMILLES DÉPLACÉES SONT DANS LES CAMPS DE L'EST ET ELLES ATTENDENT", {("TD", "name")}),
     ],
 )
@@ -63,6 +65,7 @@ def test_spanish_names_and_abbreviations(rules_nlp: Language, text: str, expecte
         ("Las migrantes venezolanas y los niños colombianos reciben apoyo de las autoridades mauritanas.", {"VE", "CO", "MR"}),
         ("Los trabajadores haitianos y las familias salvadoreñas llegaron con los senegaleses.", {"HT", "SV", "SN"}),
         ("Las mujeres hondureñas y los jóvenes marroquíes fueron atendidos por los equipos de la OIM.", {"HN", "MA"}),
+        ("Los turistas norteamericanos y los trabajadores caboverdianos llegaron con los equipos de la OIM.", {"US", "CV"}),
     ],
 )
 def test_demonyms_in_every_gender_and_number(rules_nlp: Language, text: str, expected: set[str]) -> None:

@@ -63,7 +63,9 @@ def test_long_form_needs_the_first_letter_at_a_word_start() -> None:
         ("the Government", "generic", {}),
         ("the Department", "generic", {}),
         ("Chad Smith", "person", {"is_person": True}),
-        ("Gillard Government", "a government by its leader", {}),
+        ("Liberal National Government", "a government by its party or level", {}),
+        ("Interim Government", "a government by its party or level", {}),
+        ("Gillard Government", None, {}),  # a government by its leader is a body (ANNOTATION.md)
         ("Baxter Detention Centre", "facility", {}),
         ("Cabinet Minister", "a person's title", {}),
         ("Minister’s Office", "possessive", {}),

@@ -197,8 +197,9 @@ def test_the_movement_alone_and_the_federation_stay_themselves(rules_nlp: Langua
             set(),
         ),
         ("The Government of National Unity met in Juba.", {"Government of National Unity"}, set()),
-        ("The Howard Government introduced the bill.", set(), {"Howard Government"}),
-        ("The Queensland Government said the Government would act.", set(), {"Queensland Government", "Government"}),
+        ("The Howard Government introduced the bill.", {"Howard Government"}, set()),  # named after its leader
+        ("The Queensland Government said the Government would act.", {"Queensland Government"}, {"Government"}),
+        ("The Federal Government said the Coalition Government would act.", set(), {"Federal Government", "Coalition Government"}),
     ],
 )
 def test_a_government_named_with_its_country_is_a_body(rules_nlp: Language, text: str, present: set[str], absent: set[str]) -> None:

@@ -224,9 +224,9 @@ def test_a_national_government_before_and_is_a_body(rules_nlp: Language, text: s
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        # negatives: "Government" before other words, or a government by its leader
+        # negatives: "Government" before other words, or a government by its level or party
         ("Government Relations staff met the press.", "Government Relations"),
-        ("The Howard Government and the unions disagreed.", "Howard Government"),
+        ("The Federal Government and the unions disagreed.", "Federal Government"),
     ],
 )
 def test_government_before_and_needs_its_country(rules_nlp: Language, text: str, absent: str) -> None:

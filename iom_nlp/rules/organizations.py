@@ -187,12 +187,18 @@ def rejection_reason(
     return None
 
 
+LEADER_WORDS = 3  # "Rudd Labor", "Abbott-Turnbull", "Howard/Costello": a leader's name and a party at most
+
+
 def _led_government(words: list[str], rules: OrganizationRules) -> bool:
     """ "Howard Government", "Rudd Labor Government", "Abbott-Turnbull Government": a government
     named after its leader is a named body; one named by its level or party ("Federal
     Government", "Coalition Government", ``government_modifiers``) is the generic government."""
-    if len(words) < 2:
+    if len(words) < 2 or len(words) > LEADER_WORDS + 1:
         return False
+    before = words[:-1]
+    if any(word in rules.connectors or rules.is_head(before, index) for index, word in enumerate(before)):
+        return False  # "Parliament on the Rudd Government": a run over a body and a connector, not one name
     parts = re.split(r"[-/–]", _bare(words[0]).rstrip("’'s"))
     return all(part[:1].isupper() and part not in rules.government_modifiers for part in parts)
 

@@ -170,6 +170,7 @@ def test_us_repair_needs_a_us_office(text: str, expected: list[tuple[str, bool]]
         # a number glued to the word before it
         ("please call on+41 22 717 9111.", (), ["+41227179111"]),
         ("please call us at033316005", ("NZ",), ["+6433316005"]),
+        ("our number-03 331 6005", ("NZ",), ["+6433316005"]),
     ],
 )
 def test_prefixes_groupings_and_spacing(text: str, countries: tuple[str, ...], expected: list[str]) -> None:

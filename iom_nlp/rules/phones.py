@@ -849,7 +849,8 @@ def _may_follow_a_word(text: str, start: int, end: int, raw: str) -> bool:
     ("Levy-(06) ...", "Nairobi+254 ...") the digits would cut a name or an office, and
     "ABN12345678901" and "ref0227179111xyz" stay references.
     """
-    word = _ASCII_WORD_END.search(text, max(0, start - 16), start)
+    word_end = start - 1 if text[start - 1] == "-" else start  # "number-033316005"
+    word = _ASCII_WORD_END.search(text, max(0, word_end - 16), word_end)
     if (end < len(text) and text[end].isalpha()) or word is None or not word.group().islower():
         return False  # "Levy-(06) ...", "Nairobi+254": a name's last word stays the name's
     return raw.lstrip().startswith(("+", "(", "0"))

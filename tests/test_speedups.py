@@ -217,6 +217,10 @@ def test_lazy_regions_give_the_same_numbers_as_regions_given(text: str) -> None:
 # --- contacts -------------------------------------------------------------------------------
 
 
-def test_no_items_no_contacts() -> None:
+def test_no_items_no_contacts_but_a_block_the_text_ends_in() -> None:
+    # With no items only the contact block the text ends in is read (cut off after the name,
+    # issue 21): one short scan of the text's end, never the whole text.
     settings = ContactSettings(cue_pattern=load_json("contacts.json")["cue_pattern"])
-    assert find_contacts("Media contact: Jo Doe\n\nFor more information contact Jane Roe.", [], settings) == []
+    records = find_contacts("Media contact: Jo Doe\n\nFor more information contact Jane Roe.", [], settings)
+    assert [(record.name, record.phones, record.emails) for record in records] == [("Jane Roe", (), ())]
+    assert find_contacts("Media contact: Jo Doe\n\n" + "The programme goes on in twelve provinces. " * 20, [], settings) == []

@@ -202,6 +202,13 @@ DATA_PATH_CASES = [
     ("iom_organizations", "organization_rules.json", _edit_json("head_words", lambda words: [w for w in words if w != "Ministry"]),
      "The Ministry of Sand Affairs helped the families.",
      lambda release: [organization.name for organization in release.organizations]),
+    ("iom_organizations", "countries.jsonl",
+     _append('{"code": "TT", "name": "Trinidad and Tobago", "official_name": null, "kind": "demonym", "pattern": "Freedonian"}\n'
+             '{"code": "TT", "name": "Trinidad and Tobago", "official_name": null, "kind": "name", "pattern": "Freedonia"}'),
+     "The Government of Freedonia met the families. The Freedonian Government paid.",
+     lambda release: len(release.organizations)),
+    ("iom_organizations", "org_combination.json", _edit_json("rules_only", lambda shares: {**shares, "known": 0.11}),
+     "IOM helped the families.", lambda release: [organization.score for organization in release.organizations]),
     ("iom_quotes", "quotes.json", _edit_json("cues", lambda cues: [*cues, "grumbled"]),
      "“We will not leave anyone behind in this crisis,” grumbled Jane Roe.",
      lambda release: [quote.cue for quote in release.quotes]),

@@ -22,7 +22,6 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, SpanGroup
 
 from .. import spans as keys
-from ..data import models_dir, parse_json_object, read_jsonl, settings_from_dict, settings_from_json
+from ..data import parse_json_object, parse_jsonl, settings_from_dict, settings_from_json
 from ..rules.acronyms import find_acronym_definitions
 from ..rules.combination import ORIGIN_OF_SOURCE, Combination
 from ..rules.organizations import (
@@ -134,7 +133,7 @@ def _unscoped(form: str, scopes: list[tuple[str, str]], source: str, number: int
 class OrganizationRecognizer(IomComponent):
     """Finds organisations and groups long forms, acronyms and aliases of each."""
 
-    data_files = (GAZETTEER_FILE, RULES_FILE, COMBINATION_FILE, FR_ES_FILE)
+    data_files = (GAZETTEER_FILE, RULES_FILE, COMBINATION_FILE, FR_ES_FILE, COUNTRIES_FILE)
 
     def configure(self) -> None:
         combination = parse_json_object(self.data[COMBINATION_FILE], COMBINATION_FILE)
@@ -143,7 +142,8 @@ class OrganizationRecognizer(IomComponent):
         self.gazetteer = parse_gazetteer(self.data[GAZETTEER_FILE])
         self.rules_data: dict[str, Any] = parse_json_object(self.data[RULES_FILE], RULES_FILE)
         self.rules = settings_from_dict(self.rules_data, OrganizationRules.from_dict, RULES_FILE)
-        self.country_words = _country_words()
+        self.country_codes = country_codes(parse_jsonl(self.data[COUNTRIES_FILE]))
+        self.country_words = country_words(self.country_codes)
         self.fr_es, _ = settings_from_json(parse_json_object(self.data[FR_ES_FILE], FR_ES_FILE), FrEsOrganizationRules, FR_ES_FILE)
         self.capital_aliases = frozenset(
             fold_name(alias) for entry in self.gazetteer for alias in entry.aliases if alias.isupper() and " " not in alias
@@ -707,7 +707,7 @@ class OrganizationRecognizer(IomComponent):
             country = " ".join(words[:-1])
         else:
             return None
-        code = _country_codes().get(fold_name(country))
+        code = self.country_codes.get(fold_name(country))
         return f"\x00government:{code}" if code else None
 
     def _spans(self, doc: Doc, index: OrganizationIndex, found: dict[tuple[int, int], tuple[str, float]], with_model: bool) -> SpanGroup:
@@ -981,24 +981,20 @@ def _government_before_and(words: list[str], index: int) -> bool:
     return words[index] == "Government" and index + 1 < len(words) and words[index + 1] in {"and", "&"}
 
 
-@cache
-def _country_codes() -> dict[str, str]:
-    """Folded country name or demonym -> ISO code ("kuwaiti" -> "KW"), from the packaged country
-    list, read once: the forms of one national government are grouped by their country."""
+def country_codes(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Folded country name or demonym -> ISO code ("kuwaiti" -> "KW"), from the country list
+    rows: the forms of one national government are grouped by their country."""
     codes: dict[str, str] = {}
-    for row in read_jsonl(models_dir() / COUNTRIES_FILE):
+    for row in rows:
         if row.get("kind") in {"name", "demonym"}:
             codes.setdefault(fold_name(row["pattern"]), str(row["code"]))
     return codes
 
 
-@cache
-def _country_words() -> frozenset[str]:
-    """Folded country names and demonyms ("japan", "ethiopian", "us") from the packaged country
-    list: a body named with its country, or a candidate that is only a country. Read once."""
-    rows = read_jsonl(models_dir() / COUNTRIES_FILE)
-    words = {fold_name(row["pattern"]) for row in rows if row.get("kind") in {"name", "demonym"}}
-    return frozenset(words | {"us", "u.s.", "uk", "u.k."})
+def country_words(codes: Mapping[str, str]) -> frozenset[str]:
+    """Folded country names and demonyms ("japan", "ethiopian", "us"): a body named with its
+    country, or a candidate that is only a country."""
+    return frozenset(set(codes) | {"us", "u.s.", "uk", "u.k."})
 
 
 def _word_view(doc: Doc) -> tuple[WordView, npt.NDArray[numpy.uint64]]:

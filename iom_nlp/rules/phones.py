@@ -56,9 +56,9 @@ _AREA_CODE_SLASH = re.compile(r"\(?0\d{1,4}\)?/\d")
 _YEAR_RANGE_START = re.compile(r"(?:19|20)\d\d ?- ?(?:(?:19|20)\d\d|\d\d)(?!\d)")
 # "11.2 - 22.61 - 24.05": decimals joined by spaced dashes are a table of figures.
 _DECIMAL_TABLE = re.compile(r"\d\.\d+ +- +\d|\d +- +\d+\.\d")
-_DATE_OR_TIME = re.compile(
-    r"(?<![\d.\-/])(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})(?![\d]|[.\-/]\d)|\d:\d\d"
-)
+_DATE_OR_TIME = re.compile(r"\b\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d\b|\b(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\b|\d:\d\d")
+# "01.40.44.06.91", "+34.91.445.7116": a number in dotted groups, trunk prefix or "+" first, not a date.
+_DOTTED_NUMBER = re.compile(r"(?:\+\d{1,3}|0\d{1,3})(?:\.\d{2,4}){3,}")
 # "202/862-1826", "(212) / 963 5000": an area code, a slash, then the rest of the number in groups.
 _AREA_CODE_THEN_SLASH = re.compile(r"\(?\d{2,5}\)? ?/ ?\d{2,4}[ \-.]\d{3,4}$")
 # A single region is only tried on the text where numbers may be; longer texts are scanned once.
@@ -493,6 +493,8 @@ def _read_candidate(
     hit = _number_only(text, hit) if hit is not None else None
     if hit is None or (glued and not raw.lstrip().startswith(("+", "(")) and not hit.valid):
         return [], previous_end
+    if hit.valid and _figures(raw.strip()) and hit.region not in {local, evidence.home, *evidence.ranked[:1]}:
+        return [], previous_end  # spread digits read in a country the release is not from: OCR debris
     hits = [hit]
     previous_end = extension.end() if extension else end
     if has_own_extension:
@@ -1268,7 +1270,7 @@ def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     if ("/" in raw and not _AREA_CODE_SLASH.match(stripped) and not _AREA_CODE_THEN_SLASH.match(stripped)) or raw.count("/") > 1:
         return True
     bare = stripped.strip("()")  # "(1980-1985)": the years of a biography, in brackets
-    if _YEAR_RANGE.match(bare) or _DATE_OR_TIME.search(raw):
+    if _YEAR_RANGE.match(bare) or (_DATE_OR_TIME.search(raw) and not _DOTTED_NUMBER.fullmatch(bare)):
         return True
     if not _looks_dialled(bare) and (_YEAR_RANGE_END.search(bare) or _BRACKETED_CODE_BEFORE.search(text, max(0, start - 8), start)):
         return True

@@ -174,9 +174,11 @@ class DocFacts:
         return in_lines(self._title_lines, start_char)
 
     def _text(self) -> str:
-        """The document's text, built once (``Doc.text`` rebuilds it on every access)."""
+        """The document's text, built once (``Doc.text`` rebuilds it from every token: a few
+        milliseconds a release); the tokenizer's own copy when it kept one (``iom_text``)."""
         if self._doc_text is None:
-            self._doc_text = self.doc.text
+            kept = self.doc._.iom_text if self.doc.has_extension("iom_text") else None  # doc.text as the tokenizer read it
+            self._doc_text = kept if isinstance(kept, str) else self.doc.text
         return self._doc_text
 
     def title_pairs(self) -> set[str]:

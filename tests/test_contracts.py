@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 import spacy
+from data_helpers import copy_models
 from spacy.language import Language
 from spacy.util import raise_error
 
 import iom_nlp
 from iom_nlp.components.base import MissingComponentError
-from iom_nlp.data import models_dir
 from iom_nlp.pipeline import COMPONENTS, add_components
 
 # --- Requirements -------------------------------------------------------------------------------
@@ -132,14 +132,6 @@ def test_raise_error_handler_makes_failures_raise(monkeypatch: pytest.MonkeyPatc
 # --- data_path: every file each component reads --------------------------------------------------
 
 
-def _copy_models(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in [*models_dir().glob("*.json*"), *(models_dir() / "curated").glob("*")]:
-        if path.is_file():
-            (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    return folder
-
-
 def _edit_json(key: str, value: Callable[[Any], Any]) -> Callable[[str], str]:
     def edit(text: str) -> str:
         data = json.loads(text)
@@ -226,7 +218,7 @@ DATA_PATH_CASES = [
 def test_one_changed_entry_in_data_path_changes_the_output(
     tmp_path: Path, component: str, file: str, edit: Callable[[str], str], text: str, read: Callable[[Any], object]
 ) -> None:
-    folder = _copy_models(tmp_path / "data")
+    folder = copy_models(tmp_path / "data")
     (folder / file).write_text(edit((folder / file).read_text(encoding="utf-8")), encoding="utf-8")
     packaged = iom_nlp.load(base=None)
     changed = iom_nlp.load(base=None)

@@ -11,26 +11,18 @@ from typing import Any
 
 import pytest
 import spacy
+from data_helpers import copy_models
 from spacy.language import Language
 
 import iom_nlp
 from iom_nlp.components.base import IomComponent
-from iom_nlp.data import SettingsError, models_dir
+from iom_nlp.data import SettingsError
 from iom_nlp.pipeline import COMPONENTS, add_components
 
 
 def _alone(name: str, data_path: str | None = None) -> Any:
     """``name`` in a blank pipeline with the components it requires (added before it)."""
     return add_components(spacy.blank("en"), [name], data_path=data_path).get_pipe(name)
-
-
-def _copy_models(folder: Path) -> Path:
-    """The packaged data files, flattened into ``folder`` (a ``data_path``)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in [*models_dir().glob("*.json*"), *(models_dir() / "curated").glob("*")]:
-        if path.is_file():
-            (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    return folder
 
 
 def _settings_state(component: IomComponent) -> dict[str, Any]:
@@ -87,7 +79,7 @@ def test_add_pipe_quotes_finds_the_speakers_of_load(rules_nlp: Language, release
     ],
 )
 def test_a_misspelt_or_mistyped_setting_is_an_error_naming_key_and_file(tmp_path: Path, file: str, edit: Any, message: str) -> None:
-    folder = _copy_models(tmp_path / "data")
+    folder = copy_models(tmp_path / "data")
     data = json.loads((folder / file).read_text(encoding="utf-8"))
     edit(data)
     (folder / file).write_text(json.dumps(data), encoding="utf-8")
@@ -98,7 +90,7 @@ def test_a_misspelt_or_mistyped_setting_is_an_error_naming_key_and_file(tmp_path
 
 def test_data_path_changes_the_settings(tmp_path: Path) -> None:
     """A folder laid out like models/ configures the component: a new speech verb is a cue."""
-    folder = _copy_models(tmp_path / "data")
+    folder = copy_models(tmp_path / "data")
     data = json.loads((folder / "quotes.json").read_text(encoding="utf-8"))
     data["cues"] = ["grumbled"]
     (folder / "quotes.json").write_text(json.dumps(data), encoding="utf-8")

@@ -722,7 +722,7 @@ class OrganizationRecognizer(IomComponent):
                 if span is None:
                     continue
                 span._.iom_org = details
-                source, probability = found.get((start, end), ("rules", 0.0))
+                source, probability = found.get((start, end), ("pattern", 0.0))
                 rows.append((span, source, self._confidence(source, probability, with_model), probability))
         rows.sort(key=lambda row: row[0].start)
         group = SpanGroup(doc, name=SPAN_KEY, spans=[row[0] for row in rows])

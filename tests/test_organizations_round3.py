@@ -11,8 +11,8 @@ from org_helpers import org_forms as _forms
 from org_helpers import org_names as _names
 from spacy.language import Language
 
-from iom_nlp.components.organizations import _unglued
 from iom_nlp.data import load_json
+from iom_nlp.rules.bodies import unglued
 from iom_nlp.rules.organizations import OrganizationRules, holder_after_body, numbered_unit_before
 
 RULES = OrganizationRules.from_dict(load_json("organization_rules.json"))
@@ -171,7 +171,7 @@ def test_acronym_inside_a_glued_word_is_not_a_body(rules_nlp: Language, text: st
     ],
 )
 def test_glued_hyphen_parts(word: str, parts: list[str]) -> None:
-    assert [word[start:end] for start, end in _unglued(word)] == parts
+    assert [word[start:end] for start, end in unglued(word)] == parts
 
 
 # --- 5. well-known bodies any release may name -------------------------------------------------------

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 import iom_nlp
 from iom_nlp.components.countries import _JOINER, _columns, _joined_tokens
-from iom_nlp.components.organizations import _ACRONYM_TOKEN, _PARTICIPLE, _acronym_uses, _has_glue, _not_after_word
+from iom_nlp.rules.bodies import ACRONYM_TOKEN, PARTICIPLE, acronym_uses, has_glue, not_after_word
 from iom_nlp.rules.wordview import PhraseLookup, WordView
 
 PATTERNS = {
@@ -115,19 +115,19 @@ _LOOK_BEHIND = r"(?<![\w’'.-])"
 @pytest.mark.parametrize("body", [r"(?:Launches|Launch)(?![\w’'-])", r"[A-Z][a-z]+(?: [A-Z][a-z]+)*"])
 def test_search_without_look_behind_gives_the_look_behind_matches(text: str, body: str) -> None:
     expected = [match.span() for match in re.finditer(_LOOK_BEHIND + body, text)]
-    assert [match.span() for match in _not_after_word(re.compile(body), text)] == expected
+    assert [match.span() for match in not_after_word(re.compile(body), text)] == expected
 
 
 def _uses_by_scanning(text: str, acronyms: dict[str, object]) -> list[tuple[int, int, str]]:
     uses = []
-    for match in _ACRONYM_TOKEN.finditer(text):
+    for match in ACRONYM_TOKEN.finditer(text):
         token = match.group()
         bare = token if token in acronyms else token.rstrip(".")
         if bare not in acronyms and "-" in token:
             bare = token.split("-", 1)[0]
         if bare in acronyms:
             end = match.start() + len(bare)
-            if text[end : end + 1] != "-" or _PARTICIPLE.match(text, end):
+            if text[end : end + 1] != "-" or PARTICIPLE.match(text, end):
                 uses.append((match.start(), end, bare))
     return uses
 
@@ -142,7 +142,7 @@ def _uses_by_scanning(text: str, acronyms: dict[str, object]) -> list[tuple[int,
 )
 @pytest.mark.parametrize("acronyms", [{"IOM": 1, "UN": 1, "UNHCR": 1}, {"U.S.": 1, "IOM/UN": 1}, {"": 1, "IOM": 1}])
 def test_acronym_uses_read_only_runs_opening_on_an_acronym(text: str, acronyms: dict[str, object]) -> None:
-    assert _acronym_uses(text, acronyms) == _uses_by_scanning(text, acronyms)
+    assert acronym_uses(text, acronyms) == _uses_by_scanning(text, acronyms)
 
 
 @pytest.mark.parametrize(
@@ -155,7 +155,7 @@ def test_acronym_uses_read_only_runs_opening_on_an_acronym(text: str, acronyms: 
     ],
 )
 def test_glue_is_found_only_where_the_glue_pattern_matches(text: str, glued: bool) -> None:
-    assert _has_glue(text) is glued
+    assert has_glue(text) is glued
 
 
 @pytest.mark.parametrize(

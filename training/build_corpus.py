@@ -7,8 +7,15 @@ repo), except invented releases, which are stored whole:
 - ``../shared/data/gold/dev.jsonl``          -> train (gold organisation forms turned into spans)
 - ``training/annotations/pool-*.jsonl`` and ``invented.jsonl`` -> train, valid (one in eight
   of the rest) or test (20%), fixed by a hash of the id before any training: :func:`split_of`
+- ``training/annotations/tune-*.jsonl`` (annotated after the model was trained) -> tune, or
+  test by the same hash rule
 - ``../shared/data/gold/dev2.jsonl`` and ``iom-style.jsonl`` -> valid (never trained on:
-  checkpoint selection, the combination's settings and score calibration only)
+  checkpoint selection)
+
+``tune`` is every release our readers annotated that no model was trained on and that is not
+test: the pool releases of ``valid`` plus the ``tune-*`` files. The combination's settings and
+the score calibration are chosen there, not on dev2 and iom-style, which earlier rounds read
+for the rules' error classes (they favour the rules).
 
     python training/build_corpus.py [--out training/corpus]
 """
@@ -45,14 +52,21 @@ TUNE_SHARE = 8  # one in eight of the rest tunes the combination and calibrates 
 logger = logging.getLogger("build_corpus")
 
 
-def split_of(release_id: str) -> str:
+def split_of(release_id: str, source: str = "pool") -> str:
     """ "test" for a fixed fifth of the new releases (by the id's hash); "valid" for about one
     in eight of the rest (tuning and calibration need releases the rules were not written
     against: dev2 and iom-style were read for the rules' error classes); else "train"."""
     digest = hashlib.sha1(release_id.encode("utf-8")).digest()
     if digest[0] % TEST_SHARE == 0:
         return "test"
+    if source == "tune":
+        return "tune"
     return "valid" if digest[1] % TUNE_SHARE == 0 else "train"
+
+
+def is_gold(release_id: str) -> bool:
+    """Whether a valid release comes from the shared gold sets (dev2, iom-style) rather than our readers."""
+    return release_id in GOLD_IDS
 
 
 def gold_spans(text: str, groups: list[list[str]]) -> list[dict[str, Any]]:
@@ -83,6 +97,7 @@ def records() -> list[tuple[str, str, str, list[dict[str, Any]]]]:
             if fields is not None and "organizations" not in fields:
                 continue
             groups = record["gold"].get("organizations") or []
+            GOLD_IDS.add(record["id"])
             out.append((split, record["id"], record["text"], gold_spans(record["text"], groups)))
     for path in sorted(ANNOTATIONS.glob("*.jsonl")):
         if path.name.startswith("overlap-"):
@@ -95,7 +110,8 @@ def records() -> list[tuple[str, str, str, list[dict[str, Any]]]]:
                 if sha1(text) != record["text_sha1"]:
                     logger.warning("stale annotation (text changed): %s", record["id"])
                     continue
-            out.append((split_of(record["id"]), record["id"], text, record["spans"]))
+            source = "tune" if path.name.startswith("tune-") else "pool"
+            out.append((split_of(record["id"], source), record["id"], text, record["spans"]))
     return out
 
 
@@ -105,6 +121,7 @@ def government_modifiers() -> frozenset[str]:
 
 
 MODIFIERS = government_modifiers()
+GOLD_IDS: set[str] = set()
 
 
 def generic_government(surface: str) -> bool:
@@ -146,7 +163,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     nlp = spacy.blank("en")
     make_doc = PreparedTokenizer(nlp.tokenizer)
-    bins = {split: DocBin(store_user_data=False) for split in ("train", "valid", "test")}
+    bins = {split: DocBin(store_user_data=False) for split in ("train", "valid", "test", "tune")}
     counts: dict[str, Counter[str]] = {split: Counter() for split in bins}
     seen: set[tuple[str, str]] = set()
     for split, release_id, text, spans in records():
@@ -157,6 +174,9 @@ def main() -> None:
         doc = to_doc(make_doc, text, spans, counts[split])
         counts[split]["docs"] += 1
         bins[split].add(doc)
+        if split == "valid" and not is_gold(release_id):
+            bins["tune"].add(doc)  # ours and never trained on: tunes the combination too
+            counts["tune"]["docs"] += 1
     args.out.mkdir(parents=True, exist_ok=True)
     for split, docbin in bins.items():
         docbin.to_disk(args.out / f"{split}.spacy")

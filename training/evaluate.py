@@ -5,7 +5,7 @@ Scoring follows ``../shared/tools/score.py`` for organisations: per release, a g
 found when any of its forms (folded) equals any name, acronym, alias or mention of a predicted
 body; a predicted body matching no gold one is a false positive; summed over releases.
 
-    python training/evaluate.py --split valid            # dev2 + iom-style
+    python training/evaluate.py --split tune,valid --sweep   # our unseen releases first, then dev2 + iom-style + ours
     python training/evaluate.py --split test             # the held-out fifth (look once, at the end)
 """
 
@@ -130,57 +130,103 @@ def print_bands(rows: Sequence[tuple[str, float, bool, str, float]]) -> None:
         print(f"| {label} | {len(band)} | {sum(band)} | {share} |")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="valid")
-    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
-    parser.add_argument("--sweep", action="store_true", help="try combination settings")
-    parser.add_argument("--json", type=Path, help="write the mention rows (for calibration) here")
-    parser.add_argument("--bands", action="store_true", help="precision per band of calibrated score")
-    args = parser.parse_args()
-    nlp = iom_nlp.load()
-    component = nlp.get_pipe("iom_organizations")
-    pairs = read_docs(args.corpus / f"{args.split}.spacy", nlp.vocab)
-    golds = [gold_groups(doc) for _, doc in pairs]
-    docs = list(nlp.pipe(text for text, _ in pairs))
-    base = component.combination
+SWEEP = {
+    "prefer": ("rules", "model"),
+    "accept": (0.3, 0.4, 0.5, 0.6, 0.7),
+    "accept_alone": (None, 0.7, 0.8, 0.9, 0.95),
+    "veto": (None, 0.05, 0.1, 0.2, 0.3),
+}
 
-    def rerun(settings: Combination, with_model: bool = True) -> list[tuple[int, int, int]]:
-        component.combination = settings
+
+class Split:
+    """One corpus split run through the pipeline once; :meth:`rerun` re-applies only the
+    organisations component under other combination settings (the model's spans are kept)."""
+
+    def __init__(self, nlp: Any, path: Path) -> None:
+        self.component = nlp.get_pipe("iom_organizations")
+        pairs = read_docs(path, nlp.vocab)
+        self.golds = [gold_groups(doc) for _, doc in pairs]
+        self.docs = list(nlp.pipe(text for text, _ in pairs))
+
+    def rerun(self, settings: Combination, with_model: bool = True) -> list[tuple[int, int, int]]:
+        self.component.combination = settings
         rows = []
-        for doc, gold in zip(docs, golds, strict=True):
+        for doc, gold in zip(self.docs, self.golds, strict=True):
             saved = doc.spans.get(ORG_MODEL)
             if not with_model and saved is not None:
                 del doc.spans[ORG_MODEL]
-            component(doc)
+            self.component(doc)
             if not with_model and saved is not None:
                 doc.spans[ORG_MODEL] = saved
             rows.append(score_groups(gold, predicted_groups(doc)))
         return rows
 
-    report = {}
-    report["rules"] = total(rerun(base, with_model=False))
-    report["model"] = total(score_groups(g, model_groups(d, base.accept)) for d, g in zip(docs, golds, strict=True))
-    report["combined"] = total(rerun(base))
-    for name, (p, r, f) in report.items():
-        print(f"{args.split:6} {name:9} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    def model_rows(self, accept: float) -> list[tuple[int, int, int]]:
+        return [score_groups(g, model_groups(d, accept)) for d, g in zip(self.docs, self.golds, strict=True)]
+
+    def mentions(self) -> list[tuple[str, float, bool, str, float]]:
+        return [row for doc, gold in zip(self.docs, self.golds, strict=True) for row in mention_rows(doc, gold)]
+
+
+def halves(rows: Sequence[tuple[int, int, int]]) -> tuple[float, float]:
+    """F1 on the even and the odd releases: how much a figure moves with the sample."""
+    return total(rows[0::2])[2], total(rows[1::2])[2]
+
+
+def sweep(splits: dict[str, Split], base: Combination) -> None:
+    """Every combination of :data:`SWEEP`'s settings, F1 per split; the first split decides the order."""
+    results = []
+    for prefer in SWEEP["prefer"]:
+        for accept in SWEEP["accept"]:
+            for alone in SWEEP["accept_alone"]:
+                if alone is not None and alone < accept:
+                    continue
+                for veto in SWEEP["veto"]:
+                    settings = replace(base, prefer=prefer, accept=accept, accept_alone=alone, veto=veto)
+                    scores = {name: total(split.rerun(settings))[2] for name, split in splits.items()}
+                    results.append((scores, settings))
+    first = next(iter(splits))
+    results.sort(key=lambda item: -item[0][first])
+    for scores, settings in results[:40]:
+        figures = " ".join(f"{name}={value:.3f}" for name, value in scores.items())
+        chosen = f"prefer={settings.prefer} accept={settings.accept} accept_alone={settings.accept_alone} veto={settings.veto}"
+        print(f"sweep {chosen}: {figures}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="valid", help="a split, or several joined by commas (tune,valid)")
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--sweep", action="store_true", help="try combination settings (ordered by the first split)")
+    parser.add_argument("--json", type=Path, help="write the first split's mention rows (for calibration) here")
+    parser.add_argument("--bands", action="store_true", help="precision per band of calibrated score")
+    args = parser.parse_args()
+    nlp = iom_nlp.load()
+    names = [name.strip() for name in args.split.split(",") if name.strip()]
+    splits = {name: Split(nlp, args.corpus / f"{name}.spacy") for name in names}
+    base = splits[names[0]].component.combination
+    for name, split in splits.items():
+        report = {
+            "rules": split.rerun(base, with_model=False),
+            "model": split.model_rows(base.accept),
+            "combined": split.rerun(base),
+        }
+        for kind, rows in report.items():
+            p, r, f = total(rows)
+            low, high = halves(rows)
+            print(f"{name:6} {kind:9} P={p:.3f} R={r:.3f} F1={f:.3f}  (halves {low:.3f} / {high:.3f}, {len(rows)} releases)")
+        if args.bands:
+            print_bands(split.mentions())
     if args.sweep:
-        for accept in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-            for veto in (None, 0.05, 0.1, 0.2, 0.3):
-                p, r, f = total(rerun(replace(base, accept=accept, veto=veto)))
-                print(f"sweep accept={accept} veto={veto}: P={p:.3f} R={r:.3f} F1={f:.3f}")
-        rerun(base)
-    if args.bands:
-        print_bands([row for doc, gold in zip(docs, golds, strict=True) for row in mention_rows(doc, gold)])
+        sweep(splits, base)
+        for split in splits.values():
+            split.rerun(base)
     if args.json:
-        rows = []
-        for doc, gold in zip(docs, golds, strict=True):
-            rows.extend(mention_rows(doc, gold))
-        rules_rows = []
-        rerun(base, with_model=False)
-        for doc, gold in zip(docs, golds, strict=True):
-            rules_rows.extend(mention_rows(doc, gold))
-        rerun(base)
+        split = splits[names[0]]
+        rows = split.mentions()
+        split.rerun(base, with_model=False)
+        rules_rows = split.mentions()
+        split.rerun(base)
         args.json.write_text(json.dumps({"combined": rows, "rules_only": rules_rows}), encoding="utf-8")
 
 

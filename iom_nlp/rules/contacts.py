@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import ftfy
 
+from .ranges import Ranges
+
 _SPACE = r"[ \t\u00a0]+"
 # A word of a name: letters (any script) with inner apostrophes or hyphens ("O’Keeffe",
 # "Aydoğan-Kerr"), and a trailing period for initials and abbreviated honorifics ("J.", "Dr.").
@@ -120,7 +122,7 @@ def find_contacts(
     records: list[ContactRecord] = []
     seen: set[tuple[int, int]] = set()
     items = Items.of(found)
-    blocked = Ranges.of(not_names)
+    blocked = Ranges(not_names)
     for zone_start, zone_end in _zones(text, items, settings):
         for record in _contacts_in_zone(text, zone_start, zone_end, items, blocked, settings, complete_name):
             if (record.start, record.end) not in seen:
@@ -141,7 +143,7 @@ def _cut_off_block(
     last = max(settings.cue.finditer(text, tail), key=lambda match: match.start(), default=None)
     if last is None:
         return []
-    records = _contacts_in_zone(text, last.end(), len(text), Items.of(()), Ranges.of(not_names), settings, complete_name)
+    records = _contacts_in_zone(text, last.end(), len(text), Items.of(()), Ranges(not_names), settings, complete_name)
     return _merge_same_person(records)
 
 
@@ -175,28 +177,7 @@ class Items:
         return items
 
 
-@dataclass(frozen=True)
-class Ranges:
-    """Sorted character ranges with a bisection lookup of the one holding a position."""
-
-    ranges: tuple[tuple[int, int], ...]
-    starts: tuple[int, ...]
-
-    @classmethod
-    def of(cls, ranges: Iterable[tuple[int, int]]) -> Ranges:
-        ordered = tuple(sorted(ranges))
-        return cls(ordered, tuple(start for start, _ in ordered))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect_left(self.starts, end) - 1
-        # Ranges may nest; a short look back over the few that start before ``end`` suffices.
-        for back in range(index, max(index - 3, -1), -1):
-            if self.ranges[back][1] > start:
-                return True
-        return False
-
-
-_NO_RANGES = Ranges((), ())
+_NO_RANGES = Ranges(())
 
 
 def _any_item_in(items: Items, start: int, end: int) -> bool:
@@ -607,9 +588,7 @@ def _closes_office(text: str, word: _Word, kind: str, piece: list[_Word], settin
     return text[piece[-1].end : word.start] == " "  # "Jo Doe  Department ...": a column apart
 
 
-def _opens_office(
-    word: _Word, kind: str, previous: _Word | None, piece: list[_Word], office: bool, settings: ContactSettings
-) -> bool:
+def _opens_office(word: _Word, kind: str, previous: _Word | None, piece: list[_Word], office: bool, settings: ContactSettings) -> bool:
     """Whether the words after ``word`` go on naming an office rather than a person."""
     if kind == "acronym":
         return True
@@ -636,7 +615,7 @@ def _add_candidate(
 def _all_place(blocked: Ranges, candidate: tuple[int, int]) -> bool:
     """Both ends of the candidate in places ("Addis Ababa"), not "David Paris" nor "Chad Smith"."""
     start, end = candidate
-    return blocked.overlaps(start, start + 1) and blocked.overlaps(end - 1, end)
+    return blocked.overlapping(start, start + 1) and blocked.overlapping(end - 1, end)
 
 
 def _is_office(word: str, settings: ContactSettings) -> bool:

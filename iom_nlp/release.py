@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import JsonValue
 from spacy.tokens import Doc, Span
 
+from .explain import rejected_from, with_rejected
 from .extensions import ERRORS_KEY
 from .rules.mojibake import repair_optional, repair_person_name, repair_text
 from .schema import (
@@ -16,15 +17,17 @@ from .schema import (
     CountryMention,
     Dateline,
     Email,
-    Mention,
+    EmailMention,
     Organization,
     OrganizationMention,
     Phone,
     PhoneKind,
+    PhoneMention,
     Quote,
     Release,
     Zone,
 )
+from .sources import QUOTE_FALLBACK_SOURCE
 from .spans import CONTACT_BLOCK as CONTACT_BLOCK_KEY
 from .spans import COUNTRIES as COUNTRY_KEY
 from .spans import COUNTRY_NAMES as COUNTRY_NAMES_KEY
@@ -41,7 +44,7 @@ def to_release(doc: Doc, id: JsonValue = None) -> Release:  # noqa: A002  (the c
     errors = doc.user_data.get(ERRORS_KEY) or []
     structure = doc._.iom_structure or {}
     contacts = _contacts(doc)
-    return Release(
+    release = Release(
         id=id,
         language=doc._.iom_language if Doc.has_extension("iom_language") else None,
         title=repair_optional(structure.get("title")),
@@ -55,6 +58,7 @@ def to_release(doc: Doc, id: JsonValue = None) -> Release:  # noqa: A002  (the c
         contacts=contacts,
         warnings=tuple(errors),
     )
+    return with_rejected(release, rejected_from(doc.user_data))
 
 
 def _zones(doc: Doc, structure: dict[str, Any], contacts: tuple[Contact, ...]) -> tuple[Zone, ...]:
@@ -77,15 +81,25 @@ def _zones(doc: Doc, structure: dict[str, Any], contacts: tuple[Contact, ...]) -
     return tuple(sorted(zones, key=lambda zone: (zone.start, zone.end)))
 
 
-def _mention(span: Span, source: str) -> Mention:
-    return Mention(start=span.start_char, end=span.end_char, text=source[span.start_char : span.end_char])
+def _sources(group: Any) -> list[Any]:
+    """A span group's ``attrs["sources"]`` (the rule that found each span, in span order), or []."""
+    sources = group.attrs.get("sources") if group is not None else None
+    return list(sources) if isinstance(sources, (list, tuple)) else []
+
+
+def _source_at(sources: list[Any], position: int) -> str | None:
+    value = sources[position] if position < len(sources) else None
+    return value if isinstance(value, str) and value else None
 
 
 def _countries(doc: Doc, source: str) -> tuple[Country, ...]:
     by_code: dict[str, list[CountryMention]] = defaultdict(list)
-    for span in doc.spans.get(COUNTRY_KEY, []):
+    group = doc.spans.get(COUNTRY_KEY)
+    sources = _sources(group)
+    for position, span in enumerate(group if group is not None else []):
         start, end = span.start_char, span.end_char
-        by_code[span.kb_id_].append(CountryMention(start=start, end=end, text=source[start:end], kind=span.label_))
+        mention = CountryMention(start=start, end=end, text=source[start:end], kind=span.label_, source=_source_at(sources, position))
+        by_code[span.kb_id_].append(mention)
     # Names from the gazetteer of the component that found the countries (its data_path).
     names: dict[str, list[str]] = doc.user_data.get(COUNTRY_NAMES_KEY) or {}
     return tuple(
@@ -129,8 +143,28 @@ def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
 
 
 def _quotes(doc: Doc) -> tuple[Quote, ...]:
-    records = [span._.iom_quote for span in doc.spans.get(QUOTE_KEY, []) if span._.iom_quote]
-    return tuple(Quote.model_validate(_repaired_quote(record)) for record in records)
+    group = doc.spans.get(QUOTE_KEY)
+    sources = _sources(group)
+    quotes = []
+    for position, span in enumerate(group if group is not None else []):
+        record = span._.iom_quote
+        if record:
+            quotes.append(Quote.model_validate(_with_source(_repaired_quote(record), _source_at(sources, position))))
+    return tuple(quotes)
+
+
+def _with_source(record: dict[str, Any], strategy: str | None) -> dict[str, Any]:
+    """The quote and its speakers with the strategy that attributed them (the group's
+    ``attrs["sources"]``), else the record's own, else :data:`QUOTE_FALLBACK_SOURCE`."""
+    source = strategy or record.get("source") or QUOTE_FALLBACK_SOURCE
+    speaker = record.get("speaker")
+    speakers = record.get("speakers") or ()
+    return {
+        **record,
+        "source": source,
+        "speaker": {**speaker, "source": speaker.get("source") or source} if isinstance(speaker, dict) else speaker,
+        "speakers": [{**other, "source": other.get("source") or source} if isinstance(other, dict) else other for other in speakers],
+    }
 
 
 def _repaired_quote(record: dict[str, Any]) -> dict[str, Any]:
@@ -151,12 +185,14 @@ def _repaired_speaker(speaker: dict[str, Any]) -> dict[str, Any]:
 
 
 def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
-    grouped: dict[str, list[Span]] = defaultdict(list)
-    for span in doc.spans.get(PHONE_KEY, []):
-        grouped[span.kb_id_].append(span)
+    grouped: dict[str, list[tuple[Span, str | None]]] = defaultdict(list)
+    group = doc.spans.get(PHONE_KEY)
+    sources = _sources(group)
+    for position, span in enumerate(group if group is not None else []):
+        grouped[span.kb_id_].append((span, _source_at(sources, position)))
     phones = []
     for e164, spans in grouped.items():
-        first = spans[0]
+        first = spans[0][0]
         details = _phone_details(first)
         phones.append(
             Phone(
@@ -169,17 +205,18 @@ def _phones(doc: Doc, source: str) -> tuple[Phone, ...]:
                 repaired=bool(details.get("repaired")),
                 start=details.get("start", first.start_char),
                 end=details.get("end", first.end_char),
-                mentions=tuple(_phone_mention(span, source) for span in spans),
+                mentions=tuple(_phone_mention(span, source, found_by) for span, found_by in spans),
             )
         )
     return tuple(phones)
 
 
-def _phone_mention(span: Span, source: str) -> Mention:
-    """The number's exact offsets (``iom_phones`` keeps them; spans are token-wide: "Tel:022 ...")."""
+def _phone_mention(span: Span, source: str, found_by: str | None) -> PhoneMention:
+    """The number's exact offsets (``iom_phones`` keeps them; spans are token-wide: "Tel:022 ...")
+    and the reading that found it (the group's ``attrs["sources"]``, else the span's details)."""
     details = _phone_details(span)
     start, end = details.get("start", span.start_char), details.get("end", span.end_char)
-    return Mention(start=start, end=end, text=source[start:end])
+    return PhoneMention(start=start, end=end, text=source[start:end], source=found_by or details.get("source") or None)
 
 
 def _phone_details(span: Span) -> dict[str, Any]:
@@ -199,12 +236,16 @@ def _phone_kind(label: str) -> PhoneKind:
 
 def _emails(doc: Doc, source: str) -> tuple[Email, ...]:
     """Addresses with their exact mentions (``iom_emails`` keeps them; spans are token-wide)."""
-    exact = doc.user_data.get(EMAIL_MENTIONS_KEY)
+    exact: list[list[Any]] | None = doc.user_data.get(EMAIL_MENTIONS_KEY)
     if exact is None:
-        exact = [(span.start_char, span.end_char, span.kb_id_) for span in doc.spans.get(EMAIL_KEY, [])]
-    grouped: dict[str, list[Mention]] = defaultdict(list)
-    for start, end, address in exact:
-        grouped[address].append(Mention(start=start, end=end, text=source[start:end]))
+        group = doc.spans.get(EMAIL_KEY)
+        sources = _sources(group)
+        spans = group if group is not None else []
+        exact = [[span.start_char, span.end_char, span.kb_id_, _source_at(sources, i)] for i, span in enumerate(spans)]
+    grouped: dict[str, list[EmailMention]] = defaultdict(list)
+    for start, end, address, *found_by in exact:  # [start, end, address, source] (older Docs: no source)
+        mention = EmailMention(start=start, end=end, text=source[start:end], source=found_by[0] if found_by else None)
+        grouped[address].append(mention)
     return tuple(
         Email(raw=mentions[0].text, address=address, start=mentions[0].start, end=mentions[0].end, mentions=tuple(mentions))
         for address, mentions in grouped.items()

@@ -7,9 +7,19 @@ gave (or, for HTML input, into ``Release.text``).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr
+
+from .sources import (
+    CONTACT_SOURCES,
+    COUNTRY_SOURCES,
+    DATELINE_SOURCES,
+    EMAIL_SOURCES,
+    PHONE_SOURCES,
+    QUOTE_FALLBACK_SOURCE,
+    describe,
+)
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
@@ -31,6 +41,15 @@ class Mention(_Frozen):
 
 class CountryMention(Mention):
     kind: MentionKind = Field(default="name", description='"name" or "demonym".')
+    source: str | None = Field(default=None, description="The rule that found the mention: " + describe(COUNTRY_SOURCES))
+
+
+class PhoneMention(Mention):
+    source: str | None = Field(default=None, description="How the number was read: " + describe(PHONE_SOURCES))
+
+
+class EmailMention(Mention):
+    source: str | None = Field(default=None, description="How the address was read: " + describe(EMAIL_SOURCES))
 
 
 class Country(_Frozen):
@@ -72,6 +91,11 @@ class Speaker(_Frozen):
     organization: str | None = Field(default=None, description="The organisation named in the title, as listed in organizations, if any.")
     start: int | None = Field(default=None, ge=0, description="Offset of the name as written, when it is written near the quote.")
     end: int | None = Field(default=None, ge=0, description="Offset one past the name as written.")
+    source: str | None = Field(
+        default=None,
+        description="The speaker strategy (rules/speakers.py's named table) that attributed the quote to this person; "
+        f'"{QUOTE_FALLBACK_SOURCE}" when none was recorded.',
+    )
 
 
 class Quote(_Frozen):
@@ -85,6 +109,11 @@ class Quote(_Frozen):
         description='Everyone the attribution names when it names more than one ("replied Ortiz and Chen"), '
         "the speaker first; empty otherwise.",
     )
+    source: str | None = Field(
+        default=None,
+        description="The speaker strategy (rules/speakers.py's named table) that attributed the quote, the same as "
+        f'its speaker\'s; "{QUOTE_FALLBACK_SOURCE}" when the quote was found by its marks and no strategy was recorded.',
+    )
 
 
 class Phone(_Frozen):
@@ -97,7 +126,7 @@ class Phone(_Frozen):
     repaired: bool = Field(default=False, description="True when a mistyped prefix was corrected.")
     start: int = Field(ge=0, description="Character offset of the first mention.")
     end: int = Field(ge=0, description="Character offset one past the first mention.")
-    mentions: tuple[Mention, ...] = Field(default=(), description="Every place the number is written.")
+    mentions: tuple[PhoneMention, ...] = Field(default=(), description="Every place the number is written, each with how it was read.")
 
 
 class Email(_Frozen):
@@ -105,7 +134,7 @@ class Email(_Frozen):
     address: str = Field(description="The normalised, lower-cased address.")
     start: int = Field(ge=0, description="Character offset of the first mention.")
     end: int = Field(ge=0, description="Character offset one past the first mention.")
-    mentions: tuple[Mention, ...] = Field(default=(), description="Every place the address is written.")
+    mentions: tuple[EmailMention, ...] = Field(default=(), description="Every place the address is written, each with how it was read.")
 
 
 class Contact(_Frozen):
@@ -115,6 +144,7 @@ class Contact(_Frozen):
     emails: tuple[str, ...] = Field(default=(), description="Addresses listed under this person.")
     start: int | None = Field(default=None, ge=0, description="Offset of the name as written in the contact block.")
     end: int | None = Field(default=None, ge=0, description="Offset one past the name as written.")
+    source: str | None = Field(default=None, description="The rule that found the contact: " + describe(CONTACT_SOURCES))
 
 
 class Dateline(_Frozen):
@@ -126,6 +156,18 @@ class Dateline(_Frozen):
     place: str | None = Field(default=None, description='The place, in the release\'s own mixed case ("Port of Spain").')
     date_text: str | None = Field(default=None, description='The date as written ("14 March 2024").')
     date: str | None = Field(default=None, description="ISO 8601 (YYYY-MM-DD) when the date could be read.")
+    source: str | None = Field(default=None, description="The rule that found the dateline: " + describe(DATELINE_SOURCES))
+
+
+class Rejected(NamedTuple):
+    """A candidate a rule refused, and why (collected only when asked: see :mod:`iom_nlp.explain`)."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+    source: str
+    reason: str
 
 
 ZoneKind = Literal["title", "dateline", "body", "contact", "boilerplate"]
@@ -170,6 +212,9 @@ class Release(_Frozen):
     contacts: tuple[Contact, ...] = Field(default=(), description="Press contacts: people with the phones and addresses listed under them.")
     warnings: tuple[str, ...] = Field(default=(), description="Components that failed on this release.")
     error: str | None = Field(default=None, description="Why this record could not be processed.")
+    # The candidates the rules refused, when collecting them was asked for (never in the JSON):
+    # read with :func:`iom_nlp.explain.rejected_of`.
+    _rejected: tuple[Rejected, ...] = PrivateAttr(default=())
 
 
 def release_json_schema() -> dict[str, object]:

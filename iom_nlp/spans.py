@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 EMAILS: Final = "iom_emails"
-# ``doc.user_data`` key of [start, end, address] per e-mail mention: the exact offsets, which a
+# ``doc.user_data`` key of [start, end, address, source] per e-mail mention: the exact offsets, which a
 # token-aligned span cannot hold when the address is glued to other text ("Email:a@x.org;b@x.org").
 EMAIL_MENTIONS: Final = "iom_email_mentions"
 PHONES: Final = "iom_phones"

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import models_dir
+from ..explain import rejections_into, wants_rejected
 from ..extensions import record_error, register_extensions
 
 logger = logging.getLogger(__name__)
@@ -177,7 +178,11 @@ class IomComponent:
         ``Language.__call__`` or :meth:`pipe` hands the error to the handler once.
         """
         try:
-            self.annotate(doc)
+            if wants_rejected(doc.user_data):  # --explain-rejected: the rules' refusals go on the Doc
+                with rejections_into(doc.user_data):
+                    self.annotate(doc)
+            else:
+                self.annotate(doc)
         except Exception as error:
             self.clear(doc)
             if self._error_handler is not None:

@@ -76,6 +76,7 @@ def _as_dict(record: ContactRecord) -> dict[str, Any]:
         "emails": list(record.emails),
         "start": record.start,
         "end": record.end,
+        "source": record.source or None,
     }
 
 

@@ -21,10 +21,11 @@ import numpy
 import numpy.typing as npt
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from .. import spans as keys
 from ..data import parse_json_object, parse_jsonl, settings_from_dict
+from ..explain import collecting, reject
 from ..rules.countries import (
     CountryRules,
     DocFacts,
@@ -32,6 +33,7 @@ from ..rules.countries import (
     is_case_sensitive_form,
     is_inverted,
     keep_match,
+    match_rejection,
     resolve_ambiguous,
     used_attributively,
 )
@@ -49,6 +51,8 @@ GAZETTEER_FILE = "countries.jsonl"
 RULES_FILE = "country_rules.json"
 # When one span matches several entries ("Myanmar" is a name and an adjective), the name wins.
 KIND_PRIORITY = {"name": 0, "capital": 1, "demonym": 2}
+# The source of every capital in ``doc.spans["iom_places"]`` (:data:`iom_nlp.sources.PLACE_SOURCES`).
+PLACE_SOURCE = "gazetteer:capital"
 
 
 class CountryRecognizer(IomComponent):
@@ -143,19 +147,22 @@ class CountryRecognizer(IomComponent):
                 found[(start, end)] = candidate
         return found
 
-    def _find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+    def _find(self, doc: Doc) -> tuple[SpanGroup, SpanGroup]:
+        """The countries and the capitals (places), each a group whose ``attrs["sources"]``
+        names, span by span, the rule that found it (:data:`iom_nlp.sources.COUNTRY_SOURCES`)."""
         columns = _columns(doc)
         language = doc_language(doc)
+        explaining = collecting()
         foreign: dict[tuple[int, int], Candidate] = {}
         found = self._candidates(doc, columns, foreign)
         for position, candidate in foreign.items():  # an English form keeps its span; a French one may fall back
             if candidate[1] == NO_COUNTRY or position not in found:
                 found[position] = candidate
         facts = DocFacts.of(doc, [key for key, (kind, _, _) in found.items() if kind == "demonym"])
-        countries: list[Span] = []
-        places: list[Span] = []
+        countries: list[tuple[Span, str]] = []
+        places: list[tuple[Span, str]] = []
         in_capitals_only: list[Span] = []
-        ambiguous: list[tuple[Span, str]] = []
+        ambiguous: list[tuple[Span, str, str]] = []
         named_in_full: set[str] = set()
         for start, end in keep_longest(found, _pair):  # spaCy's filter_spans, without a Span per match
             kind, code, pattern = found[(start, end)]
@@ -167,38 +174,54 @@ class CountryRecognizer(IomComponent):
                     kind, code, pattern = alternative
                     labelled = Span(doc, start, end, label=kind, kb_id=code)
                     if code == AMBIGUOUS:
-                        ambiguous.append((labelled, pattern))
+                        ambiguous.append((labelled, pattern, f"gazetteer-{language}:ambiguous"))
                     else:
-                        countries.append(labelled)
+                        countries.append((labelled, f"gazetteer-{language}:{kind}"))
+                elif explaining:
+                    reason = "no country" if alternative[1] == NO_COUNTRY else f"refused by the {language} rules"
+                    reject("country", labelled.start_char, labelled.end_char, labelled.text, f"gazetteer-{language}:{kind}", reason)
                 continue
+            source = f"gazetteer:{kind}"
             if kind == "name" and used_attributively(labelled, self.rules, facts):
                 kind = "demonym"  # "Saudi authorities": the adjective, not the short name
                 labelled = Span(doc, start, end, label=kind, kb_id=code)
-            if not keep_match(labelled, pattern, kind, self.rules, facts):
+                source = "gazetteer:attributive"
+            refused = match_rejection(labelled, pattern, kind, self.rules, facts)
+            if refused is None and language != "en" and self.foreign.vetoes(labelled, kind, language):
+                refused = f"refused by the {language} rules ('fleuve Niger', 'Croix-Rouge malienne')"
+            if refused is not None:  # "fleuve Niger", "Croix-Rouge malienne": the release's language decides
+                if explaining:
+                    reject("country", labelled.start_char, labelled.end_char, labelled.text, source, refused)
                 continue
-            if language != "en" and self.foreign.vetoes(labelled, kind, language):
-                continue  # "fleuve Niger", "Croix-Rouge malienne": the release's language decides
             if code == "?":
-                ambiguous.append((labelled, pattern))
+                ambiguous.append((labelled, pattern, "gazetteer:ambiguous"))
             elif pattern in self.rules.word_acronyms and in_capitals(labelled):
                 in_capitals_only.append(labelled)  # "CAR" in a headline: only if the release names it in full
             else:
-                (places if kind == "capital" else countries).append(labelled)
+                (places if kind == "capital" else countries).append((labelled, source))
                 if kind == "name" and not is_case_sensitive_form(pattern, self.rules):
                     named_in_full.add(code)
-        countries += [span for span in in_capitals_only if span.kb_id_ in named_in_full]
-        evidence = [span.kb_id_ for span in [*countries, *places]]
-        for span, pattern in ambiguous:
+        for span in in_capitals_only:
+            if span.kb_id_ in named_in_full:
+                countries.append((span, "gazetteer:capitals"))
+            elif explaining:
+                reason = "in capitals, and the release never names the country in full"
+                reject("country", span.start_char, span.end_char, span.text, "gazetteer:capitals", reason)
+        evidence = [span.kb_id_ for span, _ in [*countries, *places]]
+        for span, pattern, source in ambiguous:
             code = resolve_ambiguous(doc, pattern, self.rules, facts, evidence)
             if code:
-                countries.append(Span(doc, span.start, span.end, label=span.label_, kb_id=code))
+                countries.append((Span(doc, span.start, span.end, label=span.label_, kb_id=code), source))
+            elif explaining:
+                reject("country", span.start_char, span.end_char, span.text, source, "ambiguous: the release does not say which country")
         covered = {i for start, end in found for i in range(start, end)}
-        compounds = self._compound_tokens(doc, columns, covered)
+        compounds = [(span, "gazetteer:compound") for span in self._compound_tokens(doc, columns, covered)]
         if language != "en":  # "Maroc&nbsp;", "Brésil</h2>": a French or Spanish name glued to markup
-            compounds += self.foreign.glued(doc, language, covered | {span.start for span in compounds})
-        for span in compounds:
-            (places if span.label_ == "capital" else countries).append(span)
-        return sorted(countries, key=_position), sorted(places, key=_position)
+            taken = covered | {span.start for span, _ in compounds}
+            compounds += [(span, f"gazetteer-{language}:glued") for span in self.foreign.glued(doc, language, taken)]
+        for span, source in compounds:
+            (places if span.label_ == "capital" else countries).append((span, source))
+        return _group(doc, SPAN_KEY, countries), _group(doc, PLACES_KEY, [(span, PLACE_SOURCE) for span, _ in places])
 
     def _compound_tokens(self, doc: Doc, columns: npt.NDArray[numpy.uint64], covered: set[int]) -> list[Span]:
         """Countries inside one token the tokenizer kept whole ("U.S.-Kuwait", "U.S.-led", "Norway.<br").
@@ -256,6 +279,14 @@ def _long_spaces(columns: npt.NDArray[numpy.uint64]) -> list[tuple[int, int, int
     indexes = numpy.flatnonzero((columns[:, 2] != 0) & (columns[:, 1] > MAX_NEWLINES_INSIDE))
     rows: list[list[int]] = columns[indexes, :2].tolist()
     return [(start, length, index) for (start, length), index in zip(rows, indexes.tolist(), strict=True)]
+
+
+def _group(doc: Doc, name: str, found: list[tuple[Span, str]]) -> SpanGroup:
+    """The spans in text order, ``attrs["sources"]`` in the same order."""
+    ordered = sorted(found, key=lambda item: _position(item[0]))
+    group = SpanGroup(doc, name=name, spans=[span for span, _ in ordered])
+    group.attrs["sources"] = [source for _, source in ordered]
+    return group
 
 
 def _pair(span: tuple[int, int]) -> tuple[int, int]:

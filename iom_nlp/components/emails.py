@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from .. import spans as keys
 from ..data import parse_json_object, settings_from_json
@@ -33,14 +33,19 @@ class EmailRecognizer(IomComponent):
 
     def annotate(self, doc: Doc) -> None:
         spans: list[Span] = []
+        sources: list[str] = []
         hits = find_emails(doc._.iom_source_text, self.settings)
         for hit in hits:
             span = doc.char_span(hit.start, hit.end, label="EMAIL", kb_id=hit.address, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        doc.spans[SPAN_KEY] = spans
-        # A span covers whole tokens ("Email:a@x.org;b@x.org" is one); the mentions keep the exact offsets.
-        doc.user_data[MENTIONS_KEY] = [[hit.start, hit.end, hit.address] for hit in hits]
+                sources.append(hit.source)
+        group = SpanGroup(doc, name=SPAN_KEY, spans=spans)
+        group.attrs["sources"] = sources  # the rule that read each address (iom_nlp.sources.EMAIL_SOURCES)
+        doc.spans[SPAN_KEY] = group
+        # A span covers whole tokens ("Email:a@x.org;b@x.org" is one); the mentions keep the exact
+        # offsets: [start, end, address, source] each.
+        doc.user_data[MENTIONS_KEY] = [[hit.start, hit.end, hit.address, hit.source] for hit in hits]
 
 
 @iom_factory("iom_emails", assigns=["doc.spans", "doc._.iom_emails"])

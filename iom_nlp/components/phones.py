@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, SpanGroup
 
 from .. import spans as keys
 from ..data import parse_json_object, settings_from_json
@@ -41,9 +41,12 @@ class PhoneRecognizer(IomComponent):
     def annotate(self, doc: Doc) -> None:
         doc.spans[SPAN_KEY] = self._find(doc)
 
-    def _find(self, doc: Doc) -> list[Span]:
+    def _find(self, doc: Doc) -> SpanGroup:
+        """The numbers, with ``attrs["sources"]``: the reading that found each, span by span
+        (:data:`iom_nlp.sources.PHONE_SOURCES`)."""
         text = doc._.iom_source_text
         spans = []
+        sources = []
         for hit in find_phones(text, lambda: self._regions(doc, text), self.settings):
             span = doc.char_span(hit.start, hit.end, label=hit.kind, kb_id=hit.e164, alignment_mode="expand")
             if span is None:
@@ -56,6 +59,7 @@ class PhoneRecognizer(IomComponent):
                 "repaired": hit.repaired,
                 "start": hit.start,
                 "end": hit.end,
+                "source": hit.source,
             }
             # Span extensions are keyed by the span's characters: two numbers inside one token
             # ("970/1/2") share one record, which keeps each number's own details by E.164.
@@ -63,7 +67,10 @@ class PhoneRecognizer(IomComponent):
             shared[BY_NUMBER][hit.e164] = details
             span._.iom_phone = shared
             spans.append(span)
-        return spans
+            sources.append(hit.source)
+        group = SpanGroup(doc, name=SPAN_KEY, spans=spans)
+        group.attrs["sources"] = sources
+        return group
 
     def _regions(self, doc: Doc, text: str) -> RegionEvidence:
         """The regions the release points to; only read when the text holds a possible number."""

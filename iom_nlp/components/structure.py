@@ -52,6 +52,7 @@ class StructureRecognizer(IomComponent):
                 "place": dateline.place,
                 "date_text": dateline.date_text,
                 "date": dateline.date,
+                "source": dateline.source or None,
             },
             "boilerplate": [[start, end] for _, start, end in structure.zones if end > start],
         }

@@ -102,6 +102,8 @@ class ContactRecord:
     phones: tuple[str, ...]
     emails: tuple[str, ...]
     items_end: int = 0
+    # The rule that found the contact (:data:`iom_nlp.sources.CONTACT_SOURCES`).
+    source: str = ""
 
 
 def find_contacts(
@@ -123,8 +125,8 @@ def find_contacts(
     seen: set[tuple[int, int]] = set()
     items = Items.of(found)
     blocked = Ranges(not_names)
-    for zone_start, zone_end in _zones(text, items, settings):
-        for record in _contacts_in_zone(text, zone_start, zone_end, items, blocked, settings, complete_name):
+    for zone_start, zone_end, source in _zones(text, items, settings):
+        for record in _contacts_in_zone(text, zone_start, zone_end, items, blocked, settings, complete_name, source):
             if (record.start, record.end) not in seen:
                 seen.add((record.start, record.end))
                 records.append(record)
@@ -143,10 +145,12 @@ def _cut_off_block(
     last = max(settings.cue.finditer(text, tail), key=lambda match: match.start(), default=None)
     if last is None:
         return []
-    records = _contacts_in_zone(text, last.end(), len(text), Items.of(()), Ranges(not_names), settings, complete_name)
+    records = _contacts_in_zone(text, last.end(), len(text), Items.of(()), Ranges(not_names), settings, complete_name, CUT_OFF)
     return _merge_same_person(records)
 
 
+# Source names of the contacts found in a cue's zone, on an item's line, and cut off after the name.
+BLOCK, LINE, CUT_OFF = "contact:block", "contact:line", "contact:cut-off"
 LINE_ZONE_CHARS = 120
 # A block past a blank line stays in the contact zone when it holds a phone or e-mail, or is a
 # short field line (IOM's "Name", "IOM Dakar", "Tel: ..." each in its own paragraph).
@@ -190,12 +194,13 @@ def line_starts(text: str) -> list[int]:
     return [0, *(match.end() for match in re.finditer("\n", text))]
 
 
-def _zones(text: str, found: Items, settings: ContactSettings) -> list[tuple[int, int]]:
-    """Cue zones, then for each item outside them the stretch of its line just before it."""
-    cue_zones = [(cue.end(), _zone_end(text, cue.end(), settings.zone_chars, found)) for cue in settings.cue.finditer(text)]
-    starts = [start for start, _ in cue_zones]
+def _zones(text: str, found: Items, settings: ContactSettings) -> list[tuple[int, int, str]]:
+    """Cue zones, then for each item outside them the stretch of its line just before it; each
+    with the source name of the contacts found in it (``BLOCK`` or ``LINE``)."""
+    cue_zones = [(cue.end(), _zone_end(text, cue.end(), settings.zone_chars, found), BLOCK) for cue in settings.cue.finditer(text)]
+    starts = [start for start, _, _ in cue_zones]
     lines = line_starts(text)
-    line_zones: list[tuple[int, int]] = []
+    line_zones: list[tuple[int, int, str]] = []
     previous_end = 0
     for item in found.found:
         position = bisect_right(starts, item.start) - 1
@@ -203,12 +208,12 @@ def _zones(text: str, found: Items, settings: ContactSettings) -> list[tuple[int
             continue
         if line_zones and _LISTED_NEXT.fullmatch(text, previous_end, item.start):
             # "Jo Doe ph 0400 000 000 or jdoe@example.org": the second item is still Jo's.
-            line_zones[-1] = (line_zones[-1][0], item.end)
+            line_zones[-1] = (line_zones[-1][0], item.end, LINE)
         else:
             line_start = _signature_start(text, lines, bisect_right(lines, item.start) - 1, item.start, settings)
-            line_zones.append((max(line_start, previous_end, item.start - LINE_ZONE_CHARS), item.end))
+            line_zones.append((max(line_start, previous_end, item.start - LINE_ZONE_CHARS), item.end, LINE))
         previous_end = item.end
-    return sorted(cue_zones + line_zones)
+    return sorted(cue_zones + line_zones, key=lambda zone: zone[:2])
 
 
 SIGNATURE_LINE_CHARS = 100
@@ -290,6 +295,7 @@ def _contacts_in_zone(
     blocked: Ranges,
     settings: ContactSettings,
     complete_name: Callable[[str], str] | None,
+    source: str = BLOCK,
 ) -> list[ContactRecord]:
     items = found.between(start, end)
     words = _words(text, start, end, items, settings)
@@ -304,7 +310,7 @@ def _contacts_in_zone(
             # The text ends in this block before the name's numbers: the name is still a contact.
             name = _clean_name(text[name_start:name_end], settings, complete_name)
             organization = _tidy_organization((_organization(f"{text}\n", name_end, end + 1, settings) or "").rstrip("."), settings)
-            records.append(ContactRecord(name, name_start, name_end, organization, (), (), name_end))
+            records.append(ContactRecord(name, name_start, name_end, organization, (), (), name_end, CUT_OFF))
             continue
         if not claimed:
             listed = [*listed, (name_start, name_end)] if claim_end < end and _NAME_LIST.fullmatch(text, name_end, claim_end) else []
@@ -323,6 +329,7 @@ def _contacts_in_zone(
                     phones=_unique(item.value for item in own if item.kind == "phone"),
                     emails=_unique(item.value for item in own if item.kind == "email"),
                     items_end=max(item.end for item in own),
+                    source=source,
                 )
             )
     return records
@@ -741,6 +748,7 @@ def _merge_same_person(records: list[ContactRecord]) -> list[ContactRecord]:
                 _unique([*first.phones, *record.phones]),
                 _unique([*first.emails, *record.emails]),
                 max(first.items_end, record.items_end),
+                first.source,
             )
         else:
             merged[key] = record

@@ -199,48 +199,56 @@ def keep_match(span: Span, pattern: str, kind: str, rules: CountryRules, facts: 
     Pass the document's :class:`DocFacts` (built once per document); without it they are built
     for this one call, which scans the Doc.
     """
+    return match_rejection(span, pattern, kind, rules, facts) is None
+
+
+def match_rejection(span: Span, pattern: str, kind: str, rules: CountryRules, facts: DocFacts | None = None) -> str | None:
+    """Why the matched ``span`` (of gazetteer ``pattern``) names no country: the guard that
+    refused it, or None when it names one (:func:`keep_match`)."""
     facts = facts or DocFacts.of(span.doc)
     text = span.text
     lower = folded(text)
     if is_case_sensitive_form(pattern, rules) and text.replace(" ", "") != pattern.replace(" ", ""):
-        return False
+        return "case: a form counted only as written"
     if not any(map(str.isupper, text)) and not (
         kind == "name" and lower not in rules.lower_case_words and facts.in_lower_case_line(span.start_char)
     ):
-        return False
+        return "lower case: an English word or first name, or outside an all-lower-case line"
     if pattern in rules.word_acronyms and in_capitals(span) and _word_before(span) in rules.pronoun_cues:
-        return False
+        return "acronym read as a word ('US' after a pronoun cue)"
     if _negative_context(span, rules):
-        return False
+        return "negative context: the words around it name something else ('Niger State', 'Gulf of Guinea', 'Spanish flu')"
     if kind == "name" and _names_a_us_town(span, rules):
-        return False
+        return "a U.S. town of that name ('Lebanon, Pennsylvania')"
     if lower in rules.person_risk and _looks_like_person(span, facts):
-        return False
+        return "a person's name ('Chad Morel')"
     if kind == "demonym":
-        return _keep_demonym(span, rules, facts)
-    return True
+        return _demonym_rejection(span, rules, facts)
+    return None
 
 
-def _keep_demonym(span: Span, rules: CountryRules, facts: DocFacts) -> bool:
+def _demonym_rejection(span: Span, rules: CountryRules, facts: DocFacts) -> str | None:
     lower = folded(span.text)
     if _word_before(span) in rules.ethnic_cues_before:
-        return False  # "ethnic Albanians in Kosovo", "ethnic Kazakhs in China": a people, not a country
+        return "an ethnic group ('ethnic Albanians')"  # a people, not a country
     if lower in rules.common_word_demonyms and not _used_as_person_noun(span, rules):
-        return False
+        return "a word that is not a people here ('Pole', 'Finn', 'Turk' not used for a person)"
     if lower in rules.list_negatives and _listed_with(span, rules.list_negatives[lower], facts):
-        return False
+        return "listed with a people that is no nationality ('Roma, Ashkali and Egyptians')"
     if lower in rules.language_demonyms and _used_as_language(span, rules, facts):
-        return False
+        return "a language ('in Dutch, English and Spanish')"
     if lower in rules.language_first_demonyms and not _before_people_word(span, rules, facts):
-        return False
+        return "a language unless a word for people follows ('English classes')"
     if _before_mission_word(span, rules):
-        return True
+        return None
     if facts.in_title_case_line(span.start_char):
         # A headline capitalises every word: only a body's head word makes it a name.
-        return not _heads_a_body(span, rules, facts)
+        return "a body's name in a headline ('Libyan Coast Guard')" if _heads_a_body(span, rules, facts) else None
     if _is_person_plural(span.text):
-        return True  # "Ethiopians", "Bangladeshis": people, never the first word of a body's name
-    return not (_opens_organisation(span) or _names_a_body(span, rules, facts))
+        return None  # "Ethiopians", "Bangladeshis": people, never the first word of a body's name
+    if _opens_organisation(span) or _names_a_body(span, rules, facts):
+        return "opens a body's name ('Australian Government', 'Maltese armed forces')"
+    return None
 
 
 def _is_person_plural(text: str) -> bool:

@@ -81,6 +81,8 @@ class EmailHit:
     raw: str
     address: str
     debris: bool
+    # The rule that read it (:data:`iom_nlp.sources.EMAIL_SOURCES`).
+    source: str = "email:syntax"
 
 
 def find_emails(text: str, settings: EmailSettings | None = None) -> list[EmailHit]:
@@ -128,7 +130,8 @@ def _hit_at(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit |
     if address is None:
         return None
     debris = debris or _is_debris(text, local_start, settings)
-    return EmailHit(local_start, end, text[local_start:end], address, debris)
+    obfuscated = at.group() != "@" or _OBFUSCATED_DOT.search(text, local_start, end) is not None
+    return EmailHit(local_start, end, text[local_start:end], address, debris, _source(obfuscated, debris))
 
 
 def is_label_char(char: str) -> bool:
@@ -278,7 +281,15 @@ def _rfc_hit(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit 
     address = normalise_address(local_part, text[domain_start:end])
     if address is None:
         return None
-    return EmailHit(start, end, text[start:end], address, _is_debris(text, start, settings))
+    debris = _is_debris(text, start, settings)
+    return EmailHit(start, end, text[start:end], address, debris, "email:mailto" if debris else "email:rfc5322")
+
+
+def _source(obfuscated: bool, debris: bool) -> str:
+    """The source name of an address read by the plain reading (:data:`iom_nlp.sources.EMAIL_SOURCES`)."""
+    if debris:
+        return "email:mailto"
+    return "email:deobfuscated" if obfuscated else "email:syntax"
 
 
 def _glues_after(char: str) -> bool:

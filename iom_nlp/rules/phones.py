@@ -27,6 +27,7 @@ from itertools import accumulate
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMatcher
 
+from ..explain import reject
 from .overprint import collapse, repetition_factor
 from .patterns import alternation
 
@@ -151,6 +152,8 @@ class PhoneHit:
     kind: str
     repaired: bool
     grouping_matches: bool = False
+    # The reading that found it (:data:`iom_nlp.sources.PHONE_SOURCES`), set where the hit is made.
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -483,6 +486,7 @@ def _read_candidate(
         return [], previous_end  # read already as an extension or a sibling of the number before
     glued = _glued_to_word(text, start, end, settings)
     if (glued and not _may_follow_a_word(text, start, end, raw)) or _bad_slash(text, start, end, previous_end, settings):
+        reject("phone", start, end, raw, "phonenumbers:matcher", "glued to a word, or a slash joining it to other figures")
         return [], previous_end
     extension = _SLASH_EXTENSION.match(text, end)
     # "ext. 231/232": a second extension after a slash is only skipped, never read into the number.
@@ -492,8 +496,10 @@ def _read_candidate(
     hit = _best_reading(text, start, end, parse_raw, evidence, settings, local)
     hit = _number_only(text, hit) if hit is not None else None
     if hit is None or (glued and not raw.lstrip().startswith(("+", "(")) and not hit.valid):
+        reject("phone", start, end, raw, "phonenumbers:matcher", "no valid reading in the regions the release points to")
         return [], previous_end
     if hit.valid and _figures(raw.strip()) and hit.region not in {local, evidence.home, *evidence.ranked[:1]}:
+        reject("phone", start, end, raw, hit.source, "spread digits read in a country the release is not from (OCR debris)")
         return [], previous_end  # spread digits read in a country the release is not from: OCR debris
     hits = [hit]
     previous_end = extension.end() if extension else end
@@ -543,6 +549,7 @@ def _with_written_codes(
         if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
             continue
         if _rejected(text, start, end, written, settings):
+            reject("phone", start, end, written, "phonenumbers:as-given", "a date, year range, time, figure, table or symbol")
             continue
         found, previous_end = _read_candidate(text, start, end, written, evidence, settings, offsets, previous_end)
         added.extend(found)
@@ -738,7 +745,8 @@ def _short_hits(text: str, short: list[tuple[int, int, str, str]], hits: list[Ph
             continue
         if phonenumbers.is_valid_number(number):
             e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-            hits.append(PhoneHit(start, end, raw, e164, None, region, True, phone_kind(text, start, settings), False, False))
+            kind = phone_kind(text, start, settings)
+            hits.append(PhoneHit(start, end, raw, e164, None, region, True, kind, False, False, "phonenumbers:short-number"))
     return sorted(hits, key=lambda hit: hit.start)
 
 
@@ -795,6 +803,8 @@ def _candidates(text: str, windows: list[tuple[int, int]], regions: RegionEviden
                 start, end, raw = _without_alternate_ending(text, window_start + match.start, window_start + match.end, match.raw_string)
                 if not _rejected(text, start, end, raw, settings):
                     found.setdefault((start, end), raw)
+                else:
+                    reject("phone", start, end, raw, "phonenumbers:matcher", "a date, year range, time, figure, table or symbol")
     spans = sorted(found, key=lambda span: (span[0], -(span[1] - span[0])))
     kept: list[tuple[int, int, str]] = []
     for start, end in spans:
@@ -904,7 +914,8 @@ def _alternate(hit: PhoneHit, start: int, end: int, text: str) -> PhoneHit | Non
         # A number kept as given ("+221 869 62 00/01"): its sibling is kept as given too.
         if len(tail) > MAX_GIVEN_TAIL or hit.repaired:
             return None
-        return replace(hit, start=start, end=end, raw=tail, e164=f"+{digits[: -len(tail)]}{tail}", extension=None)
+        e164 = f"+{digits[: -len(tail)]}{tail}"
+        return replace(hit, start=start, end=end, raw=tail, e164=e164, extension=None, source=ALTERNATE_SOURCE)
     try:
         number = phonenumbers.parse(f"+{digits[: -len(tail)]}{tail}")
     except phonenumbers.NumberParseException:
@@ -913,7 +924,11 @@ def _alternate(hit: PhoneHit, start: int, end: int, text: str) -> PhoneHit | Non
         return None
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     region = phonenumbers.region_code_for_number(number)
-    return replace(hit, start=start, end=end, raw=tail, e164=e164, extension=None, region=str(region) if region else hit.region)
+    region_code = str(region) if region else hit.region
+    return replace(hit, start=start, end=end, raw=tail, e164=e164, extension=None, region=region_code, source=ALTERNATE_SOURCE)
+
+
+ALTERNATE_SOURCE = "phonenumbers:alternate-ending"
 
 
 def _best_reading(
@@ -944,7 +959,7 @@ def _best_reading(
             number = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
             continue
-        hit = _to_hit(text, start, end, raw, number, settings, repairable)
+        hit = _to_hit(text, start, end, raw, number, settings, repairable, _reading_source(international, region, local, regions))
         if hit is None:
             continue
         if hit.valid:
@@ -994,7 +1009,8 @@ def _international_reading(
             number = phonenumbers.parse(dialled)
         except phonenumbers.NumberParseException:
             number = None
-        hit = _to_hit(text, start, end, raw, number, settings, repairable) if number is not None else None
+        source = "phonenumbers:international"
+        hit = _to_hit(text, start, end, raw, number, settings, repairable, source) if number is not None else None
         if hit is not None and (hit.valid or hit.repaired):
             return hit
     if raw.lstrip("( \t").startswith("+"):
@@ -1051,6 +1067,7 @@ def _as_given(text: str, start: int, end: int, raw: str, settings: PhoneSettings
         phone_kind(text, start, settings),
         False,
         False,
+        "phonenumbers:as-given",
     )
 
 
@@ -1108,9 +1125,12 @@ def _office_code_reading(text: str, start: int, end: int, raw: str, local: str, 
         parsed = None
     if parsed is not None and phonenumbers.is_valid_number(parsed):
         parsed.extension = phonenumbers.parse(raw, local).extension if number != raw else None
-        return _to_hit(text, start, end, raw, parsed, settings, repairable=False)
+        return _to_hit(text, start, end, raw, parsed, settings, repairable=False, source=OFFICE_CODE_SOURCE)
     given = _as_given(text, start, end, "+" + raw.lstrip("( "), settings)
-    return replace(given, raw=raw) if given is not None else None
+    return replace(given, raw=raw, source=OFFICE_CODE_SOURCE) if given is not None else None
+
+
+OFFICE_CODE_SOURCE = "phonenumbers:office-code"
 
 
 def _with_area_code(text: str, start: int, end: int, raw: str, regions: RegionEvidence, settings: PhoneSettings) -> PhoneHit | None:
@@ -1133,7 +1153,8 @@ def _with_area_code(text: str, start: int, end: int, raw: str, regions: RegionEv
     if not phonenumbers.is_valid_number(number):
         return None
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return PhoneHit(start, end, raw, e164, number.extension or None, region, True, phone_kind(text, start, settings), False, False)
+    kind = phone_kind(text, start, settings)
+    return PhoneHit(start, end, raw, e164, number.extension or None, region, True, kind, False, False, "phonenumbers:area-code")
 
 
 def _short_numbers(text: str, regions: RegionEvidence, settings: PhoneSettings) -> list[tuple[int, int, str, str]]:
@@ -1174,7 +1195,7 @@ def _unverified(text: str, start: int, end: int, raw: str, region: str, settings
         return None  # a leading zero the plan does not strip as a trunk prefix ("07 ..." in the US)
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     kind = phone_kind(text, start, settings)
-    return PhoneHit(start, end, raw, e164, number.extension or None, None, False, kind, False, False)
+    return PhoneHit(start, end, raw, e164, number.extension or None, None, False, kind, False, False, "phonenumbers:unverified")
 
 
 def grouping_matches(raw: str, number: PhoneNumber) -> bool:
@@ -1213,6 +1234,7 @@ def _to_hit(
     number: PhoneNumber,
     settings: PhoneSettings,
     repairable: bool,
+    source: str,
 ) -> PhoneHit | None:
     written_international = _dialled_form(raw) is not None
     if _glued_extension(raw, number):
@@ -1222,14 +1244,23 @@ def _to_hit(
     if not valid and written_international and repairable:
         fixed = repair_number(number, us_evidence=True)
         if fixed is not None:
-            number, valid, repaired = fixed, True, True
+            number, valid, repaired, source = fixed, True, True, "phonenumbers:us-repair"
     if not valid and not written_international:
         return None
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     region = _region_of(number, e164, settings)
     kind = phone_kind(text, start, settings)
     grouped = valid and grouping_matches(raw, number)
-    return PhoneHit(start, end, raw, e164, number.extension or None, region, valid, kind, repaired, grouped)
+    return PhoneHit(start, end, raw, e164, number.extension or None, region, valid, kind, repaired, grouped, source)
+
+
+def _reading_source(international: bool, region: str | None, local: str | None, regions: RegionEvidence) -> str:
+    """Which reading of :func:`_best_reading` a hit parsed in ``region`` is (``PHONE_SOURCES``)."""
+    if international:
+        return "phonenumbers:international"
+    if region is not None and region == local:
+        return "phonenumbers:office-region"
+    return "phonenumbers:release-region" if region in regions.evidenced else "phonenumbers:default-region"
 
 
 def _glued_extension(raw: str, number: PhoneNumber) -> bool:

@@ -122,6 +122,8 @@ class DatelineMatch:
     place: str | None
     date_text: str | None
     date: str | None
+    # The rule that found it (:data:`iom_nlp.sources.DATELINE_SOURCES`).
+    source: str = ""
 
 
 @dataclass
@@ -240,7 +242,7 @@ def _dateline_above_title(
         if DATELINE_ALONE.match(line.text):
             found = read_place_line(text, line, settings.place_lowercase_words, dates)
             if found is not None and found[3] is not None:
-                return _dateline(text, *found)
+                return _dateline(text, *found, source="dateline:above-title")
     return None
 
 
@@ -304,16 +306,16 @@ def find_dateline(
             start, end, place, date_match = found
             if date_match is None and date_line is not None:
                 date_match = date_line[2]
-            return _dateline(text, start, end, place, date_match)
+            return _dateline(text, start, end, place, date_match, source="dateline:place-line")
         break
     if date_line is not None and date_line[2] is not None:
-        return _dateline(text, date_line[0], date_line[1], None, date_line[2])
+        return _dateline(text, date_line[0], date_line[1], None, date_line[2], source="dateline:date-line")
     # Releases date themselves near the top or at the very end; the middle is not searched.
     head_end = after + DATE_WINDOW
     for window_start, window_end in ((0, head_end), (max(head_end, len(text) - DATE_WINDOW), len(text))):
         match = first_date(text, window_start, window_end, dates)
         if match:
-            return _dateline(text, match.start(), match.end(), None, match)
+            return _dateline(text, match.start(), match.end(), None, match, source="dateline:first-date")
     return None
 
 
@@ -382,7 +384,9 @@ def first_date(text: str, start: int, end: int, dates: re.Pattern[str] = DATE) -
     return dates.search(text, from_, end)
 
 
-def _dateline(text: str, start: int, end: int, place: str | None, date_match: re.Match[str] | None) -> DatelineMatch:
+def _dateline(
+    text: str, start: int, end: int, place: str | None, date_match: re.Match[str] | None, *, source: str
+) -> DatelineMatch:
     while end > start and text[end - 1] in " \t–—-":
         end -= 1
     return DatelineMatch(
@@ -392,6 +396,7 @@ def _dateline(text: str, start: int, end: int, place: str | None, date_match: re
         place=place,
         date_text=date_match.group(0).strip() if date_match else None,
         date=parse_date(date_match) if date_match else None,
+        source=source,
     )
 
 

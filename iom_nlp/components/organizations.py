@@ -30,6 +30,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from .. import spans as keys
 from ..data import parse_json_object, parse_jsonl, settings_from_dict, settings_from_json
+from ..explain import reject
 from ..rules.acronyms import find_acronym_definitions
 from ..rules.bodies import (
     FR_ES_LANGUAGES,
@@ -154,6 +155,7 @@ class OrganizationRecognizer(IomComponent):
                 guesses.append(candidate)
             else:
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
+                reject("organization", candidate.start, candidate.end, candidate.surface, candidate.source, reason)  # --explain-rejected
         model = self._model_candidates(doc)
         if model is None:
             merged = bodies.merge(trusted, guesses)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..explain import reject
 from .combination import Combination
 from .organizations import (
     OrganizationIndex,
@@ -599,6 +600,8 @@ class BodyFinder:
                 if reason is None or reason in combination.model_overrules:
                     probability[(piece.start, piece.end)] = max(score, probability.get((piece.start, piece.end), 0.0))
                     out.append(piece)
+                else:
+                    reject("organization", piece.start, piece.end, piece.surface, "model", reason)  # --explain-rejected
         return out
 
     def supported(self, guess: Candidate, model: list[tuple[Candidate, float]], veto: float | None) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..data import load_json, settings_from_json
+from ..data import load_json, models_dir, parse_json_object, settings_from_json
 from .lines import in_lines, title_case_lines
 from .mojibake import repair_person_name
 from .patterns import NOTHING, alternation
@@ -41,6 +41,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # Inside a name: letters, apostrophes, hyphens of every kind, and the debris a doubly decoded
 # hyphen leaves ("HansonÃ¢Â\x80Â\x90Young": C1 controls, "¢", "€"); names are repaired on output.
 NAME_WORDS_FILE = "names.json"
+RULES_FILE = "speakers.json"
 _NAME_CHARS = "\\w’'\\-\u2010\u2011\u0080-\u009f¢€"
 _WORD = rf"[{_UPPER}][{_NAME_CHARS}]*"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
@@ -71,7 +72,6 @@ _NAME_BODY = rf"(?:{_INITIAL}|{_WORD}){_NAME_NEXT}{{0,6}}"
 # Two words at least ("Jane Doe", "J. Doe").
 _NAME_BODY_MULTI = rf"(?:{_INITIAL}|{_WORD}){_NAME_NEXT}{{1,6}}"
 _SPACES = r"[ \t\u00a0]+"
-_ROLE_TO_COMMA = 80
 
 
 def _factored_alternation(words: Iterable[str], *, space: str | None = None, longest_first: bool = True) -> str:
@@ -121,6 +121,91 @@ def _opening_alternation(words: Iterable[str]) -> str:
     led = [rf"{re.escape(first)}(?<!\w.)(?:{'|'.join(rests)})" for first, rests in groups.items()]
     return "|".join(led + plain) or NOTHING
 
+@dataclass(frozen=True)
+class SpeakerRules:
+    """The word lists and limits the speaker strategies decide by, from ``models/speakers.json``.
+
+    Kept apart from the lexicons of ``quotes.json`` (cues, honorifics, role words) because these
+    are the strategies' own judgement calls: which words join a title, open a role reference or
+    announce an unnamed subject, and how far each strategy looks. A maintainer tunes them in the
+    file, and a component given another ``data_path`` reads that folder's copy.
+    """
+
+    # "the Chief of Mission said": the words that open a role standing for a person, and the
+    # lower-case words allowed between its role words; longer phrases are no reference.
+    role_reference_openers: frozenset[str]
+    role_reference_joiners: frozenset[str]
+    max_role_reference_words: int
+    # "the Federal Relief Commission's logistics chief told": an unnamed speaker's opening word;
+    # after an indefinite article ("a 27-year-old worker") lower-case words are enough.
+    unnamed_role_openers: frozenset[str]
+    indefinite_articles: frozenset[str]
+    # Words that carry a title on ("Secretary of State for Security and Nonproliferation") ...
+    title_joiners: frozenset[str]
+    # ... and, with those, the words after which a capitalised word still belongs to the title (a
+    # place, a body: "Ambassador to Chad Ana Kahn"); at a person's mention "the" joins too.
+    place_joiners: frozenset[str]
+    mention_title_joiners: frozenset[str]
+    # Role words that are courtesy words ("The", "Mr"): they open no role after a cue; "Hon" is
+    # also no role of its own when a role word is looked up.
+    courtesy_role_words: frozenset[str]
+    honorific_role_words: frozenset[str]
+    # Capitalised roles that, like honorifics, introduce a name set off by commas ("Minister ..., Jo Roe,").
+    set_off_role_words: frozenset[str]
+    # Words of a role reference ignored when it is matched to the last speaker's title.
+    role_fit_skip_words: frozenset[str]
+    # "Ortiz and Chen said": the verbs after which a second name joined by "and" is a co-speaker.
+    joint_speaker_cues: tuple[str, ...]
+    # "A 27-year-old domestic worker ... said": an unnamed subject, so a following "she said" is nobody's.
+    unnamed_subject_openers: tuple[str, ...]
+    unnamed_subject_cues: tuple[str, ...]
+    # Limits, in characters, lines, clauses or people: every window stays bounded.
+    role_to_comma_chars: int
+    max_set_off_clauses: int
+    continuation_max_lines: int
+    continuation_max_chars: int
+    max_subject_chars: int
+    max_subject_people: int
+    max_headline_people: int
+    title_reach_chars: int
+    letterhead_lines: int
+    letterhead_chars: int
+    joint_speaker_window: int
+    title_or_place_joiners: frozenset[str] = field(init=False, repr=False, compare=False)
+    mention_joiners: frozenset[str] = field(init=False, repr=False, compare=False)
+    joined_after: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    unnamed_subject: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title_or_place_joiners", self.title_joiners | self.place_joiners)
+        object.__setattr__(self, "mention_joiners", self.title_joiners | self.mention_title_joiners)
+        cues = "|".join(map(re.escape, self.joint_speaker_cues))
+        # "replied Ortiz and Chen.", "Ortiz and Chen said": a second person joined to the speaker
+        # by "and"/"&", then the sentence or the attribution ends.
+        object.__setattr__(self, "joined_after", re.compile(
+            r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?P<name>[A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})"
+            rf"(?=\s*(?:[.,;:!?)]|$|\s+(?:{cues})\b))"
+        ))
+        openers = "|".join(map(re.escape, self.unnamed_subject_openers))
+        verbs = "|".join(map(re.escape, self.unnamed_subject_cues))
+        object.__setattr__(self, "unnamed_subject", re.compile(
+            rf"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:{openers})[ \t\u00a0]+[^.!?\n“”\"]{{0,120}}?"
+            rf"(?:,[ \t\u00a0]+|[ \t\u00a0]+)(?:{verbs})\b"
+        ))
+
+
+def read_speaker_rules(text: str, source: str = RULES_FILE) -> SpeakerRules:
+    """``speakers.json``'s text as :class:`SpeakerRules`, validated: an unknown, missing or
+    mistyped entry is a :class:`~iom_nlp.data.SettingsError` naming the entry and ``source``."""
+    rules, _ = settings_from_json(parse_json_object(text, source), SpeakerRules, source)
+    return rules
+
+
+def packaged_speaker_rules() -> SpeakerRules:
+    """The packaged ``models/speakers.json``, read anew (no module cache: a component reads its own
+    ``data_path`` and passes its rules; this default serves direct calls of the rule functions)."""
+    return read_speaker_rules((models_dir() / RULES_FILE).read_text(encoding="utf-8"))
+
 
 @dataclass(frozen=True)
 class SpeakerSettings:
@@ -141,6 +226,8 @@ class SpeakerSettings:
     # Nouns for groups of people ("Returnees", "Officials", "Volunteers"): capitalised before a cue
     # they are still common nouns, never a speaker's name.
     people_nouns: frozenset[str] = frozenset()
+    # The strategies' word lists and limits (``speakers.json``); the component passes the copy in its data_path.
+    rules: SpeakerRules = field(default_factory=packaged_speaker_rules)
     cue_search: re.Pattern[str] = field(init=False, repr=False, compare=False)
     letterhead_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_words_lower: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -169,7 +256,7 @@ class SpeakerSettings:
         # word there is as often a place: "said the IOM spokesperson, Geneva").
         full_name = rf"(?:(?:{honorific})\.?{_SPACES})+{_NAME_BODY}|{_NAME_BODY_MULTI}"
         lower_role = _factored_alternation(self.lower_roles, longest_first=False)
-        lead_roles = {word for word in self.role_words if word[:1].isupper() and word not in {"The", "Mr", "Mrs", "Ms", "Dr"}}
+        lead_roles = {word for word in self.role_words if word[:1].isupper() and word not in self.rules.courtesy_role_words}
         lead_role = _factored_alternation(lead_roles)
         # "Nationals leader Warren Truss": an organisation, a lower-case role, then the name.
         role_prefix = rf"(?:{_NAME_BODY}{_SPACES}(?:{lower_role}){_SPACES})?"
@@ -224,7 +311,8 @@ class SpeakerSettings:
             rf"|[ \t\u00a0]*(?:\||,|\n|$|[ \t\u00a0]{{2}}))"
         ))
         object.__setattr__(self, "cue_search", re.compile(rf"(?<![\w’'-])(?P<cue>{cue})(?![\w’'-])"))
-        role_lexicon = {word for word in self.role_words if word[:1].isupper()} - {"The", "Mr", "Mrs", "Ms", "Dr", "Hon"}
+        not_roles = self.rules.courtesy_role_words | self.rules.honorific_role_words
+        role_lexicon = {word for word in self.role_words if word[:1].isupper()} - not_roles
         object.__setattr__(self, "role_words_lower", frozenset(word.lower() for word in role_lexicon | set(self.lower_roles)))
         object.__setattr__(self, "honorific_prefix", re.compile(rf"^(?:(?:{honorific})\.?{_SPACES})+"))
         # An honorific (a whole word: no letter after it), then a name ("Senator Jane Doe").
@@ -234,21 +322,21 @@ class SpeakerSettings:
         ))
         # A role that names a person (an honorific, or a lower-case role capitalised: "Chief of
         # Mission in Yemen, Matt Huber,", "Spokesperson, Jo Roe,").
-        set_off_roles = {*self.honorifics, "Minister", "Director", "Secretary", *(role.capitalize() for role in self.lower_roles)}
+        set_off_roles = {*self.honorifics, *self.rules.set_off_role_words, *(role.capitalize() for role in self.lower_roles)}
         roles = _opening_alternation(set_off_roles)
         full_name = rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:[{_UPPER}]\.|[{_UPPER}][\w’'\-]+)){{1,3}}"
         object.__setattr__(self, "role_then_name", re.compile(
-            rf"(?:{roles})\b[^,.\n“”\"]{{0,{_ROLE_TO_COMMA}}},[ \t]+(?P<name>{full_name})[ \t]*,"
+            rf"(?:{roles})\b[^,.\n“”\"]{{0,{self.rules.role_to_comma_chars}}},[ \t]+(?P<name>{full_name})[ \t]*,"
         ))
         # "Chief of Mission Maria Moita visited", "spokesperson Joe Millman told": see names_after_role_words.
-        role_openers = {word for word in self.role_words if word[:1].isupper() and word not in {"The", "Mr", "Mrs", "Ms", "Dr", "Hon"}}
+        role_openers = {word for word in self.role_words if word[:1].isupper() and word not in not_roles}
         object.__setattr__(self, "role_word_then_name", re.compile(
             rf"(?:{_opening_alternation({*role_openers, *self.lower_roles})})(?![\w’'-])[ \t]+"
             rf"(?P<name>{_NAME_BODY_MULTI})(?=[ \t]*(?:[,.;:()]|[ \t]+[a-z]|$))"
         ))
         # How far before its first comma a role_then_name match can start (see names_after_roles).
         longest_role = max((len(word) for word in set_off_roles), default=0)
-        object.__setattr__(self, "role_then_name_reach", longest_role + _ROLE_TO_COMMA)
+        object.__setattr__(self, "role_then_name_reach", longest_role + self.rules.role_to_comma_chars)
 
 
 @dataclass(frozen=True)
@@ -336,14 +424,14 @@ def attribute_quotes(
         if found is not None:
             since = previous_quote.close_at if previous_quote is not None else 0
             found = resolver.resolve(found, quote.open_at, previous, since)
-        elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote):
+        elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote, settings.rules):
             found = Attribution(previous.name, previous.title, None, None, None)
         results.append(found or Attribution(None, None, None, None, None))
         if found is not None and found.name:
             previous, previous_quote = found, quote
         elif found is None:
             previous_quote = quote if previous is not None else None
-    results = _inherit_backwards(text, quotes, results)
+    results = _inherit_backwards(text, quotes, results, settings.rules)
     results = _carry_titles(results, resolver)
     return _letterhead_speaker(text, results, resolver)
 
@@ -384,11 +472,11 @@ def _letterhead_speaker(text: str, results: list[Attribution], resolver: NameRes
     ]
 
 
-def _inherit_backwards(text: str, quotes: Sequence[QuoteSpan], results: list[Attribution]) -> list[Attribution]:
+def _inherit_backwards(text: str, quotes: Sequence[QuoteSpan], results: list[Attribution], rules: SpeakerRules) -> list[Attribution]:
     """An unattributed quote that opens a run (a headline quote) belongs to the next speaker close after it."""
     for index in range(len(results) - 2, -1, -1):
         current, following = results[index], results[index + 1]
-        if current.name is None and current.cue is None and following.name and _close_enough(text, quotes[index], quotes[index + 1]):
+        if current.name is None and current.cue is None and following.name and _close_enough(text, quotes[index], quotes[index + 1], rules):
             results[index] = Attribution(following.name, following.title, None, None, None)
     return results
 
@@ -546,11 +634,11 @@ def _role_only(text: str, start: int, end: int, settings: SpeakerSettings, cue: 
     """"the Federal Relief Commission's logistics chief told reporters": a speaker with a role and
     no name. The quote is theirs (so it is not handed to the last named speaker), unnamed."""
     words = text[start:end].strip(_EDGE_PUNCTUATION + " \t\n\u00a0").split()
-    if not 3 <= len(words) <= settings.max_role_words or words[0].lower() not in {"the", "a", "an"}:
+    if not 3 <= len(words) <= settings.max_role_words or words[0].lower() not in settings.rules.unnamed_role_openers:
         return None  # "the Minister", "the spokesman": left to the resolver, which looks for them by role
     if any(mark in word for word in words for mark in "“”\"().;:!?"):
         return None
-    if words[0].lower() in {"a", "an"} and all(not word[:1].isupper() for word in words[1:]):
+    if words[0].lower() in settings.rules.indefinite_articles and all(not word[:1].isupper() for word in words[1:]):
         return Attribution(None, " ".join(words[1:]), re.sub(r"\s+", " ", cue), None, None)  # "a 27-year-old worker"
     roles = set(settings.lower_roles)
     if not any(word.strip(",") in roles or word.strip(",")[:-1] in roles for word in words[1:]):
@@ -560,17 +648,12 @@ def _role_only(text: str, start: int, end: int, settings: SpeakerSettings, cue: 
     return Attribution(None, " ".join(words[1:]), re.sub(r"\s+", " ", cue), None, None)
 
 
-_ROLE_REFERENCE_OPENERS = frozenset({"the", "our", "its", "iom's", "iom’s"})
-_ROLE_REFERENCE_JOINERS = frozenset({"of", "for", "in", "and", "to", "at"})
-_MAX_ROLE_REFERENCE_WORDS = 6
-
-
 def role_reference(text: str, start: int, end: int, settings: SpeakerSettings, cue: str) -> Attribution | None:
     """"…,” the Chief of Mission said", "…,” the IOM spokesperson added": a role alone, in words
     that are all role words (and their joiners), standing for a person the release names with
     that role. Returned as a name-less reference ("the Chief of Mission") for the resolver."""
     words = text[start:end].strip(_EDGE_PUNCTUATION + " \t\n\u00a0").split()
-    if len(words) > _MAX_ROLE_REFERENCE_WORDS or not is_role_reference(" ".join(words), settings):
+    if len(words) > settings.rules.max_role_reference_words or not is_role_reference(" ".join(words), settings):
         return None
     reference = " ".join(words)
     return Attribution(reference, None, re.sub(r"\s+", " ", cue), None, None)
@@ -579,17 +662,15 @@ def role_reference(text: str, start: int, end: int, settings: SpeakerSettings, c
 def is_role_reference(raw: str, settings: SpeakerSettings) -> bool:
     """"the Chief of Mission", "the IOM spokesperson": a role standing for a person, no name."""
     words = raw.split()
-    if len(words) < 2 or words[0].lower() not in _ROLE_REFERENCE_OPENERS:
+    if len(words) < 2 or words[0].lower() not in settings.rules.role_reference_openers:
         return False
     rest = [word for word in words[1:] if word.upper() != word or word.lower() in settings.role_words_lower]
     return bool(rest) and rest[-1].lower() in settings.role_words_lower and all(
-        word.lower() in settings.role_words_lower or word.lower() in _ROLE_REFERENCE_JOINERS for word in rest
+        word.lower() in settings.role_words_lower or word.lower() in settings.rules.role_reference_joiners for word in rest
     )
 
 
 _CLAUSE_END = re.compile(r"[,;.!?]")
-# Words that carry a title on ("Secretary of State for Security and Nonproliferation"), unlike "in", "at".
-_TITLE_JOINERS = frozenset({"and", "of", "for", "&"})
 
 
 def _inverted_role_name(text: str, start: int, end: int, settings: SpeakerSettings, cue: str) -> Attribution | None:
@@ -625,7 +706,7 @@ def _clause_stop(text: str, start: int, end: int, pattern: re.Pattern[str]) -> i
 def _role_then_trailing_name(tokens: list[tuple[str, int]], settings: SpeakerSettings) -> _Split | None:
     """The role words, then the name that ends where lower-case words begin ("... Senator Jane Doe in Adelaide today")."""
     for cut in range(3, min(len(tokens), settings.max_role_words) + 1):
-        if cut < len(tokens) and (not tokens[cut][0][:1].islower() or tokens[cut][0] in _TITLE_JOINERS):
+        if cut < len(tokens) and (not tokens[cut][0][:1].islower() or tokens[cut][0] in settings.rules.title_joiners):
             continue  # "... for International Security and Nonproliferation Eliot Kang": not yet the name
         if cut + 1 < len(tokens) and tokens[cut][0] in _PARTICLES and (
             tokens[cut + 1][0][:1].isupper() or tokens[cut + 1][0] in _PARTICLES
@@ -641,7 +722,6 @@ def _role_then_trailing_name(tokens: list[tuple[str, int]], settings: SpeakerSet
 
 
 _SENTENCE_CLAUSE_END = re.compile(r"[;.!?]")
-MAX_SET_OFF_CLAUSES = 3
 
 
 def _name_after_set_off_role(
@@ -655,8 +735,8 @@ def _name_after_set_off_role(
     stop = _clause_stop(text, comma, end, _SENTENCE_CLAUSE_END)
     more = [(match.group(), match.start()) for match in _LEAD_TOKEN.finditer(text, comma, stop)]
     commas = [index for index, (word, _) in enumerate(more) if word == ","]
-    if len(commas) > MAX_SET_OFF_CLAUSES:
-        more = more[: commas[MAX_SET_OFF_CLAUSES]]
+    if len(commas) > settings.rules.max_set_off_clauses:
+        more = more[: commas[settings.rules.max_set_off_clauses]]
     split = _role_then_trailing_name(role + more, settings)
     if split is None or split[1][0][1] <= comma or len(split[1]) < 2:
         return None  # the name must be a clause after the role, and a full name
@@ -918,7 +998,8 @@ def _trailing_name(segment: list[tuple[str, int]], settings: SpeakerSettings) ->
         return None  # "... in Adelaide", "... of Health", "... from IOM Nairobi": a place or a body, not a name
     if len(units) <= 2 and before in {"and", "&"} and cut >= 2 and segment[cut - 2][0][:1].isupper():
         return None  # "... for West and Central Africa": the second half of a pair of names in the title
-    if len(units) >= 3 and (before in _PLACE_JOINERS or before.lower() == "the") and not _INITIAL_ONLY.fullmatch(run[units[1]][0]):
+    in_title = before in settings.rules.title_or_place_joiners or before.lower() == "the"
+    if len(units) >= 3 and in_title and not _INITIAL_ONLY.fullmatch(run[units[1]][0]):
         # "... Security and Nonproliferation Ana Kahn", "Ambassador to Chad Ana Kahn", "Chief of
         # Mission in Yemen Ana Kahn": the first word still belongs to the title
         cut += units[1]
@@ -985,8 +1066,6 @@ def _is_body_acronym(word: str) -> bool:
     return _ACRONYM.fullmatch(word) is not None and word not in _POSTNOMINALS and word not in _ROLE_ACRONYMS
 
 
-# Words after which a capitalised word still belongs to the title (a body, a place), unlike "by", "with".
-_PLACE_JOINERS = _TITLE_JOINERS | {"in", "to", "at"}
 _COURTESY = NAME_WORDS.courtesy_titles
 
 
@@ -1011,10 +1090,10 @@ def _line_end(text: str, position: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _close_enough(text: str, previous: QuoteSpan, current: QuoteSpan) -> bool:
+def _close_enough(text: str, previous: QuoteSpan, current: QuoteSpan, rules: SpeakerRules) -> bool:
     """A quote continues the previous speaker when at most one short paragraph separates them."""
     gap = text[previous.end : current.open_at]
-    return gap.count("\n") <= 4 and len(gap) < 400
+    return gap.count("\n") <= rules.continuation_max_lines and len(gap) < rules.continuation_max_chars
 
 
 class NameResolver:
@@ -1058,7 +1137,7 @@ class NameResolver:
             for person in people:
                 if in_lines(headlines, person.start):
                     checked += 1
-                    if checked > MAX_HEADLINE_PEOPLE or not self._headline_person(person):
+                    if checked > self.settings.rules.max_headline_people or not self._headline_person(person):
                         continue
                 kept.append(person)
             people = kept
@@ -1149,8 +1228,9 @@ class NameResolver:
         """The role written at a person's mention: the capitalised role words right before the name
         ("IOM Afghanistan Chief of Mission Maria Moita", "IOM's Chief of Mission in Yemen, Matt
         Huber"), else a role set off right after it ("Jane Doe, IOM Chief of Mission in Libya,")."""
-        line_start = self.text.rfind("\n", max(0, person.start - _TITLE_REACH), person.start) + 1
-        before = self.text[max(line_start, person.start - _TITLE_REACH) : person.start]
+        reach = self.settings.rules.title_reach_chars
+        line_start = self.text.rfind("\n", max(0, person.start - reach), person.start) + 1
+        before = self.text[max(line_start, person.start - reach) : person.start]
         words = before.rstrip(" \t\u00a0").removesuffix(",").split()
         kept: list[str] = []
         for word in reversed(words):
@@ -1158,18 +1238,18 @@ class NameResolver:
             if bare != word or not bare:
                 break
             lower = bare.lower()
-            joiner = lower in _TITLE_JOINERS or lower in {"in", "the", "to"}
+            joiner = lower in self.settings.rules.mention_joiners
             capitalised = bare[:1].isupper() and bare[-1:].isalpha()
             if joiner or lower in self.settings.role_words_lower or capitalised or _POSSESSIVE.search(bare):
                 kept.append(bare)
             else:
                 break
         kept.reverse()
-        while kept and (kept[0].lower() in _TITLE_JOINERS or kept[0].lower() in {"in", "the", "to"}):
+        while kept and kept[0].lower() in self.settings.rules.mention_joiners:
             kept.pop(0)
         if self._holds_role(kept):
             return " ".join(kept)
-        after = _SET_OFF_TITLE.match(self.text, person.end, min(len(self.text), person.end + _TITLE_REACH))
+        after = _SET_OFF_TITLE.match(self.text, person.end, min(len(self.text), person.end + reach))
         if after is not None and self._holds_role(after.group("title").split()):
             return re.sub(r"\s+", " ", after.group("title")).strip()
         return None
@@ -1322,18 +1402,18 @@ class NameResolver:
     def _unnamed_subject_between(self, since: int, position: int) -> bool:
         """A sentence since the last quote opens with an unnamed person ("A 27-year-old domestic
         worker from Kandy ... said"): a following "she said" is hers, and she has no name."""
-        start = max(since, position - MAX_SUBJECT_CHARS)
-        return _UNNAMED_SUBJECT.search(self.text, start, position) is not None
+        start = max(since, position - self.settings.rules.max_subject_chars)
+        return self.settings.rules.unnamed_subject.search(self.text, start, position) is not None
 
     def _subject_between(self, since: int, position: int) -> Person | None:
         """The last person after ``since`` and before ``position`` who opens a sentence.
 
-        Looked for in a bounded stretch before the quote (at most ``MAX_SUBJECT_PEOPLE`` people,
-        ``MAX_SUBJECT_CHARS`` characters), so a long release without speakers stays linear.
+        Looked for in a bounded stretch before the quote (at most ``max_subject_people`` people,
+        ``max_subject_chars`` characters of ``speakers.json``), so a long release without speakers stays linear.
         """
-        since = max(since, position - MAX_SUBJECT_CHARS)
+        since = max(since, position - self.settings.rules.max_subject_chars)
         index = bisect_right(self._people_ends, position)
-        lowest = max(0, index - MAX_SUBJECT_PEOPLE)
+        lowest = max(0, index - self.settings.rules.max_subject_people)
         while index > lowest:
             index -= 1
             person = self.people[index]
@@ -1354,7 +1434,7 @@ class NameResolver:
         person = self._person_with_role(role_words) if role_words else None
         if person is not None:
             return Attribution(self._complete(person.name), self._title_of(person) or raw, found.cue, found.start, found.end)
-        if previous is not None and previous.name and _role_fits(raw, previous.title):
+        if previous is not None and previous.name and _role_fits(raw, previous.title, self.settings.rules):
             return Attribution(previous.name, previous.title, found.cue, None, None)
         return Attribution(None, raw, found.cue, found.start, found.end)
 
@@ -1393,18 +1473,9 @@ class NameResolver:
 
 
 _PARTICLES = frozenset(word.lower() for word in NAME_WORDS.particles)
-# People read in headlines are checked against the rest of the text; past this many, dropped.
-MAX_HEADLINE_PEOPLE = 50
 _LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-zß-öø-ÿ][\w’'-]*")
-_TITLE_REACH = 120
 # ", IOM Chief of Mission in Libya," after a name: a role set off by commas (or ended by a full stop).
 _SET_OFF_TITLE = re.compile(r",[ \t\u00a0]+(?P<title>[^,.;:“”\"()\n]{3,100}?)[ \t\u00a0]*(?:[,;]|\.(?:\s|$))")
-
-
-_UNNAMED_SUBJECT = re.compile(
-    r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:A|An)[ \t\u00a0]+[^.!?\n“”\"]{0,120}?"
-    r"(?:,[ \t\u00a0]+|[ \t\u00a0]+)(?:said|says|told|explained|recalled|added)\b"
-)
 
 
 def _mentions_all(window: str, role_words: tuple[str, ...]) -> bool:
@@ -1413,17 +1484,15 @@ def _mentions_all(window: str, role_words: tuple[str, ...]) -> bool:
     return all((word in lowered) if word.islower() else (word in window) for word in role_words)
 
 
-def _role_fits(role: str, title: str | None) -> bool:
+def _role_fits(role: str, title: str | None, rules: SpeakerRules) -> bool:
     """"the spokesman said" continues the last speaker only when that speaker's title has the role."""
-    words = [word for word in re.findall(r"[\w’'-]+", role) if word.lower() not in {"the", "a", "an", "our", "its", "their"}]
+    words = [word for word in re.findall(r"[\w’'-]+", role) if word.lower() not in rules.role_fit_skip_words]
     return bool(title) and bool(words) and words[-1].lower() in (title or "").lower()
 
 
 _JOINED_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t\u00a0]+(?:of|and|for|&)[ \t\u00a0]+$")
 _CONTRACTION = re.compile(r"(?:['’](?:d|ll|re|ve|m|s)|n['’]t)$")
 _POSTNOMINALS = NAME_WORDS.postnominals
-MAX_SUBJECT_CHARS = 1500
-MAX_SUBJECT_PEOPLE = 12
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*[ \t\u00a0]+|\n[ \t\u00a0]*|>[ \t\u00a0]*)(?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,3}$")
 
 
@@ -1474,18 +1543,16 @@ def name_pairs(text: str) -> dict[str, list[tuple[int, str]]]:
 _BLANKS = re.compile(r"[ \t]+")
 
 
-_LETTERHEAD_LINES = 12
 _BODY_LINE = re.compile(r"[“”\"«»]|\w[.!?][ \t\u00a0]*$")
-_LETTERHEAD_CHARS = 800
 
 
 def letterhead_person(text: str, settings: SpeakerSettings) -> Person | None:
     """The single person a release's heading names with an honorific ("Senator Jane Doe | Greens ...",
     "THE HON JANE DOE MP"), or None when the heading names nobody or several people."""
-    heading_end = min(len(text), _LETTERHEAD_CHARS)
+    heading_end = min(len(text), settings.rules.letterhead_chars)
     lines = 0
     position = 0
-    while position < heading_end and lines < _LETTERHEAD_LINES:
+    while position < heading_end and lines < settings.rules.letterhead_lines:
         line_end = text.find("\n", position, heading_end)
         line_end = heading_end if line_end < 0 else line_end
         line = text[position:line_end]
@@ -1701,16 +1768,10 @@ def merge_people(*groups: Iterable[Person]) -> list[Person]:
     return sorted(merged.values(), key=lambda person: person.start)
 
 
-# "replied Ortiz and Chen.", "Ortiz and Chen said": a second person joined to the speaker by
-# "and"/"&", then the sentence or the attribution ends.
-_JOINED_AFTER = re.compile(
-    r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?P<name>[A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})"
-    r"(?=\s*(?:[.,;:!?)]|$|\s+(?:said|say|says|told|added|replied|explained)\b))"
-)
+# "Ortiz and Chen said": a first person joined to the speaker by "and"/"&" (the other way: SpeakerRules.joined_after).
 _JOINED_BEFORE = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?P<name>[A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})[ \t\u00a0]+(?:and|&)[ \t\u00a0]+$"
 )
-_JOINED_WINDOW = 80
 
 
 def joint_speakers(text: str, start: int, end: int, settings: SpeakerSettings) -> list[tuple[str, int, int]]:
@@ -1720,13 +1781,14 @@ def joint_speakers(text: str, start: int, end: int, settings: SpeakerSettings) -
     minister" or "said Ortiz and Other Officials" add nobody.
     """
     found: list[tuple[str, int, int]] = []
-    after = _JOINED_AFTER.match(text, end, min(len(text), end + _JOINED_WINDOW))
+    window = settings.rules.joint_speaker_window
+    after = settings.rules.joined_after.match(text, end, min(len(text), end + window))
     if after:
         found.append((after.group("name"), after.start("name"), after.end("name")))
-    window = max(0, start - _JOINED_WINDOW)
-    before = _JOINED_BEFORE.search(text[window:start])
+    low = max(0, start - window)
+    before = _JOINED_BEFORE.search(text[low:start])
     if before:
-        found.insert(0, (before.group("name"), window + before.start("name"), window + before.end("name")))
+        found.insert(0, (before.group("name"), low + before.start("name"), low + before.end("name")))
     return [item for item in found if _is_plain_name(item[0], settings)]
 
 

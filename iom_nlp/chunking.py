@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import JsonValue
 
+from .explain import with_rejected
 from .schema import Release
 
 
@@ -65,7 +66,10 @@ def merge_releases(parts: list[tuple[int, Release]], release_id: JsonValue = Non
         merged["dateline"] = merged["dateline"] or part["dateline"]
         merged["zones"] += part["zones"]
         merged["warnings"] += part["warnings"]
-    return Release.model_validate(merged)
+    rejected = tuple(
+        row._replace(start=row.start + offset, end=row.end + offset) for offset, release in parts for row in release._rejected
+    )
+    return with_rejected(Release.model_validate(merged), rejected)
 
 
 def _merge_by(parts: list[dict[str, Any]], key: str, identity: str) -> list[dict[str, Any]]:

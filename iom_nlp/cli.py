@@ -473,26 +473,50 @@ def _write_releases(
     writer = csv.writer(out) if fmt == "csv" else None
     if writer:
         writer.writerow(CSV_COLUMNS)
-    collected = []
+    collected: list[Any] = []
+    explain = getattr(args, "explain", False) or getattr(args, "explain_rejected", False)
     try:
+        from .explain import collecting_rejected
+
         language = None if getattr(args, "language", "auto") == "auto" else args.language
-        stream = extract_many(remember(read_records(sources, problems)), nlp=nlp, ids=ids(), n_process=n_process,
-                              batch_size=batch_size, language=language)
-        for release in stream:
-            data = _output_record(release, records.pop(0))
-            offset += 1
-            progress.update()
-            if fmt == "jsonl":
-                out.write(json_line(data) + "\n")
-            elif writer:
-                writer.writerows(csv_rows(data))
-            else:
-                collected.append(data)
+        with collecting_rejected(getattr(args, "explain_rejected", False)):
+            stream = extract_many(remember(read_records(sources, problems)), nlp=nlp, ids=ids(), n_process=n_process,
+                                  batch_size=batch_size, language=language)
+            for release in stream:
+                _write_release(release, records.pop(0), out, fmt, writer, collected, explain)
+                offset += 1
+                progress.update()
     finally:
         progress.close()
     if fmt == "json":
         payload: Any = collected[0] if len(collected) == 1 else collected
         out.write(json_line(payload, indent=2) + "\n")
+
+
+def _write_release(
+    release: Release, record: InputRecord, out: TextIO, fmt: str, writer: Any, collected: list[Any], explain: bool
+) -> None:
+    """One release in the output format; with ``--explain``, its mentions (and refusals) on stderr."""
+    data = _output_record(release, record)
+    if explain:
+        _explain(release, data)
+    if fmt == "jsonl":
+        out.write(json_line(data) + "\n")
+    elif writer:
+        writer.writerows(csv_rows(data))
+    else:
+        collected.append(data)
+
+
+def _explain(release: Release, data: dict[str, Any]) -> None:
+    """``--explain``: one line per mention on stderr, then the refused candidates when collected."""
+    from .explain import explain_lines, rejected_lines
+
+    if data.get("error"):
+        return
+    for line in [*explain_lines(release), *rejected_lines(release)]:
+        print(line, file=sys.stderr)
+
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -653,6 +677,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     extract.add_argument("--language", choices=["auto", "en", "fr", "es"], default="auto",
                          help="the releases' language: auto (default: detected per release from its own words), en, fr or es")
+    extract.add_argument("--explain", action="store_true",
+                         help="also print on stderr one line per mention, tab-separated: id, field, start, end, source "
+                              "(the rule, strategy or model that found it), score (or -), text; the output is unchanged")
+    extract.add_argument("--explain-rejected", action="store_true",
+                         help="--explain, plus one line per candidate a rule refused (organisations, countries, phones): "
+                              "id, rejected:<field>, start, end, source, reason, text")
     extract.set_defaults(handler=run_extract)
 
     evaluate = commands.add_parser("evaluate", help="precision, recall and F1 per field against annotated releases",

@@ -145,7 +145,7 @@ def rejected_lines(release: Release) -> list[str]:
     """One tab-separated line per refused candidate: id, field, start, end, source, reason, text."""
     rid = _id(release.id)
     return [
-        "\t".join([rid, row.field, str(row.start), str(row.end), row.source or "-", row.reason, _quoted(row.text)])
+        "\t".join([rid, f"rejected:{row.field}", str(row.start), str(row.end), row.source or "-", row.reason, _quoted(row.text)])
         for row in rejected_of(release)
     ]
 

@@ -84,6 +84,11 @@ QUOTE_SOURCES: Final[dict[str, str]] = {
     QUOTE_FALLBACK_SOURCE: "a quotation found by its marks, with no speaker strategy recorded",
 }
 
+# Sources that only refused candidates carry (``--explain-rejected``): no mention has them.
+REJECTED_ONLY_SOURCES: Final[dict[str, str]] = {
+    "phonenumbers:matcher": "a digit run phonenumbers' matcher proposed, refused before any reading",
+}
+
 # Field of the Release -> its sources, in the order of the README's table.
 SOURCES: Final[dict[str, dict[str, str]]] = {
     "countries": COUNTRY_SOURCES,

@@ -9,13 +9,15 @@ from collections.abc import Callable
 from functools import cache, cached_property
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from .. import spans as keys
-from ..data import parse_json_object, settings_from_json
+from ..data import SettingsError, parse_json_object, settings_from_json
 from ..rules.forms import FormIndex
 from ..rules.quotes import QuoteSpan, find_quote_spans, is_scare_quote, scare_context_pattern
 from ..rules.speakers import (
+    RULES_FILE,
+    UNATTRIBUTED,
     Attribution,
     Person,
     SpeakerSettings,
@@ -24,6 +26,7 @@ from ..rules.speakers import (
     joint_speakers,
     merge_people,
     people_from_patterns,
+    read_speaker_rules,
     sentence_bounds,
 )
 from ..rules.speakers_fr_es import RomanceSpeakerSettings, read_attributions
@@ -35,6 +38,9 @@ SPAN_KEY = keys.QUOTES
 ORG_KEY = keys.ORGANIZATIONS
 SETTINGS_FILE = "quotes.json"
 FR_ES_FILE = "speakers_fr_es.json"
+# The name of the quote group's attr that says, per span and in span order, which speaker strategy
+# (rules.speakers.STRATEGIES, ROMANCE_STRATEGIES, or how the speaker was carried) attributed it.
+SOURCES_ATTR = "sources"
 # In a release detected as English, French or Spanish attributions are read only for the quotes
 # no English cue attributes (a French quote in an English page, or a misdetected release).
 ENGLISH = frozenset({"en"})
@@ -49,27 +55,33 @@ class QuoteRecognizer(IomComponent):
     entities add the full names that pronouns and surnames are carried to.
     """
 
-    data_files = (SETTINGS_FILE, FR_ES_FILE)
+    data_files = (SETTINGS_FILE, FR_ES_FILE, RULES_FILE)
 
     def configure(self) -> None:
         self.fr_es, _ = settings_from_json(parse_json_object(self.data[FR_ES_FILE], FR_ES_FILE), RomanceSpeakerSettings, FR_ES_FILE)
         raw = parse_json_object(self.data[SETTINGS_FILE], SETTINGS_FILE)
-        self.settings, own = settings_from_json(raw, SpeakerSettings, SETTINGS_FILE, COMPONENT_SETTINGS)
+        if "rules" in raw:
+            raise SettingsError(f"{SETTINGS_FILE}: unknown setting 'rules'; the speaker rules are read from {RULES_FILE}.")
+        # The strategies' word lists and limits come from this component's own copy of speakers.json.
+        rules = read_speaker_rules(self.data[RULES_FILE], RULES_FILE)
+        self.settings, own = settings_from_json({**raw, "rules": rules}, SpeakerSettings, SETTINGS_FILE, COMPONENT_SETTINGS)
         self.scare_context = scare_context_pattern(own["scare_context"])
         self.min_quote_words: int = own["min_quote_words"]
         self.cue_words = frozenset(self.settings.cues)
 
     def clear(self, doc: Doc) -> None:
-        doc.spans[SPAN_KEY] = []
+        doc.spans[SPAN_KEY] = _group(doc, [], [])
 
     def annotate(self, doc: Doc) -> None:
-        doc.spans[SPAN_KEY] = self._find(doc)
+        spans, sources = self._find(doc)
+        doc.spans[SPAN_KEY] = _group(doc, spans, sources)
 
-    def _find(self, doc: Doc) -> list[Span]:
+    def _find(self, doc: Doc) -> tuple[list[Span], list[str]]:
+        """The quote spans, and for each the name of the strategy that attributed it."""
         text = doc._.iom_text
         quotes = find_quote_spans(text)
         if not quotes:
-            return []
+            return [], []
 
         names = _ReleaseNames(doc, text)
 
@@ -95,7 +107,7 @@ class QuoteRecognizer(IomComponent):
             )
         ]
         if not kept_pairs:
-            return []
+            return [], []
         kept = [quote for quote, _ in kept_pairs]
         attributions = attribute_quotes(
             text, kept, people, self.settings, None, names.not_a_person, read(kept), names.named_at
@@ -106,13 +118,23 @@ class QuoteRecognizer(IomComponent):
         source = doc._.iom_source_text
         organizations = names.organizations
         spans = []
+        sources = []
         for quote, attribution in zip(kept, attributions, strict=True):
             span = doc.char_span(quote.start, quote.end, label="QUOTE", alignment_mode="expand")
             if span is None:
                 continue
             span._.iom_quote = _record(source, quote, attribution, organizations, self.settings)
             spans.append(span)
-        return spans
+            sources.append(attribution.source or UNATTRIBUTED)
+        return spans, sources
+
+
+def _group(doc: Doc, spans: list[Span], sources: list[str]) -> SpanGroup:
+    """The quote spans as a group whose ``attrs["sources"]`` names, per span, the strategy that
+    attributed its speaker: a maintainer sees which rule to fix without re-running the cascade."""
+    group = SpanGroup(doc, name=SPAN_KEY, spans=spans)
+    group.attrs[SOURCES_ATTR] = sources
+    return group
 
 
 def _language(doc: Doc) -> str | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..data import load_json, models_dir, parse_json_object, settings_from_json
@@ -348,6 +348,8 @@ class Attribution:
     cue: str | None
     start: int | None
     end: int | None
+    # The strategy that read it (a name of STRATEGIES, or how it was carried from another quote).
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -388,9 +390,11 @@ class WrittenAttributions:
         return found
 
     def _read_one(self, quote: QuoteSpan, following: int) -> Attribution | None:
-        found = _explicit(self.text, quote, following, self.settings, self.wrapped)
+        found = read_written(self.text, quote, following, self.settings, self.wrapped)
         if found is None and self.fallback is not None:
             found = self.fallback(quote)
+            if found is not None:
+                found = replace(found, source=PARSE_SOURCE)
         return found
 
 
@@ -423,10 +427,10 @@ def attribute_quotes(
     for quote, found in zip(quotes, written, strict=True):
         if found is not None:
             since = previous_quote.close_at if previous_quote is not None else 0
-            found = resolver.resolve(found, quote.open_at, previous, since)
+            found = replace(resolver.resolve(found, quote.open_at, previous, since), source=found.source)
         elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote, settings.rules):
-            found = Attribution(previous.name, previous.title, None, None, None)
-        results.append(found or Attribution(None, None, None, None, None))
+            found = Attribution(previous.name, previous.title, None, None, None, CONTINUES_PREVIOUS)
+        results.append(found or Attribution(None, None, None, None, None, UNATTRIBUTED))
         if found is not None and found.name:
             previous, previous_quote = found, quote
         elif found is None:
@@ -451,7 +455,7 @@ def _carry_titles(results: list[Attribution], resolver: NameResolver) -> list[At
                 if key not in titles:
                     titles[key] = resolver.title_at_first_mention(result.name)
                 if titles[key]:
-                    result = Attribution(result.name, titles[key], result.cue, result.start, result.end)
+                    result = replace(result, title=titles[key])
         carried.append(result)
     return carried
 
@@ -467,7 +471,7 @@ def _letterhead_speaker(text: str, results: list[Attribution], resolver: NameRes
     if person is None:
         return results
     return [
-        result if result.name else Attribution(person.name, result.title, result.cue, person.start, person.end)
+        result if result.name else Attribution(person.name, result.title, result.cue, person.start, person.end, LETTERHEAD)
         for result in results
     ]
 
@@ -477,83 +481,241 @@ def _inherit_backwards(text: str, quotes: Sequence[QuoteSpan], results: list[Att
     for index in range(len(results) - 2, -1, -1):
         current, following = results[index], results[index + 1]
         if current.name is None and current.cue is None and following.name and _close_enough(text, quotes[index], quotes[index + 1], rules):
-            results[index] = Attribution(following.name, following.title, None, None, None)
+            results[index] = Attribution(following.name, following.title, None, None, None, INHERITS_NEXT)
     return results
 
 
-def _explicit(text: str, quote: QuoteSpan, following: int, settings: SpeakerSettings, wrapped: bool = False) -> Attribution | None:
-    """The attribution written next to the quote: after it, on its line or (``wrapped``: the text
-    separates paragraphs by blank lines, so a single line end is a hard wrap) its paragraph; else
-    before it."""
-    after_start = quote.close_at + 1 if quote.closed else quote.end
-    while after_start < len(text) and text[after_start] == "'":
-        after_start += 1
+@dataclass(frozen=True)
+class Strategy:
+    """One way releases write who said a quote: its ``name`` (the quote's ``source`` in the output),
+    an ``example`` of the writing it reads, and the pure function that reads it."""
+
+    name: str
+    example: str
+    read: Callable[[QuoteWindow], Attribution | None]
+
+
+class QuoteWindow:
+    """The text around one quote that the strategies read: the attribution window after it (its
+    line or, in hard-wrapped text, its paragraph, up to the next quote) and the lead-in window
+    before it. Each part is computed on first use and shared by the strategies that read it, so
+    trying the strategies in turn costs no more than the single cascade it replaces."""
+
+    def __init__(self, text: str, quote: QuoteSpan, following: int, settings: SpeakerSettings, wrapped: bool) -> None:
+        self.text = text
+        self.quote = quote
+        self.following = following
+        self.settings = settings
+        self.wrapped = wrapped
+
+    @cached_property
+    def after_start(self) -> int:
+        """Where the attribution after the quote may start (next paragraph for a quote ending with a comma)."""
+        text, quote = self.text, self.quote
+        after_start = quote.close_at + 1 if quote.closed else quote.end
+        while after_start < len(text) and text[after_start] == "'":
+            after_start += 1
+        if quote.closed:
+            after_start = _attribution_paragraph(text, quote, after_start)
+        return after_start
+
+    @cached_property
+    def line_end(self) -> int:
+        return _line_end(self.text, self.after_start)
+
+    @cached_property
+    def after_end(self) -> int:
+        """The window after the quote ends at the next quote, ``max_attribution_chars`` on, and its
+        line (``wrapped``: the text separates paragraphs by blank lines, so a single line end is a
+        hard wrap and the window is the paragraph)."""
+        start = self.after_start
+        limit = _wrapped_end(self.text, start) if self.wrapped else self.line_end
+        return min(self.following, start + self.settings.max_attribution_chars, limit)
+
+    @cached_property
+    def after(self) -> str:
+        """The window after the quote, markup blanked (same length, so offsets hold)."""
+        return _TAG.sub(_blank, self.text[self.after_start : self.after_end])
+
+    @cached_property
+    def inverted(self) -> re.Match[str] | None:
+        """"…,” said Jane Doe …": a cue, then a name, right after the quote."""
+        return self.settings.after_inverted.search(self.after)
+
+    @cached_property
+    def cue_after(self) -> re.Match[str] | None:
+        """The first speech cue in the window after the quote."""
+        return self.settings.cue_search.search(self.text, self.after_start, self.after_end)
+
+    @cached_property
+    def before_end(self) -> int:
+        return _lead_in_end(self.text, self.quote.open_at)
+
+    @cached_property
+    def before_start(self) -> int:
+        """The lead-in window opens at its line (and the line before, when a paragraph introduces
+        the quote), at most ``max_attribution_chars`` before it."""
+        end, reach = self.before_end, self.settings.max_attribution_chars
+        if end != self.quote.open_at:
+            return _lead_in_start(self.text, end, end - reach)
+        return max(_line_start(self.text, end), end - reach)
+
+    @cached_property
+    def before(self) -> str:
+        """The lead-in window, markup blanked."""
+        return _TAG.sub(_blank, self.text[self.before_start : self.before_end])
+
+
+def _cue_then_role_name(window: QuoteWindow) -> Attribution | None:
+    inverted = window.inverted
+    if inverted is None:
+        return None
+    start = window.after_start + inverted.start("name")
+    return _inverted_role_name(window.text, start, window.after_end, window.settings, inverted.group("cue"))
+
+
+def _cue_the_role_name(window: QuoteWindow) -> Attribution | None:
+    if window.inverted is not None:
+        return None  # a name right after the cue: the name patterns read it
+    article = window.settings.after_cue_article.match(window.after)
+    if article is None:
+        return None
+    start = window.after_start + article.end()
+    return _inverted_role_name(window.text, start, window.after_end, window.settings, article.group("cue"))
+
+
+def _role_name_then_cue(window: QuoteWindow) -> Attribution | None:
+    cue = window.cue_after if window.inverted is None else None
+    if cue is None:
+        return None
+    return lead_attribution(window.text, window.after_start, cue.start(), window.settings, cue.group("cue"))
+
+
+def _unnamed_role_then_cue(window: QuoteWindow) -> Attribution | None:
+    cue = window.cue_after if window.inverted is None else None
+    if cue is None:
+        return None
+    return _role_only(window.text, window.after_start, cue.start(), window.settings, cue.group("cue"))
+
+
+def _role_reference_then_cue(window: QuoteWindow) -> Attribution | None:
+    cue = window.cue_after if window.inverted is None else None
+    if cue is None:
+        return None
+    return role_reference(window.text, window.after_start, cue.start(), window.settings, cue.group("cue"))
+
+
+def _after_pattern(pattern: Callable[[SpeakerSettings], re.Pattern[str]]) -> Callable[[QuoteWindow], Attribution | None]:
+    """A strategy that is one of the settings' regexes searched in the window after the quote."""
+
+    def read(window: QuoteWindow) -> Attribution | None:
+        match = pattern(window.settings).search(window.after)
+        return _attribution(match, window.after_start) if match else None
+
+    return read
+
+
+def _cue_then_name(window: QuoteWindow) -> Attribution | None:
+    match = window.inverted
+    return _attribution(match, window.after_start) if match else None
+
+
+def _pull_quote_lines(window: QuoteWindow) -> Attribution | None:
+    if window.text[window.after_start : window.line_end].strip():
+        return None  # the quote's line goes on: no pull quote
+    return _name_on_next_line(window.text, window.line_end, window.settings)
+
+
+def _lead_in_role_name(window: QuoteWindow) -> Attribution | None:
+    return _before_lead(window.text, window.before_start, window.before_end, window.settings)
+
+
+def _according_to(window: QuoteWindow) -> Attribution | None:
+    if "ccording" not in window.before:
+        return None
+    match = window.settings.before_according.search(window.before)
+    return _attribution(match, window.before_start) if match else None
+
+
+def _according_to_role_name(window: QuoteWindow) -> Attribution | None:
+    if "ccording" not in window.before:
+        return None
+    return _according_to_role(window.text, window.before_start, window.before_end, window.settings)
+
+
+def _lead_in_name(window: QuoteWindow) -> Attribution | None:
+    before, settings = window.before, window.settings
+    if settings.before_cue_reversed.match(before[::-1]) is None:
+        return None  # no cue then a short tail at the end: one try on the window read backwards
+    match = settings.before_normal.search(before)
+    if match is None:
+        return None
+    if window.before_end != window.quote.open_at and (
+        not _opens_lead_in(before, match.start("name")) or match.group("name") in settings.pronouns
+    ):
+        # a paragraph of its own ("... in the area of Human Resource Development suggested the
+        # following:"): its subject must open it, not be the last capitalised words before the cue;
+        # and a pronoun there ("He told a press conference:") is too far from its antecedent
+        return None
+    return _attribution(match, window.before_start)
+
+
+def _colon_lead_in(window: QuoteWindow) -> Attribution | None:
+    return _after_colon(window.text, window.quote.open_at, window.settings)
+
+
+def _tail_inside_quote(window: QuoteWindow) -> Attribution | None:
+    quote = window.quote
     if quote.closed:
-        after_start = _attribution_paragraph(text, quote, after_start)
-    line_end = _line_end(text, after_start)
-    after_end = min(following, after_start + settings.max_attribution_chars, _wrapped_end(text, after_start) if wrapped else line_end)
-    after = _TAG.sub(_blank, text[after_start:after_end])
-    inverted = settings.after_inverted.search(after)
-    if inverted is not None:
-        found = _inverted_role_name(text, after_start + inverted.start("name"), after_end, settings, inverted.group("cue"))
-        if found is not None:
-            return found
-    else:
-        article = settings.after_cue_article.match(after)
-        if article is not None:  # "…,” said the Greens spokesperson Jane Doe."
-            found = _inverted_role_name(text, after_start + article.end(), after_end, settings, article.group("cue"))
-            if found is not None:
-                return found
-        cue = settings.cue_search.search(text, after_start, after_end)
-        if cue is not None:
-            found = lead_attribution(text, after_start, cue.start(), settings, cue.group("cue"))
-            if found is None:
-                found = _role_only(text, after_start, cue.start(), settings, cue.group("cue"))
-            if found is None:
-                found = role_reference(text, after_start, cue.start(), settings, cue.group("cue"))
-            if found is not None:
-                return found
-    for pattern in (settings.after_role_then_name, settings.after_inverted, settings.after_normal, settings.after_dash):
-        match = pattern.search(after)
-        if match:
-            return _attribution(match, after_start)
-    if not text[after_start:line_end].strip():
-        found = _name_on_next_line(text, line_end, settings)
-        if found is not None:
-            return found
-    before_end = _lead_in_end(text, quote.open_at)
-    before_start = max(_line_start(text, before_end), before_end - settings.max_attribution_chars)
-    if before_end != quote.open_at:
-        before_start = _lead_in_start(text, before_end, before_end - settings.max_attribution_chars)
-    found = _before_lead(text, before_start, before_end, settings)
-    if found is not None:
-        return found
-    before = _TAG.sub(_blank, text[before_start:before_end])
-    match = settings.before_according.search(before) if "ccording" in before else None
-    if match is None and "ccording" in before:
-        found = _according_to_role(text, before_start, before_end, settings)
-        if found is not None:
-            return found
-    if match is None and settings.before_cue_reversed.match(before[::-1]) is not None:
-        match = settings.before_normal.search(before)
-        if match is not None and before_end != quote.open_at and (
-            not _opens_lead_in(before, match.start("name")) or match.group("name") in settings.pronouns
-        ):
-            # a paragraph of its own ("... in the area of Human Resource Development suggested the
-            # following:"): its subject must open it, not be the last capitalised words before the cue;
-            # and a pronoun there ("He told a press conference:") is too far from its antecedent
-            match = None
-    if match:
-        return _attribution(match, before_start)
-    found = _after_colon(text, quote.open_at, settings)
-    if found is None and not quote.closed:
-        tail_start = max(quote.start, quote.end - settings.max_attribution_chars)
-        match = settings.inside_tail.search(text, tail_start, quote.end)
-        if match is not None:
-            return _attribution(match, 0)
-    return found
+        return None
+    tail_start = max(quote.start, quote.end - window.settings.max_attribution_chars)
+    match = window.settings.inside_tail.search(window.text, tail_start, quote.end)
+    return _attribution(match, 0) if match else None
 
 
+# The ways an attribution is written next to a quote, tried in this order; the first that reads
+# one wins, and its name is the quote's source. After the quote first (on its line or paragraph),
+# then before it. The order is the decision: a role-then-name reading beats the plain name
+# patterns, which would take the role's last capitalised words for a name.
+STRATEGIES: tuple[Strategy, ...] = (
+    Strategy("cue_then_role_name", "“…,” said Greens’ spokesperson for immigration Senator Jane Doe.", _cue_then_role_name),
+    Strategy("cue_the_role_name", "“…,” said the Greens spokesperson Jane Doe.", _cue_the_role_name),
+    Strategy("role_name_then_cue", "“…,” IOM Director General Amy Pope said.", _role_name_then_cue),
+    Strategy("unnamed_role_then_cue", "“…,” the Federal Relief Commission’s logistics chief told reporters.", _unnamed_role_then_cue),
+    Strategy("role_reference_then_cue", "“…,” the Chief of Mission said.", _role_reference_then_cue),
+    Strategy("cue_then_role_comma_name", "“…,” said the Minister for Pacific Affairs, Sam Sample.",
+             _after_pattern(lambda settings: settings.after_role_then_name)),
+    Strategy("cue_then_name", "“…,” said Jane Doe, IOM spokesperson.", _cue_then_name),
+    Strategy("name_then_cue", "“…,” Jane Doe said. / “…,” she said.", _after_pattern(lambda settings: settings.after_normal)),
+    Strategy("dash_name", "“…” – Jane Doe, IOM", _after_pattern(lambda settings: settings.after_dash)),
+    Strategy("pull_quote_lines", "“…” / Jane Doe / IOM Regional Director for East Africa", _pull_quote_lines),
+    Strategy("lead_in_role_name", "IOM Director General Amy Pope said: “…”", _lead_in_role_name),
+    Strategy("according_to", "According to Jane Doe, “…”", _according_to),
+    Strategy("according_to_role_name", "According to IOM Niger’s Chief of Mission Jane Doe, “…”", _according_to_role_name),
+    Strategy("lead_in_name", "Jane Doe said: “…”", _lead_in_name),
+    Strategy("colon_lead_in", "… is attributable to IOM Director General Jane Doe: “…”", _colon_lead_in),
+    Strategy("tail_inside_quote", "“… require it, Senator Jane Doe concluded.", _tail_inside_quote),
+)
+# The component's reading of the dependency parse, asked when no strategy reads an attribution.
+PARSE_SOURCE = "dependency_parse"
+# Sources of speakers no written attribution gives (see attribute_quotes), and of a quote with none.
+CONTINUES_PREVIOUS = "continues_previous"
+INHERITS_NEXT = "inherits_next"
+LETTERHEAD = "letterhead"
+UNATTRIBUTED = "unattributed"
+
+
+def read_written(
+    text: str, quote: QuoteSpan, following: int, settings: SpeakerSettings, wrapped: bool = False
+) -> Attribution | None:
+    """The attribution written next to the quote, by the first of :data:`STRATEGIES` that reads
+    one, carrying that strategy's name as its ``source``; None when none does."""
+    window = QuoteWindow(text, quote, following, settings, wrapped)
+    for strategy in STRATEGIES:
+        found = strategy.read(window)
+        if found is not None:
+            return replace(found, source=strategy.name)
+    return None
 def _opens_lead_in(before: str, start: int) -> bool:
     """Nothing but a sentence end stands before ``start`` in the lead-in window ``before`` (at most
     ``max_attribution_chars`` long)."""

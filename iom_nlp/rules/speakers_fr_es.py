@@ -26,27 +26,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .patterns import alternation
+from .patterns import NOTHING, alternation
 from .quotes import QuoteSpan
-from .speakers import Attribution, clean_name
+from .speakers import CONTINUES_PREVIOUS, Attribution, clean_name
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _SPACE = "[ \t\u00a0\u202f]"
 # A name word: a capital, then letters, hyphens or an apostrophe inside ("N'Diaye"); never an
 # elided article or preposition ("L'OIM", "D'après").
 _WORD = rf"(?![LDld]['’])[{_UPPER}](?:[\w\-]|['’](?=\w))*"
-_PARTICLE = r"(?:de|da|del|de la|des|du|van|von|der|den|ben|bin|al|dos|das|do|di|y)"
 _CLOSING_ENTITY = re.compile(r"&(?:raquo|rdquo|quot|#187|#8221);")
 _OPENING_SPACE = re.compile(r"(?:[ \t\u00a0\u202f]|&nbsp;|&#160;|&#8239;)+$")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,60}>")
-_CLAUSE_OPENERS = (
-    "lors", "durante", "pendant", "au cours", "en marge", "à l'occasion", "à son arrivée", "tras", "después", "antes",
-    "ce", "cette", "este", "esta", "hoy", "ayer", "qui", "que", "quien", "quienes", "dont", "en una", "en un",
-    "en la", "en el", "dans", "a su llegada", "avant", "après", "depuis", "desde",
-)
-MAX_SUBJECT_CHARS = 1500
 
 
 @dataclass(frozen=True)
@@ -63,6 +56,19 @@ class RomanceSpeakerSettings:
     role_words: frozenset[str]  # the lower-case head of a role: "chef", "jefa", "ministre"
     not_name_words: frozenset[str]  # capitalised words that never open a person's name
     # whom the words were said to, between the verb and the speaker: "dijo a Efe la portavoz …"
+    # Lower-case words inside a name ("Ana de la Fuente"), tried in this order.
+    particles: tuple[str, ...]
+    # Words that open a clause after the verb or in a title: no speaker there ("dijo durante ...").
+    clause_openers: tuple[str, ...]
+    # A name never closes a role right after these ("de Relaciones Exteriores").
+    connecting_words: frozenset[str]
+    # Abbreviations whose period ends no sentence ("Mme.", "Sra."), besides single capitals.
+    abbreviations: tuple[str, ...]
+    # How far back a pronoun's subject is looked for; how close a quote must follow the last one
+    # (lines, characters between them) to continue its speaker.
+    max_subject_chars: int
+    continuation_max_lines: int
+    continuation_max_chars: int
     addressees: tuple[str, ...] = ()
     max_attribution_chars: int = 400
     name: str = field(init=False, repr=False, compare=False)
@@ -74,10 +80,12 @@ class RomanceSpeakerSettings:
     article_role_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
     opening_person: re.Pattern[str] = field(init=False, repr=False, compare=False)
     honorific_prefix: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    initial_before: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         honorific = alternation(self.honorifics)
-        name = rf"(?:(?:{honorific}){_SPACE}+)?{_WORD}(?:{_SPACE}+(?:{_PARTICLE}{_SPACE}+)?{_WORD}){{0,4}}"
+        particle = "|".join(map(re.escape, self.particles)) or NOTHING
+        name = rf"(?:(?:{honorific}){_SPACE}+)?{_WORD}(?:{_SPACE}+(?:(?:{particle}){_SPACE}+)?{_WORD}){{0,4}}"
         inverted = r"-t-(?:il|elle|on)|-(?:ils|elles|il|elle)"
         time = alternation(self.time_words, space=f"{_SPACE}+")
         cue = (
@@ -115,6 +123,9 @@ class RomanceSpeakerSettings:
             rf"(?:^|(?<=[.!?»”\"][ \t\u00a0])|(?<=\n)|(?<=>))(?P<name>{name}),{_SPACE}+(?:\d|de{_SPACE}+\d|[a-zà-ÿ])"
         ))
         object.__setattr__(self, "honorific_prefix", re.compile(rf"^(?:(?:{honorific}){_SPACE}+)+"))
+        # An initial or abbreviation right before a period: that period ends no sentence.
+        abbreviations = "|".join(map(re.escape, self.abbreviations))
+        object.__setattr__(self, "initial_before", re.compile(rf"(?:^|[\s(])(?:[{_UPPER}]|{abbreviations or NOTHING})$"))
 
 
 @dataclass(frozen=True)
@@ -125,11 +136,49 @@ class Said:
     pronoun: bool = False
 
 
+@dataclass(frozen=True)
+class RomanceWindow:
+    """One quote and the bounds of what may attribute it: the next quote's opening and the last one's end."""
+
+    text: str
+    quote: QuoteSpan
+    following: int
+    previous: int
+    settings: RomanceSpeakerSettings
+
+
+@dataclass(frozen=True)
+class RomanceStrategy:
+    """One way French and Spanish releases write who said a quote: its ``name`` (the quote's
+    ``source`` in the output), an ``example``, and the pure function that reads it."""
+
+    name: str
+    example: str
+    read: Callable[[RomanceWindow], Said | None]
+
+
+def _verb_after_quote(window: RomanceWindow) -> Said | None:
+    return _after(window.text, window.quote, window.following, window.settings)
+
+
+def _lead_in_before_quote(window: RomanceWindow) -> Said | None:
+    return _before(window.text, window.quote, window.previous, window.settings)
+
+
+# Tried in this order; the first that reads an attribution wins and names the quote's source.
+ROMANCE_STRATEGIES: tuple[RomanceStrategy, ...] = (
+    RomanceStrategy("fr_es_verb_after_quote", "« … », a déclaré Jane Doe, Chef de mission de l'OIM. / “…”, dijo. / « … », a-t-elle ajouté.",
+                    _verb_after_quote),
+    RomanceStrategy("fr_es_lead_in", "Jane Doe, directrice …, a déclaré : « … » / Selon le préfet, Juan Roe, « … »", _lead_in_before_quote),
+)
+
+
 def read_attributions(
     text: str, quotes: Sequence[QuoteSpan], settings: RomanceSpeakerSettings, only: Sequence[bool] | None = None
 ) -> list[Said | None]:
-    """The French or Spanish attribution written next to each quote (None where there is none);
-    with ``only``, just the quotes it marks True are read."""
+    """The French or Spanish attribution written next to each quote (None where there is none),
+    read by the first of :data:`ROMANCE_STRATEGIES` that reads one and carrying its name as
+    ``source``; with ``only``, just the quotes it marks True are read."""
     found: list[Said | None] = []
     for index, quote in enumerate(quotes):
         if only is not None and not only[index]:
@@ -137,9 +186,13 @@ def read_attributions(
             continue
         following = quotes[index + 1].open_at if index + 1 < len(quotes) else len(text)
         previous = quotes[index - 1].close_at + 1 if index else 0
-        said = _after(text, quote, following, settings)
-        if said is None:
-            said = _before(text, quote, previous, settings)
+        window = RomanceWindow(text, quote, following, previous, settings)
+        said = None
+        for strategy in ROMANCE_STRATEGIES:
+            said = strategy.read(window)
+            if said is not None:
+                said = Said(replace(said.attribution, source=strategy.name), said.pronoun)
+                break
         found.append(said)
     return found
 
@@ -159,18 +212,19 @@ def resolve(
     previous: Attribution | None = None
     previous_quote: QuoteSpan | None = None
     for quote, said, other in zip(quotes, written, others, strict=True):
-        since = previous_quote.close_at if previous_quote is not None else max(0, quote.open_at - MAX_SUBJECT_CHARS)
+        since = previous_quote.close_at if previous_quote is not None else max(0, quote.open_at - settings.max_subject_chars)
         if said is None:
             if other.cue is not None and other.name:
                 result = other
-            elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote):
-                result = Attribution(previous.name, previous.title, None, None, None)
+            elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote, settings):
+                result = Attribution(previous.name, previous.title, None, None, None, CONTINUES_PREVIOUS)
             else:
                 result = other
         elif said.pronoun:
             result = _pronoun(text, quote, since, previous, said.attribution, settings, not_a_person)
+            result = replace(result, source=said.attribution.source)
         else:
-            result = _checked(text, said.attribution, settings, not_a_person)
+            result = replace(_checked(text, said.attribution, settings, not_a_person), source=said.attribution.source)
         results.append(result)
         previous = result if (said is not None or result.name) else previous
         previous_quote = quote
@@ -187,7 +241,7 @@ def _pronoun(
     not_a_person: Callable[[str], bool] | None,
 ) -> Attribution:
     """"a-t-elle expliqué", "contó": the last person a sentence since the last quote opens with, else the last speaker."""
-    low = max(since, quote.open_at - MAX_SUBJECT_CHARS)
+    low = max(since, quote.open_at - settings.max_subject_chars)
     subject = None
     for match in settings.opening_person.finditer(text, low, quote.open_at):
         candidate = _person(match.group("name"), match.start("name"), settings, not_a_person)
@@ -274,7 +328,7 @@ def _after(text: str, quote: QuoteSpan, following: int, settings: RomanceSpeaker
     rest = window[rest_at:]
     stripped = rest.lstrip(" \t\u00a0\u202f")
     offset = start + rest_at + (len(rest) - len(stripped))
-    if not stripped or stripped[0] in ".;!?\n—–-" or _opens_clause(stripped):
+    if not stripped or stripped[0] in ".;!?\n—–-" or _opens_clause(stripped, settings):
         return Said(Attribution(None, None, verb, None, None), pronoun=True)  # "contó.", "dijo durante ..."
     if not rest[:1].isspace() and rest[:1] != "\u00a0":
         return None
@@ -285,9 +339,9 @@ def _after(text: str, quote: QuoteSpan, following: int, settings: RomanceSpeaker
     return Said(Attribution(name, title, verb, name_start, name_end))
 
 
-def _opens_clause(rest: str) -> bool:
+def _opens_clause(rest: str, settings: RomanceSpeakerSettings) -> bool:
     return rest.startswith(",") or any(
-        rest.startswith(opener) and not rest[len(opener) : len(opener) + 1].isalpha() for opener in _CLAUSE_OPENERS
+        rest.startswith(opener) and not rest[len(opener) : len(opener) + 1].isalpha() for opener in settings.clause_openers
     )
 
 
@@ -324,14 +378,11 @@ def _speaker_phrase(
     title: str | None = None
     comma = re.match(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*", after)
     if comma is not None:
-        title = _title(_title_text(after[comma.end() :]), settings)
+        title = _title(_title_text(after[comma.end() :], settings), settings)
     return named.group("name"), title, offset + named.start("name"), offset + named.end("name")
 
 
 _TRAILING_NAME = re.compile(rf"(?<=[ \t\u00a0])(?:{_WORD})(?:[ \t\u00a0]+{_WORD}){{0,3}}$")
-_CONNECTING = frozenset(
-    {"de", "des", "du", "la", "le", "les", "del", "el", "los", "las", "y", "et", "en", "au", "aux", "à", "para", "pour"}
-)
 
 
 def _trailing_name(role: str, settings: RomanceSpeakerSettings) -> tuple[int, str] | None:
@@ -342,7 +393,7 @@ def _trailing_name(role: str, settings: RomanceSpeakerSettings) -> tuple[int, st
     if match is None:
         return None
     before = role[: match.start()].split()
-    if not before or before[-1].lower() in _CONNECTING or before[-1].lower().endswith(("'", "’")):
+    if not before or before[-1].lower() in settings.connecting_words or before[-1].lower().endswith(("'", "’")):
         return None
     last = re.sub(r"^[lLdD]['’]", "", before[-1])
     if not (last.lower() in settings.role_words or (last.isupper() and len(last) > 1)):
@@ -355,12 +406,12 @@ def _trailing_name(role: str, settings: RomanceSpeakerSettings) -> tuple[int, st
     return match.start(), match.group()
 
 
-def _title_text(text: str) -> str:
+def _title_text(text: str, settings: RomanceSpeakerSettings) -> str:
     """The role after a name: up to the sentence's end, or a clause that is no part of it."""
     match = re.match(r"[^;\n«»“”\"]*?(?=\.(?:\s|$|<)|[;\n«»“”\"]|$)", text)
     title = match.group() if match is not None else text
     for position in [index for index, char in enumerate(title) if char == ","]:
-        if _opens_clause(title[position + 1 :].lstrip()):
+        if _opens_clause(title[position + 1 :].lstrip(), settings):
             return title[:position]
     return title
 
@@ -377,7 +428,6 @@ def _is_role(phrase: str, settings: RomanceSpeakerSettings) -> bool:
 
 
 _SENTENCE_START = re.compile(r"[.!?][»”\"’)]*[ \t\u00a0\u202f]+(?=[«“\"]?[" + _UPPER + r"])|\n|>")
-_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])(?:[" + _UPPER + r"]|Mme|Mlle|Dr|Pr|Sr|Sra|Srta|Dra)$")
 
 
 def _before(text: str, quote: QuoteSpan, previous: int, settings: RomanceSpeakerSettings) -> Said | None:
@@ -401,7 +451,7 @@ def _lead_in(text: str, low: int, end: int, settings: RomanceSpeakerSettings) ->
     """The sentence before ``end`` introduces the quote: "X, role, a déclaré :", "Según X,", "Relató que"."""
     start = -1
     for match in _SENTENCE_START.finditer(text, low, end):
-        if match.group() in ("\n", ">") or not _INITIAL_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+        if match.group() in ("\n", ">") or not settings.initial_before.search(text, max(0, match.start() - 5), match.start()):
             start = match.end()
     if start < 0:
         if low > 0 and not text[low - 1].isspace() and text[low - 1] not in "»”\"":
@@ -438,10 +488,10 @@ def _subject(phrase: str, offset: int, verb: str, settings: RomanceSpeakerSettin
     return Said(Attribution(name, title, verb, start, end))
 
 
-def _close_enough(text: str, previous: QuoteSpan, current: QuoteSpan) -> bool:
+def _close_enough(text: str, previous: QuoteSpan, current: QuoteSpan, settings: RomanceSpeakerSettings) -> bool:
     """The quote follows the last one with at most a short attribution between them."""
     gap = text[previous.end : current.open_at]
-    return gap.count("\n") <= 4 and len(gap) < 400
+    return gap.count("\n") <= settings.continuation_max_lines and len(gap) < settings.continuation_max_chars
 
 
 def _blank(match: re.Match[str]) -> str:

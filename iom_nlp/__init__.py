@@ -41,19 +41,21 @@ _LAZY = {
     "CountryMention": "schema",
     "Dateline": "schema",
     "Email": "schema",
+    "EmailMention": "schema",
     "Mention": "schema",
     "Organization": "schema",
     "Phone": "schema",
+    "PhoneMention": "schema",
     "Quote": "schema",
     "Release": "schema",
     "Speaker": "schema",
     "Zone": "schema",
     "release_json_schema": "schema",
 }
-_SUBMODULES = frozenset({"audit"})
+_SUBMODULES = frozenset({"audit", "explain"})
 
 if TYPE_CHECKING:
-    from . import audit
+    from . import audit, explain
     from .api import extract, extract_bytes, extract_html, extract_many
     from .audit import audit_records
     from .frames import export_frames, read_collection, to_frames
@@ -68,9 +70,11 @@ if TYPE_CHECKING:
         CountryMention,
         Dateline,
         Email,
+        EmailMention,
         Mention,
         Organization,
         Phone,
+        PhoneMention,
         Quote,
         Release,
         Speaker,
@@ -103,15 +107,18 @@ __all__ = [
     "CountryMention",
     "Dateline",
     "Email",
+    "EmailMention",
     "Mention",
     "Organization",
     "Phone",
+    "PhoneMention",
     "Quote",
     "Release",
     "Speaker",
     "Zone",
     "audit",
     "audit_records",
+    "explain",
     "export_frames",
     "extract",
     "extract_bytes",

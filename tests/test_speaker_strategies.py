@@ -389,3 +389,16 @@ def test_a_changed_entry_in_a_copied_data_path_changes_the_speaker(tmp_path: Pat
     after = [(span._.iom_quote["speaker"] or {}).get("name") for span in changed_doc.spans["iom_quotes"]]
     assert before == ["Joe Millman"]
     assert after != before
+
+
+def test_a_changed_entry_in_a_copied_speakers_fr_es_changes_the_speaker(tmp_path: Path, quotes_alone: Language) -> None:
+    """The French pronoun strategy looks back ``max_subject_chars`` for the person a sentence opens with."""
+    text = "Khady, 27 ans, vit à Niamey depuis deux ans. « Je veux rentrer chez moi avec mes enfants », a-t-elle expliqué."
+    folder = copy_models(tmp_path / "data")
+    data = json.loads((folder / FR_ES_FILE).read_text(encoding="utf-8"))
+    data["max_subject_chars"] = 5
+    (folder / FR_ES_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    changed = add_components(spacy.blank("en"), ["iom_quotes"], data_path=str(folder))
+    packaged_doc, changed_doc = quotes_alone(text), changed(text)
+    assert [(span._.iom_quote["speaker"] or {}).get("name") for span in packaged_doc.spans["iom_quotes"]] == ["Khady"]
+    assert [(span._.iom_quote["speaker"] or {}).get("name") for span in changed_doc.spans["iom_quotes"]] == [None]

@@ -6,21 +6,32 @@ Pure functions over the prepared text and the quote spans from :mod:`iom_nlp.rul
    ("…,” IOM Yemen Health Programme Coordinator Ali Omar explained", "…,” the Greens’
    spokesperson, Sen. Jane Doe, said", "…” said Greens’ spokesperson Senator Jane Doe"), on the
    next lines of a pull quote, or right before it ("IOM Director General Amy Pope said:",
-   "According to Jane Doe, “…", "… is attributable to IOM Director General Amy Pope:");
+   "According to Jane Doe, “…", "… is attributable to IOM Director General Amy Pope:"). Each
+   way of writing it is one named strategy of :data:`STRATEGIES`, tried in that order; the
+   first that reads an attribution wins and its name is the attribution's ``source`` (the
+   quote's source in the output), so a wrong speaker points at the strategy to fix;
 2. a quote without one continues the previous speaker when it follows closely (a quote split
-   by "she added", a run of quoted paragraphs); an unnamed speaker ("the heads of the two
+   by "she added", a run of quoted paragraphs; source ``continues_previous``), or an opening
+   quote takes the next speaker (``inherits_next``); an unnamed speaker ("the heads of the two
    agencies said", "a 27-year-old worker told reporters") stops that;
 3. pronouns go to the person a sentence since the last quote opens with ("Ousmane, 24, …
    “…,” he said"), else to the last speaker; bare surnames and role references ("Ms Ley",
    "the Minister") to the full name given elsewhere in the release, letterheads in capitals
    included ("THE HON SUSSAN LEY MP" gives "Sussan Ley");
-4. quotes nobody is named for, in a release under one person's letterhead, are that person's;
+4. quotes nobody is named for, in a release under one person's letterhead, are that person's
+   (``letterhead``); a quote nothing attributes is ``unattributed``;
 5. a name that is a place, body, party or demonym of the release is never a speaker (better no
    speaker than a wrong one); names are repaired for output (mojibake, non-breaking spaces,
    hyphens of every kind), offsets stay on the text;
 6. a title before the name or after it is kept as written.
 Everything that needs the whole release is computed once and looked up per quote, and every
 window is bounded: the cost per quote does not grow with the length of the release.
+
+The lexicons (cues, pronouns, honorifics, role words) come from ``models/quotes.json``; the
+strategies' own word lists and limits (title joiners, role-reference openers, windows, the
+continuation distance) from ``models/speakers.json`` (:class:`SpeakerRules`); both are read
+through the component's ``data_path`` and validated on load. Only ``names.json`` (particles,
+courtesy titles, post-nominals) is still read once at import: the name patterns are compiled from it.
 """
 
 from __future__ import annotations

@@ -86,6 +86,11 @@ class PhoneSettings:
     short_numbers: Mapping[str, str] = field(default_factory=dict)
     hyphen_extension_regions: tuple[str, ...] = ()
     office_cities: Mapping[str, str] = field(default_factory=dict)
+    # Labels that may follow a number with no space when a page lost its line breaks ("9111Email:").
+    glued_after_words: frozenset[str] = frozenset()
+    # Where the releases read mostly come from: a number grouped as their plans group it is read
+    # there when the release points to no region (see ``_placed_region``).
+    house_regions: tuple[str, ...] = ()
     cue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     office_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     city_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -461,14 +466,25 @@ def _find_in_region(text: str, regions: RegionSource, settings: PhoneSettings) -
     short = _short_numbers(text, evidence, settings)
     if not windows:
         return _short_hits(text, short, [], settings)
+    hits = _read_all(text, windows, evidence, settings)
+    if not evidence.evidenced:
+        # No region evidence: the national numbers placed with confidence (see _placed_region)
+        # say where the release is from, and its other numbers are read there.
+        placed = tuple(dict.fromkeys(hit.region for hit in hits if hit.region and hit.valid and _dialled_form(hit.raw) is None))
+        if placed:
+            hits = _read_all(text, windows, replace(evidence, ranked=placed, evidenced=frozenset(placed)), settings)
+    return _short_hits(text, short, hits, settings)
+
+
+def _read_all(text: str, windows: list[tuple[int, int]], evidence: RegionEvidence, settings: PhoneSettings) -> list[PhoneHit]:
+    """Every number the candidates of ``windows`` and the runs written with a country code hold."""
     offsets = [offset for offset, _ in evidence.located]
     hits: list[PhoneHit] = []
     previous_end = -1
     for start, end, raw in _candidates(text, windows, evidence, settings):
         found, previous_end = _read_candidate(text, start, end, raw, evidence, settings, offsets, previous_end)
         hits.extend(found)
-    hits = _with_written_codes(text, hits, evidence, settings, offsets)
-    return _short_hits(text, short, hits, settings)
+    return _with_written_codes(text, hits, evidence, settings, offsets)
 
 
 def _read_candidate(
@@ -837,20 +853,44 @@ def _without_alternate_ending(text: str, start: int, end: int, raw: str) -> tupl
 def _glued_to_word(text: str, start: int, end: int, settings: PhoneSettings) -> bool:
     """Digits inside a word are a reference, not a phone ("ref0227179111xyz", "ABN12345678901").
 
-    A number glued to letters on both sides is refused; glued only before (or by a hyphen:
-    "DFES-00045-2007"), it is kept when the letters are a phone cue ("Tel0227179111",
-    "T+41 22 ..."). Only Latin letters count: Arabic
-    and CJK labels are often written without a space before the number.
+    A number glued to letters on both sides is refused, and so is one glued to letters after it
+    ("415-666-7777def") unless they open a label of the next item ("...9111Email:", a line break
+    lost by a web page). Glued only before (or by a hyphen: "DFES-00045-2007"), it is kept when
+    the letters are a phone cue ("Tel0227179111", "T+41 22 ..."). Only Latin letters count
+    ("É", "e" with a combining accent too): Arabic and CJK labels are often written without a
+    space before or after the number.
     """
     word_end = start - 1 if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() else start
-    before = word_end > 0 and text[word_end - 1].isascii() and text[word_end - 1].isalpha()
-    after = end < len(text) and text[end].isascii() and text[end].isalpha()
+    # A "+" or a bracket opens a number after an accented capital as after an ASCII letter ("É+1 ...").
+    before = word_end > 0 and (
+        text[word_end - 1].isascii() if text[start] in "+(" else True
+    ) and _is_latin_letter(text[word_end - 1])
+    after = end < len(text) and _is_latin_letter(text[end])
     if before and after:
         return True
+    if after:
+        label = _LABEL_AFTER.match(text, end)
+        return label is None or label.group() not in settings.glued_after_words
     if not before:
         return False
     word = _ASCII_WORD_END.search(text, max(0, word_end - 16), word_end)
     return word is None or settings.cue_pattern.fullmatch(word.group().lower()) is None
+
+
+_LABEL_AFTER = re.compile(r"[A-Z][A-Za-z\-]*")
+
+
+@lru_cache(maxsize=1024)
+def _is_latin_letter(char: str) -> bool:
+    """A letter of the Latin script, or a combining mark (read with the letter before it)."""
+    if char.isascii():
+        return char.isalpha()
+    if unicodedata.category(char) == "Mn":
+        return True
+    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
+
+
+MIN_GROUPS_AFTER_HYPHEN = 3
 
 
 def _may_follow_a_word(text: str, start: int, end: int, raw: str) -> bool:
@@ -865,7 +905,8 @@ def _may_follow_a_word(text: str, start: int, end: int, raw: str) -> bool:
     word = _ASCII_WORD_END.search(text, max(0, word_end - 16), word_end)
     if (end < len(text) and text[end].isalpha()) or word is None or not word.group().islower():
         return False  # "Levy-(06) ...", "Nairobi+254": a name's last word stays the name's
-    return raw.lstrip().startswith(("+", "(", "0"))
+    # "number-415-666-7777": a hyphen after the word, then a number in three groups or more.
+    return raw.lstrip().startswith(("+", "(", "0")) or (text[start - 1] == "-" and len(_digit_groups(raw)) >= MIN_GROUPS_AFTER_HYPHEN)
 
 
 def _bad_slash(text: str, start: int, end: int, previous_end: int, settings: PhoneSettings) -> bool:
@@ -953,7 +994,6 @@ def _best_reading(
         tried = tuple(dict.fromkeys([*([local] if local else []), *regions.ranked[: settings.max_regions_tried]]))
     best: PhoneHit | None = None
     best_score = -1.0
-    readings: set[str] = set()
     for region in tried:
         try:
             number = phonenumbers.parse(raw, region)
@@ -962,8 +1002,6 @@ def _best_reading(
         hit = _to_hit(text, start, end, raw, number, settings, repairable, _reading_source(international, region, local, regions))
         if hit is None:
             continue
-        if hit.valid:
-            readings.add(hit.e164)
         # The office named just before the number breaks ties and beats a reading that does not
         # group the digits as its plan does; a person called Paris does not make 0427 604 760 French.
         score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local)
@@ -975,10 +1013,12 @@ def _best_reading(
         with_code = _office_code_reading(text, start, end, raw, local, settings)
         if with_code is not None:
             return with_code
-    if not regions.evidenced:
-        # The release points to no region: a reading grouped as its plan groups the number wins;
-        # with none, a number valid in several default regions is no answer.
-        return best if best is not None and (best.grouping_matches or len(readings) == 1) else None
+    if not regions.evidenced and not local:
+        # The release points to no region: only a number every plan that groups it so reads
+        # alike, in a default region, is read ("0401 443 524"); "023 1234 0000" may be British or
+        # Argentinian and "312 345 678" Italian or Czech: no answer, never a guess.
+        placed = _placed_region(_number_part(raw).strip(), tuple(settings.default_regions), tuple(settings.house_regions))
+        return best if best is not None and best.valid and best.region == placed else _reading_in(text, start, end, raw, placed, settings)
     if not tried:
         return best
     if best is None:
@@ -990,6 +1030,74 @@ def _best_reading(
         return _unverified(text, start, end, raw, regions.home, settings)
     return best
 
+
+def _reading_in(text: str, start: int, end: int, raw: str, region: str | None, settings: PhoneSettings) -> PhoneHit | None:
+    """The valid reading of a national number in ``region``, or None."""
+    if region is None:
+        return None
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    hit = _to_hit(text, start, end, raw, number, settings, repairable=False, source="phonenumbers:default-region")
+    return hit if hit is not None and hit.valid else None
+
+
+@lru_cache(maxsize=2048)
+def _placed_region(written: str, defaults: tuple[str, ...], house: tuple[str, ...]) -> str | None:
+    """The region a national number is read in when the release points to no region, or None.
+
+    A house region (where the releases the library reads mostly come from) takes a number
+    valid there and written in its plan's groups or coarser ("415-666-7777", "(415) 6667777",
+    "1 415 666 7777", "0401 443 524"), unless another house region reads it too. Another default
+    region takes it only when no numbering plan in the world that groups its digits so reads
+    another number. Else no answer: "023 1234 0000" may be British or Argentinian, "011 3797
+    0000" Argentinian or from New Zealand, "312 345 678" Italian or Czech.
+    """
+    placed = {region: _coarsely_grouped_in(written, region) for region in house}
+    readings = {e164 for e164 in placed.values() if e164 is not None}
+    if len(readings) == 1:
+        return next(region for region, e164 in placed.items() if e164 is not None)
+    if readings:
+        return None
+    numbers: set[str] = set()
+    grouped: set[str] = set()
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        try:
+            number = phonenumbers.parse(written, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and grouping_matches(written, number):
+            numbers.add(phonenumbers.format_number(_without_extension(number), PhoneNumberFormat.E164))
+            if len(numbers) > 1:
+                return None
+            grouped.add(str(region))
+    return next((region for region in defaults if region in grouped), None)
+
+def _coarsely_grouped_in(written: str, region: str) -> str | None:
+    """The E.164 of ``written`` read in ``region`` when valid there and grouped as its plan groups it or coarser.
+
+    Each digit group written must join whole groups of the plan's national format ("(415)
+    6667777", "4156667777"); a leading country code ("1 415 666 7777") may come first.
+    """
+    try:
+        number = phonenumbers.parse(written, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    groups = _digit_groups(written)
+    if len(groups) > 1 and groups[0] == str(number.country_code):
+        groups = groups[1:]
+    plain = _without_extension(number)
+    expected = _digit_groups(phonenumbers.format_number(plain, PhoneNumberFormat.NATIONAL))
+    for group in groups:
+        joined = ""
+        while expected and len(joined) < len(group):
+            joined += expected.pop(0)
+        if joined != group:
+            return None
+    return None if expected else str(phonenumbers.format_number(plain, PhoneNumberFormat.E164))
 
 def _international_reading(
     text: str, start: int, end: int, raw: str, dialled: str, best: PhoneHit | None, settings: PhoneSettings, repairable: bool
@@ -1239,6 +1347,8 @@ def _to_hit(
     written_international = _dialled_form(raw) is not None
     if _glued_extension(raw, number):
         return None  # "2034567890x456": an extension read into the number would make a wrong one
+    if not written_international and _short_bracket(raw, number):
+        return None  # "(33) 1234-5678" is no U.S. number: the plan's area code "(331)" is longer
     valid = phonenumbers.is_valid_number(number)
     repaired = False
     if not valid and written_international and repairable:
@@ -1261,6 +1371,23 @@ def _reading_source(international: bool, region: str | None, local: str | None, 
     if region is not None and region == local:
         return "phonenumbers:office-region"
     return "phonenumbers:release-region" if region in regions.evidenced else "phonenumbers:default-region"
+
+
+_BRACKETED_DIGITS = re.compile(r"\((\d+)\)")
+
+
+def _short_bracket(raw: str, number: PhoneNumber) -> bool:
+    """True when the digits written in brackets are fewer than the area code of the plan read.
+
+    The brackets of a national number hold its area code: a plan whose first group is longer
+    reads the digits otherwise than they were written. "(0)" and longer brackets ("(1800)",
+    "(0207)") pass.
+    """
+    bracket = _BRACKETED_DIGITS.search(_number_part(raw))
+    if bracket is None or not bracket.group(1).strip("0") or bracket.group(1) == str(number.country_code):
+        return False  # "(0)", or the country code in brackets ("(502) 2331 0741" under IOM Guatemala)
+    national = _digit_groups(phonenumbers.format_number(_without_extension(number), PhoneNumberFormat.NATIONAL))
+    return len(national) > 1 and len(bracket.group(1)) < len(national[0])
 
 
 def _glued_extension(raw: str, number: PhoneNumber) -> bool:

@@ -1,0 +1,86 @@
+"""Phones read only where the release places them: a number we cannot place is left out, never
+read as another country's (issue 21). Every text here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from iom_nlp.data import load_json
+from iom_nlp.rules.phones import PhoneSettings, find_phones, infer_regions
+
+RAW = load_json("phones.json")
+SETTINGS = PhoneSettings(**{key: tuple(value) if isinstance(value, list) else value for key, value in RAW.items()})
+
+
+def _numbers(text: str, countries: tuple[str, ...] = ()) -> list[str]:
+    return [hit.e164 for hit in find_phones(text, infer_regions(text, SETTINGS, country_evidence=countries), SETTINGS)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Grouped as a house region's plan groups them, or coarser.
+        ("Press office: (206) 442-7788", ["+12064427788"]),
+        ("Press office: 206-442-7788", ["+12064427788"]),
+        ("Call 1 206 442 7788 today", ["+12064427788"]),
+        ("Tel: 2064427788 or 2064427789", ["+12064427788", "+12064427789"]),
+        ("Media: 0437 812 906", ["+61437812906"]),
+        # The number placed with confidence says where the release is from: the other one on
+        # the line (also a Dutch grouping) is read there.
+        ("Media: Ana Lee 0437 812 906  Tom Fry 0488 271 364", ["+61437812906", "+61488271364"]),
+    ],
+)
+def test_no_region_evidence_reads_numbers_placed_with_confidence(text: str, expected: list[str]) -> None:
+    assert _numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tel: 023 8061 4455",  # British, Chinese or Iranian grouping alike
+        "Tel: 011 4785 2233",  # Argentinian, Indian, New Zealand ...
+        "Tel: 03 384 2271",
+        "Tel: 06 47 83 21 90",  # a French mobile, in a release that names no country
+    ],
+)
+def test_no_region_evidence_leaves_out_numbers_it_cannot_place(text: str) -> None:
+    assert _numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call 206-442-7788abc", []),
+        ("call +41 22 717 9111xyz", []),
+        ("it costs 206-442-7788$", []),
+        ("É206-442-7788", []),
+        ("e\u0301206-442-7788", []),
+        # A label of the next item glued after the number (a page that lost its line breaks).
+        ("Tel: +41 22 717 9111Email: a.name@iom.int", ["+41227179111"]),
+        ("T:+254 20 448 2210E: someone@iom.int", ["+254204482210"]),
+        # A "+" after an accented capital opens a number as after any letter.
+        ("É+1 206 442 7788", ["+12064427788"]),
+        # After a lower-case word and a hyphen, a number in three groups.
+        ("our number-206-442-7788 is open", ["+12064427788"]),
+    ],
+)
+def test_letters_and_money_glued_to_a_number(text: str, expected: list[str]) -> None:
+    assert _numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "expected"),
+    [
+        # "(33)" is no U.S. area code (those are three digits): not read as +1 331 ...
+        ("Tel (33) 1234 5678", ("US",), []),
+        ("Tel (33) 1234 5678", ("MX",), ["+523312345678"]),
+        ("Tel (55) 5536 3954", ("US",), []),
+        ("IOM Mexico City\nTel (55) 5536 3954", ("MX",), ["+525555363954"]),
+        # Brackets as long as the plan's area code, or holding the country code, still read.
+        ("Tel: (022) 717 9111", ("CH",), ["+41227179111"]),
+        ("Rosa Diaz, IOM Guatemala, Tel. (502) 2415 0630", ("GT",), ["+50224150630"]),
+        ("Tel: (02) 6277 7500", ("AU",), ["+61262777500"]),
+    ],
+)
+def test_bracketed_area_code_shorter_than_the_plan_is_not_read(text: str, countries: tuple[str, ...], expected: list[str]) -> None:
+    assert _numbers(text, countries) == expected

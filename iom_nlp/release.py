@@ -58,7 +58,8 @@ def to_release(doc: Doc, id: JsonValue = None) -> Release:  # noqa: A002  (the c
         contacts=contacts,
         warnings=tuple(errors),
     )
-    return with_rejected(release, rejected_from(doc.user_data))
+    rejected = tuple(row._replace(text=source[row.start : row.end]) for row in rejected_from(doc.user_data))  # as written
+    return with_rejected(release, rejected)
 
 
 def _zones(doc: Doc, structure: dict[str, Any], contacts: tuple[Contact, ...]) -> tuple[Zone, ...]:

@@ -84,3 +84,20 @@ def test_letters_and_money_glued_to_a_number(text: str, expected: list[str]) -> 
 )
 def test_bracketed_area_code_shorter_than_the_plan_is_not_read(text: str, countries: tuple[str, ...], expected: list[str]) -> None:
     assert _numbers(text, countries) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "expected"),
+    [
+        # "0~0": the international prefix with a wait for the dial tone, not an extension mark.
+        ("Tel. 0~0 41 22 717 9111", ("PL",), ["+41227179111"]),
+        ("Tel. 0~01-206-442-7788", ("PL",), ["+12064427788"]),
+        # A "~" before the last digits still marks an extension, kept out of the E.164.
+        ("Tel. 0~0 41 22 717 9111 ~215", ("PL",), ["+41227179111"]),
+        # A bracketed "1800" is a toll-free prefix, not a citation year; "(1998) 64-73" still is one.
+        ("Freephone (1800) 749 352", ("AU",), ["+611800749352"]),
+        ("See Smith (1998) 64-73 on this point.", ("AU",), []),
+    ],
+)
+def test_prefixes_read_as_written(text: str, countries: tuple[str, ...], expected: list[str]) -> None:
+    assert _numbers(text, countries) == expected

@@ -1128,7 +1128,8 @@ def _international_reading(
 
 NORTH_AMERICA = frozenset({"US", "CA"})
 # Where an extension starts in a number as written: "x.225", "ext 12", "int. 231", "#3456", "~7".
-_EXTENSION_MARK = re.compile(r"[\s,;]*(?:[xX#~]|ext|EXT|Ext|extn|extension|int\b|Int\b)")
+# A "~" marks an extension only before the last digits: "0~0 1800 ..." is a prefix (dial "0", wait, dial "0").
+_EXTENSION_MARK = re.compile(r"[\s,;]*(?:[xX#]|~(?=\s*\d{1,7}\s*$)|ext|EXT|Ext|extn|extension|int\b|Int\b)")
 
 
 def _number_part(raw: str) -> str:
@@ -1144,6 +1145,8 @@ def _dialled_form(raw: str) -> str | None:
         return "+" + written.lstrip("+ \t")
     if written.startswith("00") and not written.startswith("000") and not raw.lstrip().startswith("("):
         return "+" + written[2:].lstrip(" \t")
+    if written.startswith("0~0"):
+        return "+" + written[3:].lstrip(" \t")  # "0~0 1800 ...": "00" with a wait for the dial tone
     return None
 
 
@@ -1444,7 +1447,8 @@ def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     return any(after.startswith(token) for token in settings.reject_after)
 
 
-_CITATION_YEAR = re.compile(r"\((?:1[89]|20)\d\d\)")
+# "(1998) 64-73"; not "(1800) 7493 524", a bracketed toll-free prefix.
+_CITATION_YEAR = re.compile(r"\((?:19|20)\d\d\)")
 _PAGE_RANGE = re.compile(r"(?<![\d-])(\d{1,3})-(\d{1,3})$")
 _TIME_AFTER = re.compile(r":\d\d")
 MIN_GROUPS_FOR_SPREAD = 4

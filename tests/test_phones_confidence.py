@@ -101,3 +101,21 @@ def test_bracketed_area_code_shorter_than_the_plan_is_not_read(text: str, countr
 )
 def test_prefixes_read_as_written(text: str, countries: tuple[str, ...], expected: list[str]) -> None:
     assert _numbers(text, countries) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The country code and the area code in one bracket, under an office of that country:
+        # an older plan (before Bogotá's numbers gained digits) kept as given.
+        ("Para más información, contactar a Rosa Vélez, OIM Bogotá, Tel.: (57-1) 622 4410, Correo: rvelez@iom.int", ["+5716224410"]),
+        ("Contact Rosa Velez, IOM Bogotá, Tel.: (57-1) 622 4410, Fax: (57-1) 622 4411", ["+5716224410", "+5716224411"]),
+        # A bracket that holds no calling code of the office's country is no such number.
+        ("Contact Rosa Velez, IOM Bogotá, Tel.: (44-1) 622 4410", []),
+        # Accented office cities point to their countries.
+        ("Pour plus d'informations : Awa Koné, OIM Lomé, Tél. : 22 21 44 37", ["+22822214437"]),
+        ("Para más información: Ana Mora, OIM San José, Tel.: 2212-5300", ["+50622125300"]),
+    ],
+)
+def test_office_country_numbers_in_local_forms(text: str, expected: list[str]) -> None:
+    assert _numbers(text) == expected

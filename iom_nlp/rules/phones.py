@@ -541,7 +541,8 @@ _WRITTEN_CODE = re.compile(
     r"(?:\+[ \t]?\+?|0(?<![\w+]0)0(?!0))[ \t]?\(?[1-9]\d{0,3}\)?(?:(?:[ \t]?\(0\)[ \t]?|[ \t]|[ \t]?[.\-][ \t]?|[ \t]?\()\d+\)?)*"
 )
 # A national number under an office line, written with the office country's calling code but no "+".
-_BARE_RUN = re.compile(r"(?<![\d+])[1-9]\d{0,3}(?:(?:[ \t]|[.\-])\d+)+")
+# "221 869 62 00", "(57-1) 639 7777": the code and the area code may share brackets.
+_BARE_RUN = re.compile(r"(?<![\d+])(?:\([1-9]\d{0,3}[.\-]\d{1,4}\)[ \t]?\d+|[1-9]\d{0,3})(?:(?:[ \t]|[.\-])\d+)+")
 MIN_WRITTEN_NATIONAL = 6
 
 

@@ -405,7 +405,7 @@ class WrittenAttributions:
         if found is None and self.fallback is not None:
             found = self.fallback(quote)
             if found is not None:
-                found = replace(found, source=PARSE_SOURCE)
+                found = with_source(found, PARSE_SOURCE)
         return found
 
 
@@ -438,7 +438,7 @@ def attribute_quotes(
     for quote, found in zip(quotes, written, strict=True):
         if found is not None:
             since = previous_quote.close_at if previous_quote is not None else 0
-            found = replace(resolver.resolve(found, quote.open_at, previous, since), source=found.source)
+            found = with_source(resolver.resolve(found, quote.open_at, previous, since), found.source)
         elif previous is not None and previous_quote is not None and _close_enough(text, previous_quote, quote, settings.rules):
             found = Attribution(previous.name, previous.title, None, None, None, CONTINUES_PREVIOUS)
         results.append(found or Attribution(None, None, None, None, None, UNATTRIBUTED))
@@ -509,49 +509,30 @@ class Strategy:
 class QuoteWindow:
     """The text around one quote that the strategies read: the attribution window after it (its
     line or, in hard-wrapped text, its paragraph, up to the next quote) and the lead-in window
-    before it. Each part is computed on first use and shared by the strategies that read it, so
-    trying the strategies in turn costs no more than the single cascade it replaces."""
+    before it. The window after, which the first strategy reads, is computed at once; the rest on
+    first use, shared by the strategies that read it, so trying the strategies in turn costs
+    about what the single cascade it replaces did."""
 
     def __init__(self, text: str, quote: QuoteSpan, following: int, settings: SpeakerSettings, wrapped: bool) -> None:
         self.text = text
         self.quote = quote
-        self.following = following
         self.settings = settings
-        self.wrapped = wrapped
-
-    @cached_property
-    def after_start(self) -> int:
-        """Where the attribution after the quote may start (next paragraph for a quote ending with a comma)."""
-        text, quote = self.text, self.quote
+        # Where the attribution after the quote may start (the next paragraph for a quote ending with a comma).
         after_start = quote.close_at + 1 if quote.closed else quote.end
         while after_start < len(text) and text[after_start] == "'":
             after_start += 1
         if quote.closed:
             after_start = _attribution_paragraph(text, quote, after_start)
-        return after_start
-
-    @cached_property
-    def line_end(self) -> int:
-        return _line_end(self.text, self.after_start)
-
-    @cached_property
-    def after_end(self) -> int:
-        """The window after the quote ends at the next quote, ``max_attribution_chars`` on, and its
-        line (``wrapped``: the text separates paragraphs by blank lines, so a single line end is a
-        hard wrap and the window is the paragraph)."""
-        start = self.after_start
-        limit = _wrapped_end(self.text, start) if self.wrapped else self.line_end
-        return min(self.following, start + self.settings.max_attribution_chars, limit)
-
-    @cached_property
-    def after(self) -> str:
-        """The window after the quote, markup blanked (same length, so offsets hold)."""
-        return _TAG.sub(_blank, self.text[self.after_start : self.after_end])
-
-    @cached_property
-    def inverted(self) -> re.Match[str] | None:
-        """"…,” said Jane Doe …": a cue, then a name, right after the quote."""
-        return self.settings.after_inverted.search(self.after)
+        self.after_start = after_start
+        self.line_end = _line_end(text, after_start)
+        # The window ends at the next quote, max_attribution_chars on, and its line (wrapped: the text
+        # separates paragraphs by blank lines, so a single line end is a hard wrap: its paragraph).
+        limit = _wrapped_end(text, after_start) if wrapped else self.line_end
+        self.after_end = min(following, after_start + settings.max_attribution_chars, limit)
+        # Markup blanked (same length, so offsets hold).
+        self.after = _TAG.sub(_blank, text[after_start : self.after_end])
+        # "…,” said Jane Doe …": a cue, then a name, right after the quote.
+        self.inverted = settings.after_inverted.search(self.after)
 
     @cached_property
     def cue_after(self) -> re.Match[str] | None:
@@ -725,8 +706,13 @@ def read_written(
     for strategy in STRATEGIES:
         found = strategy.read(window)
         if found is not None:
-            return replace(found, source=strategy.name)
+            return with_source(found, strategy.name)
     return None
+
+
+def with_source(found: Attribution, source: str | None) -> Attribution:
+    """``found`` carrying ``source`` (``dataclasses.replace`` without its field-by-field introspection)."""
+    return Attribution(found.name, found.title, found.cue, found.start, found.end, source)
 def _opens_lead_in(before: str, start: int) -> bool:
     """Nothing but a sentence end stands before ``start`` in the lead-in window ``before`` (at most
     ``max_attribution_chars`` long)."""

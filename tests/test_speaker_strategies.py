@@ -19,7 +19,7 @@ import spacy
 from data_helpers import copy_models
 from spacy.language import Language
 
-from iom_nlp.components.quotes import COMPONENT_SETTINGS, FR_ES_FILE, SETTINGS_FILE, SOURCES_ATTR
+from iom_nlp.components.quotes import COMPONENT_SETTINGS, FR_ES_FILE, SETTINGS_FILE, SOURCE_DESCRIPTIONS, SOURCES_ATTR
 from iom_nlp.data import SettingsError, load_json, settings_from_json
 from iom_nlp.pipeline import add_components
 from iom_nlp.rules.quotes import find_quote_spans
@@ -402,3 +402,11 @@ def test_a_changed_entry_in_a_copied_speakers_fr_es_changes_the_speaker(tmp_path
     packaged_doc, changed_doc = quotes_alone(text), changed(text)
     assert [(span._.iom_quote["speaker"] or {}).get("name") for span in packaged_doc.spans["iom_quotes"]] == ["Khady"]
     assert [(span._.iom_quote["speaker"] or {}).get("name") for span in changed_doc.spans["iom_quotes"]] == [None]
+
+
+def test_every_source_the_component_writes_is_described() -> None:
+    """--explain prints what a source means; every name a quote can carry has a description."""
+    names = {strategy.name for strategy in STRATEGIES} | {strategy.name for strategy in ROMANCE_STRATEGIES}
+    names |= {PARSE_SOURCE, CONTINUES_PREVIOUS, INHERITS_NEXT, LETTERHEAD, UNATTRIBUTED}
+    assert set(SOURCE_DESCRIPTIONS) == names
+    assert all(description.strip() for description in SOURCE_DESCRIPTIONS.values())

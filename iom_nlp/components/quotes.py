@@ -16,7 +16,9 @@ from ..data import SettingsError, parse_json_object, settings_from_json
 from ..rules.forms import FormIndex
 from ..rules.quotes import QuoteSpan, find_quote_spans, is_scare_quote, scare_context_pattern
 from ..rules.speakers import (
+    CARRIED_SOURCES,
     RULES_FILE,
+    STRATEGIES,
     UNATTRIBUTED,
     Attribution,
     Person,
@@ -29,7 +31,7 @@ from ..rules.speakers import (
     read_speaker_rules,
     sentence_bounds,
 )
-from ..rules.speakers_fr_es import RomanceSpeakerSettings, read_attributions
+from ..rules.speakers_fr_es import ROMANCE_STRATEGIES, RomanceSpeakerSettings, read_attributions
 from ..rules.speakers_fr_es import resolve as resolve_fr_es
 from .base import IomComponent, iom_factory
 
@@ -41,6 +43,12 @@ FR_ES_FILE = "speakers_fr_es.json"
 # The name of the quote group's attr that says, per span and in span order, which speaker strategy
 # (rules.speakers.STRATEGIES, ROMANCE_STRATEGIES, or how the speaker was carried) attributed it.
 SOURCES_ATTR = "sources"
+# Every value that attr takes, with what it means: a strategy's example, or how the speaker was carried.
+SOURCE_DESCRIPTIONS: dict[str, str] = {
+    **{strategy.name: f"written as: {strategy.example}" for strategy in STRATEGIES},
+    **{strategy.name: f"written as: {strategy.example}" for strategy in ROMANCE_STRATEGIES},
+    **CARRIED_SOURCES,
+}
 # In a release detected as English, French or Spanish attributions are read only for the quotes
 # no English cue attributes (a French quote in an English page, or a misdetected release).
 ENGLISH = frozenset({"en"})

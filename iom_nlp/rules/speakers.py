@@ -695,6 +695,14 @@ CONTINUES_PREVIOUS = "continues_previous"
 INHERITS_NEXT = "inherits_next"
 LETTERHEAD = "letterhead"
 UNATTRIBUTED = "unattributed"
+# What each source that is no written strategy means, for explanations (``--explain``).
+CARRIED_SOURCES: dict[str, str] = {
+    PARSE_SOURCE: "the subject of a speech verb in the base model's dependency parse of the quote's sentence",
+    CONTINUES_PREVIOUS: "no attribution of its own: continues the speaker of the quote just before it",
+    INHERITS_NEXT: "no attribution of its own: an opening quote, given to the speaker of the quote right after it",
+    LETTERHEAD: "no attribution: the one person the release's letterhead names",
+    UNATTRIBUTED: "nothing in the release says who said it",
+}
 
 
 def read_written(

@@ -346,7 +346,9 @@ def _record(
     uses=["iom_language", "ner", "parser"],
 )
 def make_quote_recognizer(nlp: Language, name: str, data_path: str | None) -> QuoteRecognizer:
-    """Factory: settings from ``quotes.json`` in ``data_path`` (default: the packaged ``models/``).
+    """Factory: settings from ``quotes.json`` (lexicons), ``speakers.json`` (the speaker strategies'
+    word lists and limits) and ``speakers_fr_es.json`` in ``data_path`` (default: the packaged
+    ``models/``). Each quote's speaker strategy is in ``doc.spans["iom_quotes"].attrs["sources"]``.
 
     Uses ``iom_organizations`` (speakers' organisations) and the base model's PERSON entities
     and parse when they run first; all optional.

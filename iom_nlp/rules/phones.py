@@ -1059,8 +1059,8 @@ def _placed_region(written: str, defaults: tuple[str, ...], house: tuple[str, ..
     readings = {e164 for e164 in placed.values() if e164 is not None}
     if len(readings) == 1:
         return next(region for region, e164 in placed.items() if e164 is not None)
-    if readings:
-        return None
+    if readings or not any(_grouped_valid_in(written, region) for region in defaults):
+        return None  # no default region groups it so: the whole world need not be asked
     numbers: set[str] = set()
     grouped: set[str] = set()
     for region in phonenumbers.SUPPORTED_REGIONS:
@@ -1074,6 +1074,14 @@ def _placed_region(written: str, defaults: tuple[str, ...], house: tuple[str, ..
                 return None
             grouped.add(str(region))
     return next((region for region in defaults if region in grouped), None)
+
+def _grouped_valid_in(written: str, region: str) -> bool:
+    try:
+        number = phonenumbers.parse(written, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number)) and grouping_matches(written, number)
+
 
 def _coarsely_grouped_in(written: str, region: str) -> str | None:
     """The E.164 of ``written`` read in ``region`` when valid there and grouped as its plan groups it or coarser.

@@ -213,6 +213,8 @@ class OrganizationRecognizer(IomComponent):
                 continue  # an acronym among the aliases ("OIM", "PAM") only as written: not the name "Pam"
             if end - start == 1 and fold_name(surface) != fold_name(entry.name) and _glued_to_a_name(view, text, start):
                 continue  # "Third Country Nationals": a one-word alias inside a longer name
+            if self.bodies.names_a_building(text, end_char):
+                continue  # "Parliament House, Canberra": the building, not the body
             if fold_name(surface) != fold_name(entry.name) and self.bodies.in_portfolio(text, start_char):
                 continue  # "Shadow Minister for Justice, Customs and Border Protection": a portfolio, not the body
             candidates.append(Candidate(start_char, end_char, surface, "gazetteer", entry))

@@ -41,6 +41,7 @@ from .overlaps import keep_longest
 from .ranges import Occupancy, Ranges
 
 logger = logging.getLogger(__name__)
+_NEXT_WORD = re.compile(r"[ \u00a0]{1,2}([A-Z][a-z]+)\b")  # the next word on the same line, capitalised
 GAZETTEER_FILE = "organizations.tsv"
 SCOPE_MARK = "@"
 SELF_SCOPE = "self"
@@ -542,6 +543,13 @@ class BodyFinder:
     def _trusted_ner(self, surface: str) -> bool:
         cleaned = clean_surface(surface)
         return looks_like_body(cleaned, self.rules)
+
+    def names_a_building(self, text: str, end: int) -> bool:
+        """ "Parliament House, Canberra", "NSW Parliament House", "Government House": a body's name
+        followed on the same line by a building word (``building_words``) names the building,
+        a place on a letterhead or a venue, not the body."""
+        after = _NEXT_WORD.match(text, end)
+        return after is not None and after.group(1) in self.rules.building_words
 
     def in_portfolio(self, text: str, start: int) -> bool:
         """Whether ``start`` lies in the portfolio of a role ("Minister for Home Affairs",

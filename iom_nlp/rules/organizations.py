@@ -52,6 +52,7 @@ class OrganizationRules:
     purpose_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     government_modifiers: frozenset[str] = frozenset()
+    building_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganizationRules:
@@ -80,6 +81,7 @@ class OrganizationRules:
             not_person_words=frozenset(data.get("not_person_words", [])),
             sentence_openers=frozenset(data.get("sentence_openers", [])),
             government_modifiers=frozenset(data.get("government_modifiers", [])),
+            building_words=frozenset(data.get("building_words", [])),
             purpose_verbs=frozenset(data.get("purpose_verbs", [])),
             place_words=frozenset(data.get("place_words", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),

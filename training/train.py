@@ -6,10 +6,10 @@
 Steps: :mod:`build_corpus` (DocBins from ``../shared`` and ``training/annotations``), ``spacy
 train training/orgs.cfg`` (CPU), then the best checkpoint's ``spancat`` is made self-contained
 (its listener replaced by a copy of the tok2vec it listened to) and written to
-``models/org_model/``; finally the calibration table is fitted on the ``tune`` split (releases our readers annotated
-that no model was trained on; see :mod:`build_corpus`) and written to
-``models/org_combination.json`` beside the combination's settings (chosen with
-``training/evaluate.py --split tune,valid --sweep``).
+``models/org_model/``; finally the calibration table is fitted on the validation split (dev2, iom-style and our
+readers' releases in valid: never trained on) and written to ``models/org_combination.json``
+beside the combination's settings (chosen with ``training/evaluate.py --split tune,valid
+--sweep``).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def export(best: Path, target: Path, floor: float) -> None:
 
 def fit(rows_path: Path, settings: dict[str, object]) -> dict[str, object]:
     """The calibration table (per origin and probability bin, the share of right mentions) and
-    the rules-only shares, fitted on the tune split's rows; ``settings`` (accept, accept_alone,
+    the rules-only shares, fitted on the validation rows; ``settings`` (accept, accept_alone,
     prefer, veto, model_overrules, floor) are kept as they are."""
     from iom_nlp.rules.combination import ORIGIN_OF_SOURCE, fit_table
 
@@ -84,8 +84,8 @@ def main() -> None:
     export(args.output / "model-best", args.models / "org_model", floor)
     if args.skip_calibration:
         return
-    rows = args.output / "tune-mentions.json"
-    run(python, "training/evaluate.py", "--split", "tune", "--json", str(rows))
+    rows = args.output / "valid-mentions.json"
+    run(python, "training/evaluate.py", "--split", "valid", "--json", str(rows))
     settings = {key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "model_overrules", "floor") if key in current}
     fitted = fit(rows, settings)
     (args.models / "org_combination.json").write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")

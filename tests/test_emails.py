@@ -5,10 +5,10 @@ import time
 import pytest
 from spacy.language import Language
 
-from iom_nlp.data import load_json
+from iom_nlp.data import load_json, settings_from_json
 from iom_nlp.rules.emails import EmailSettings, find_emails
 
-SETTINGS = EmailSettings(split_local_stopwords=frozenset(load_json("emails.json")["split_local_stopwords"]))
+SETTINGS, _ = settings_from_json(load_json("emails.json"), EmailSettings, "emails.json")
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,13 @@ _JOINERS = "\u00ad\u200c\u200d\u2060"
 # domain starts one: "(comment)test@iana.org" is not the address "test@iana.org" in prose.
 _GLUE_BEFORE = frozenset("@\\)" + _JOINERS)
 _GLUE_AFTER = frozenset("@\\_(" + _JOINERS)
+# One space or one line break (not a layout run) between a word and a local part.
+_ONE_SPACE = re.compile(r"(?<=\S)(?:[ \u00a0]|\r?\n)$")
+_MAX_WORD = 40
+_WORD_INNER = "-'’"
+# A dot (or a full-width one) closing the domain and followed, on the same line, by a lower-case
+# word: no sentence ends there, so the dot belongs to the run ("x@iom.int. or call"): no address.
+_GLUED_FINAL_DOT = re.compile(r"[.\uff0e][ \t\u00a0]+([^\W\d_])")
 # URL-encoded "mailto:" left in front of an address by a scraper.
 _ENCODED_MAILTO = "mailto%3a"
 _MAX_LABEL = 63
@@ -70,6 +77,12 @@ class EmailSettings:
     max_domain_length: int = 253
     debris_prefixes: tuple[str, ...] = ("mailto:",)
     split_local_stopwords: frozenset[str] = field(default_factory=frozenset)
+    # Lower-case words of running text that may stand one space before an address ("contact",
+    # "courriel", "correo"): any other lower-case word there may be the first half of a local part
+    # written with a space ("john doe@iom.int"), and the address is refused.
+    prose_words: frozenset[str] = field(default_factory=frozenset)
+    # Words announcing an address ("contact", "email", "courriel", "correo"), any case, ":" allowed.
+    address_cues: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
@@ -179,10 +192,58 @@ def _local_start(text: str, at: int, settings: EmailSettings) -> tuple[int, bool
     split = _SPLIT_BEFORE_DOT if text[start] == "." else _SPLIT_HEAD
     head = split.search(text, max(0, start - 40), start)
     if head and head.group(1) not in settings.split_local_stopwords:
-        return head.start(1), debris
-    if text[start] == ".":
+        start = head.start(1)
+    elif text[start] == ".":
+        return None
+    if _half_of_a_spaced_local_part(text, start, settings):
         return None
     return start, debris
+
+
+def _half_of_a_spaced_local_part(text: str, start: int, settings: EmailSettings) -> bool:
+    """'contact john doe@iom.int': whether the local part at ``start`` is the second half of one written with a space.
+
+    A local part holds no space, so "doe@iom.int" there would be a confident piece of what was
+    meant ("john.doe"? "johndoe"?): no address. That is read when one space separates the run
+    (or one line break) from a lower-case word that is no word of running text (``prose_words``,
+    ``split_local_stopwords``, ``address_cues``), and that word itself opens its line or follows
+    a word announcing an address ("contact", "Email:", "courriel", "correo"). Elsewhere a
+    lower-case word before an address is prose ("Schreiben Sie an müller@...", "plus tag
+    jane+press@..."), and a capitalised word, digits, punctuation or a run of spaces (layout)
+    never join the local part.
+    """
+    separator = _ONE_SPACE.search(text, max(0, start - 3), start)
+    if separator is None:
+        return False
+    pieces = text[max(0, separator.start() - _MAX_WORD) : separator.start()].split()
+    if not pieces:
+        return False
+    label, colon, word = pieces[-1].rpartition(":")
+    if not _is_lower_word(word) or _is_prose(word, settings):
+        return False
+    if colon:
+        return label.lower() in settings.address_cues  # "Email:john doe@iom.int"
+    word_start = separator.start() - len(word)
+    before = text[max(0, word_start - _MAX_WORD) : word_start].rstrip(" \t\u00a0")
+    if not before or before.endswith(("\n", "\r")):
+        return True  # the word opens its line
+    cue = before.split()[-1].rstrip(":").lower()
+    return cue in settings.address_cues
+
+
+def _is_lower_word(word: str) -> bool:
+    """A lower-case word of letters, with inner hyphens or apostrophes ("e-mail")."""
+    return (
+        bool(word)
+        and word.islower()
+        and word[0].isalpha()
+        and word[-1].isalpha()
+        and all(char.isalpha() or char in _WORD_INNER for char in word)
+    )
+
+
+def _is_prose(word: str, settings: EmailSettings) -> bool:
+    return word in settings.prose_words or word in settings.split_local_stopwords or word in settings.address_cues
 
 
 def _closes_a_quoted_word(text: str, start: int) -> bool:
@@ -204,7 +265,15 @@ def _domain_end(text: str, start: int, settings: EmailSettings) -> int | None:
         return None
     if position < len(text) and (text[position] in _GLUE_AFTER or _is_c1_control(text[position])):
         return None
+    if _ends_in_a_glued_dot(text, position):
+        return None
     return position
+
+
+def _ends_in_a_glued_dot(text: str, end: int) -> bool:
+    """'x@iom.int. or call': a dot after the domain that no sentence end explains is part of it."""
+    match = _GLUED_FINAL_DOT.match(text, end)
+    return match is not None and match.group(1).islower()
 
 
 def _domain_run(text: str, start: int, settings: EmailSettings) -> int | None:
@@ -246,6 +315,8 @@ MAX_COMMENT = 80
 _QUOTE = '"'
 # What may not stand just before a local part read with RFC syntax: it would glue on more.
 _GLUE_BEFORE_RFC = frozenset('()"\\@')
+# What an unquoted local part reads as: atoms joined by single dots.
+_DOT_ATOM = re.compile(r"[^.]+(?:\.[^.]+)*")
 
 
 def _rfc_hit(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit | None:
@@ -274,7 +345,7 @@ def _rfc_hit(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit 
         if after_comment is None or (after_comment < len(text) and _glues_after(text[after_comment])):
             return None
         used = True
-    elif end < len(text) and _glues_after(text[end]):
+    elif (end < len(text) and _glues_after(text[end])) or _ends_in_a_glued_dot(text, end):
         return None
     if not used or _in_url_authority(text, start):
         return None
@@ -299,20 +370,28 @@ def _glues_after(char: str) -> bool:
 def _rfc_local(text: str, at: int, settings: EmailSettings) -> tuple[int, str, bool] | None:
     """(start, local part, whether RFC syntax was needed) of the local part ending at ``at``.
 
-    Read right to left: words (atoms or quoted words) joined by dots, a comment allowed after a
-    dot and before the first word. Anything glued before it (a letter, a quote mark, a backslash,
-    another comment) gives None.
+    Read right to left: words (atoms or quoted words) joined by dots, a comment allowed after the
+    last word ("jdoe(desk)@"), after a dot and before the first word. Anything glued before it (a
+    letter, a quote mark, a backslash, another comment) gives None. A quoted word that cannot be
+    unquoted ('"j..doe"') is the whole local part, quotes kept, or nothing.
     """
-    limit = max(0, at - settings.max_local_length - MAX_COMMENT)
+    limit = max(0, at - settings.max_local_length - 2 * MAX_COMMENT)
     position = at
     words: list[str] = []
     used = False
+    kept_quotes = False
+    if position > 0 and text[position - 1] == ")":
+        comment = _comment_backward(text, position - 1, limit)
+        if comment is None:
+            return None
+        position, used = comment, True  # "jdoe(desk)@": a comment closing the local part
     while True:
         if position > limit and text[position - 1] == _QUOTE:
             quoted = _quoted_backward(text, position - 1, limit)
             if quoted is None:
                 return None
-            position, word = quoted
+            position, word, needs_quotes = quoted
+            kept_quotes = kept_quotes or needs_quotes
             used = True
         else:
             word_start = position
@@ -338,17 +417,23 @@ def _rfc_local(text: str, at: int, settings: EmailSettings) -> tuple[int, str, b
         break
     if position > 0 and (_is_local_char(text[position - 1]) or text[position - 1] in _GLUE_BEFORE_RFC):
         return None
+    if kept_quotes and len(words) > 1:
+        return None  # '"j..d".oe@': only a whole local part may keep its quotes
+    if _half_of_a_spaced_local_part(text, position, settings):
+        return None
     local = ".".join(reversed(words))
     if len(local) > settings.max_local_length:
         return None
     return first if first < at else position, local, used
 
 
-def _quoted_backward(text: str, close: int, limit: int) -> tuple[int, str] | None:
-    """(start, unquoted text) of the quoted word whose closing mark is at ``close``.
+def _quoted_backward(text: str, close: int, limit: int) -> tuple[int, str, bool] | None:
+    """(start, word, whether it keeps its quotes) of the quoted word whose closing mark is at ``close``.
 
-    Its text must read as a plain local part once unquoted (no space, no control, no quote):
-    '"jdoe"' is jdoe, '"j\\doe"' is jdoe; '"j doe"' and '"a\\"b"' give None.
+    A word that reads as a plain local part once unquoted is unquoted: '"jdoe"' is jdoe,
+    '"j\\doe"' is jdoe. One that does not ('"j..doe"', '"desk@geneva"', '"a\\"b"') keeps its
+    quotes, as written. A space, a control character or an escape of anything but a visible ASCII
+    character gives None: '"j doe"' is no address.
     """
     if _escaped(text, close):
         return None
@@ -360,10 +445,27 @@ def _quoted_backward(text: str, close: int, limit: int) -> tuple[int, str] | Non
     else:
         return None
     raw = text[position + 1 : close]
-    word = re.sub(r"\\(.)", r"\1", raw)
-    if not word or not all(_is_local_char(char) for char in word):
+    if not raw or not _plain_quoted_text(raw):
         return None
-    return position, word
+    word = re.sub(r"\\(.)", r"\1", raw)
+    if all(_is_local_char(char) for char in word) and _DOT_ATOM.fullmatch(word):
+        return position, word, False
+    return position, f"{_QUOTE}{raw}{_QUOTE}", True
+
+
+def _plain_quoted_text(raw: str) -> bool:
+    """Quoted text with no space or control character, escapes only of visible ASCII characters."""
+    escaped = False
+    for char in raw:
+        if escaped:
+            if not "!" <= char <= "~":
+                return False
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char.isspace() or not char.isprintable() or char == _QUOTE or (char > "~" and not is_label_char(char)):
+            return False  # a space, a control or a symbol outside ASCII (C1 controls are not printable)
+    return not escaped
 
 
 def _escaped(text: str, position: int) -> bool:
@@ -424,17 +526,21 @@ def normalise_address(local: str, domain: str) -> str | None:
     The address keeps the form it was written in: a punycode domain stays punycode and an
     accented one stays accented, so the address is always a string the text holds.
     """
-    local = re.sub(r"\s+", "", local)
+    quoted = local.startswith(_QUOTE)
+    if not quoted:
+        local = re.sub(r"\s+", "", local)
     domain = _DOT_NORMALISE.sub(".", domain)
     domain = re.sub(r"\s+", "", domain)
     address = f"{local}@{domain}"
     if not _plausible_tld(domain.rsplit(".", 1)[-1]):
         return None
     try:
-        validate_email(address, check_deliverability=False, test_environment=True)
+        validated = validate_email(address, check_deliverability=False, allow_quoted_local=quoted)
     except EmailNotValidError:
         return None
-    return address.lower()
+    if quoted:
+        address = f"{validated.local_part}@{domain}"
+    return unicodedata.normalize("NFC", address.lower())
 
 
 def _plausible_tld(label: str) -> bool:

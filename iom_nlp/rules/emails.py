@@ -14,10 +14,16 @@ address. Only characters that cannot belong to an address end a run (spaces, quo
 brackets, ":", ";", ","), and a final "." is a sentence end.
 
 RFC 5322 syntax around an address is read, not cut: a balanced comment before the local part,
-after a dot inside it, after the "@" or after the domain ("(office)jdoe@iom.int",
-"jdoe@iom.int(press)") is left out of the address, and a quoted word of the local part whose
-text is plain ('"jdoe"@iom.int', '"j".doe@iom.int') is unquoted: the address is lifted whole.
-Whitespace inside a local part ("j . doe@iom.int", '"j doe"@iom.int') still gives nothing.
+after a dot inside it, closing it, after the "@" or after the domain ("(office)jdoe@iom.int",
+"jdoe(desk)@iom.int", "jdoe@iom.int(press)") is left out of the address, and a quoted word of
+the local part whose text is plain ('"jdoe"@iom.int', '"j".doe@iom.int') is unquoted: the
+address is lifted whole. A whole quoted local part that needs its quotes ('"desk..team"@iom.int')
+keeps them, as email-validator normalises it.
+
+Whitespace inside a local part ("j . doe@iom.int", '"j doe"@iom.int') still gives nothing, and
+so does "contact john doe@iom.int": a lower-case word one space before the local part that is
+no word of running text, opening its line or following an address cue, may be its first half
+(``prose_words``, ``address_cues``). Addresses are lower-cased and composed (NFC).
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ PHONE_SOURCES: Final[dict[str, str]] = {
 
 EMAIL_SOURCES: Final[dict[str, str]] = {
     "email:syntax": "an address read whole around an '@'",
-    "email:deobfuscated": "an address written '[at]', '(at)', ' AT ' or '[dot]'",
+    "email:deobfuscated": "an address written '[at]', '(at)', ' AT ', '(arroba)' or '[dot]'",
     "email:rfc5322": "an address with RFC 5322 comments or quoted words ('(desk)jdoe@iom.int', 'jdoe(desk)@iom.int', '\"d..t\"@iom.int')",
     "email:mailto": "an address only in markup debris ('mailto:...'), not written as visible text",
 }

@@ -28,25 +28,47 @@ no word of running text, opening its line or following an address cue, may be it
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from email_validator import EmailNotValidError, validate_email
 
 from .overlaps import keep_longest
 
-_AT = re.compile(r"@|\s{0,3}[\[\(\{<]\s{0,3}(?i:at)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}AT\s{1,3}")
+
+class _Obfuscation(NamedTuple):
+    """The patterns of an obfuscated "@" and "." for given words ("at", "arroba"; "dot", "punto")."""
+
+    at: re.Pattern[str]
+    dot: re.Pattern[str]
+    dot_or_obfuscated: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=8)
+def obfuscation(at_words: tuple[str, ...] = ("at",), dot_words: tuple[str, ...] = ("dot",)) -> _Obfuscation:
+    """The "@" forms ("@", "[at]", "(arroba)", " AT ") and dot forms ("[dot]", "(punto)", " DOT ")."""
+    at = "|".join(map(re.escape, at_words))
+    dot = "|".join(map(re.escape, dot_words))
+    bracketed_dot = rf"\s{{0,3}}[\[\(\{{<]\s{{0,3}}(?i:{dot})\s{{0,3}}[\]\)\}}>]\s{{0,3}}|\s{{1,3}}DOT\s{{1,3}}"
+    return _Obfuscation(
+        re.compile(rf"@|\s{{0,3}}[\[\(\{{<]\s{{0,3}}(?i:{at})\s{{0,3}}[\]\)\}}>]\s{{0,3}}|\s{{1,3}}AT\s{{1,3}}"),
+        re.compile(bracketed_dot),
+        re.compile(rf"(?:\.|{bracketed_dot})"),
+    )
+
+
+_AT = obfuscation().at
 # Every "@" form above holds "@", an opening bracket or "AT" and starts at most
 # ``_AT_LEAD`` characters (spaces) before it: only those places are tried.
 _AT_ANCHOR = re.compile(r"[@\[\(\{<]|AT")
 _AT_LEAD = 3
-_DOT = r"(?:\.|\s{0,3}[\[\(\{<]\s{0,3}(?i:dot)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}DOT\s{1,3})"
-_OBFUSCATED_DOT = re.compile(r"\s{0,3}[\[\(\{<]\s{0,3}(?i:dot)\s{0,3}[\]\)\}>]\s{0,3}|\s{1,3}DOT\s{1,3}")
+_OBFUSCATED_DOT = obfuscation().dot
 _SPLIT_HEAD = re.compile(r"(?:^|(?<=[\s\"'(<>:;,]))([a-z0-9_-]{1,30})\. $")
 _SPLIT_BEFORE_DOT = re.compile(r"(?:^|(?<=[\s\"'(<>:;,]))([a-z0-9_-]{1,30}) $")
-_DOT_NORMALISE = re.compile(_DOT)
 # A dot standing between spaces just before a local part: the part goes on to the left.
 _FREE_DOT_BEFORE = re.compile(r"(?:^|\s)\.[ \t]+$")
 
@@ -89,6 +111,13 @@ class EmailSettings:
     prose_words: frozenset[str] = field(default_factory=frozenset)
     # Words announcing an address ("contact", "email", "courriel", "correo"), any case, ":" allowed.
     address_cues: frozenset[str] = field(default_factory=frozenset)
+    # Words written for "@" and "." in brackets: "[at]", "(arroba)", "(arobase)"; "[dot]", "(punto)".
+    at_words: tuple[str, ...] = ("at",)
+    dot_words: tuple[str, ...] = ("dot",)
+
+    @property
+    def obfuscation(self) -> _Obfuscation:
+        return obfuscation(self.at_words, self.dot_words)
 
 
 @dataclass(frozen=True)
@@ -112,14 +141,14 @@ def find_emails(text: str, settings: EmailSettings | None = None) -> list[EmailH
     ``text[hit.start:hit.end]`` is always the address as written, nothing glued to it.
     """
     settings = settings or EmailSettings()
-    hits = [hit for match in _at_signs(text) if (hit := _hit_at(text, match, settings))]
+    hits = [hit for match in _at_signs(text, settings.obfuscation.at) if (hit := _hit_at(text, match, settings))]
     hits = keep_longest(hits, _bounds)
     visible = {hit.address for hit in hits if not hit.debris}
     return [hit for hit in hits if not hit.debris or hit.address not in visible]
 
 
-def _at_signs(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_AT.finditer(text)``, trying ``_AT`` only near an anchor.
+def _at_signs(text: str, at_forms: re.Pattern[str] = _AT) -> Iterator[re.Match[str]]:
+    """The matches of ``at_forms.finditer(text)`` (default ``_AT``), trying it only near an anchor.
 
     ``_AT`` can start on any space, so a plain scan tries every character of the text; its
     matches start within ``_AT_LEAD`` characters before an anchor, found by a fast scan.
@@ -127,7 +156,7 @@ def _at_signs(text: str) -> Iterator[re.Match[str]]:
     position = 0
     for anchor in _AT_ANCHOR.finditer(text):
         for start in range(max(position, anchor.start() - _AT_LEAD), anchor.start() + 1):
-            match = _AT.match(text, start)
+            match = at_forms.match(text, start)
             if match:
                 yield match
                 position = match.end()
@@ -145,11 +174,11 @@ def _hit_at(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit |
     local_start, debris = local
     if _in_url_authority(text, local_start):
         return None
-    address = normalise_address(text[local_start : at.start()], text[at.end() : end])
+    address = normalise_address(text[local_start : at.start()], text[at.end() : end], settings)
     if address is None:
         return None
     debris = debris or _is_debris(text, local_start, settings)
-    obfuscated = at.group() != "@" or _OBFUSCATED_DOT.search(text, local_start, end) is not None
+    obfuscated = at.group() != "@" or settings.obfuscation.dot.search(text, local_start, end) is not None
     return EmailHit(local_start, end, text[local_start:end], address, debris, _source(obfuscated, debris))
 
 
@@ -293,7 +322,7 @@ def _domain_run(text: str, start: int, settings: EmailSettings) -> int | None:
         if label_end == position or label_end - position > _MAX_LABEL:
             return None
         position = label_end
-        separator = _separator_end(text, position, limit)
+        separator = _separator_end(text, position, limit, settings.obfuscation.dot)
         if separator is None:
             break
         position = separator
@@ -302,12 +331,12 @@ def _domain_run(text: str, start: int, settings: EmailSettings) -> int | None:
     return position
 
 
-def _separator_end(text: str, position: int, limit: int) -> int | None:
+def _separator_end(text: str, position: int, limit: int, obfuscated_dot: re.Pattern[str] = _OBFUSCATED_DOT) -> int | None:
     """End of a dot (".", " [dot] ", " DOT ") at ``position`` that another label follows."""
     if position < limit and text[position] == ".":
         end = position + 1
     else:
-        dot = _OBFUSCATED_DOT.match(text, position, limit)
+        dot = obfuscated_dot.match(text, position, limit)
         if dot is None:
             return None
         end = dot.end()
@@ -355,7 +384,7 @@ def _rfc_hit(text: str, at: re.Match[str], settings: EmailSettings) -> EmailHit 
         return None
     if not used or _in_url_authority(text, start):
         return None
-    address = normalise_address(local_part, text[domain_start:end])
+    address = normalise_address(local_part, text[domain_start:end], settings)
     if address is None:
         return None
     debris = _is_debris(text, start, settings)
@@ -526,7 +555,7 @@ def _is_debris(text: str, start: int, settings: EmailSettings) -> bool:
     return any(before.endswith(prefix) for prefix in settings.debris_prefixes)
 
 
-def normalise_address(local: str, domain: str) -> str | None:
+def normalise_address(local: str, domain: str, settings: EmailSettings | None = None) -> str | None:
     """De-obfuscate, validate (syntax only, never DNS) and lower-case an address.
 
     The address keeps the form it was written in: a punycode domain stays punycode and an
@@ -535,7 +564,7 @@ def normalise_address(local: str, domain: str) -> str | None:
     quoted = local.startswith(_QUOTE)
     if not quoted:
         local = re.sub(r"\s+", "", local)
-    domain = _DOT_NORMALISE.sub(".", domain)
+    domain = (settings or EmailSettings()).obfuscation.dot_or_obfuscated.sub(".", domain)
     domain = re.sub(r"\s+", "", domain)
     address = f"{local}@{domain}"
     if not _plausible_tld(domain.rsplit(".", 1)[-1]):

@@ -9,7 +9,8 @@ import multiprocessing.connection
 import os
 import signal
 import sys
-from collections import deque
+import weakref
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -30,6 +31,9 @@ from .schema import Release
 logger = logging.getLogger(__name__)
 # Records per memory zone: strings the pipeline adds while reading them are freed afterwards.
 CHUNK_RECORDS = 1000
+# Words a pipeline keeps in its vocabulary, at most, from the records it reads (see keep_common_words).
+KEPT_WORDS_MAX = 20_000
+_kept_words: weakref.WeakKeyDictionary[Language, set[str]] = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=4)
@@ -402,8 +406,40 @@ def _process_stream(
         chunk = list(islice(records, chunk_size))
         if not chunk:
             return
+        keep_common_words(nlp, [text for _, text, _ in chunk if isinstance(text, str)])
         with nlp.memory_zone():
             yield from _process_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size, cfg=cfg or {})
+
+
+def keep_common_words(nlp: Language, texts: list[str], min_records: int = 2) -> int:
+    """Make the words that at least ``min_records`` of ``texts`` use lasting in ``nlp``'s vocabulary,
+    before a memory zone reads them; returns how many were added.
+
+    A word first met inside a memory zone is made again in every zone: its lexeme and its
+    tokenizer cache entry are dropped when the zone ends. Tokenized once here, outside any zone,
+    the words a collection keeps using stay (as the stop words seeded at load do), up to
+    :data:`KEPT_WORDS_MAX` per pipeline, so the vocabulary still cannot grow without bound.
+    Only how fast a word is tokenized changes: a lexeme made here is the one the zone would
+    make, so no output depends on it. Inside a caller's own memory zone nothing is kept.
+    """
+    if getattr(nlp.vocab, "in_memory_zone", False):
+        return 0
+    kept = _kept_words.setdefault(nlp, set())
+    room = KEPT_WORDS_MAX - len(kept)
+    if room <= 0 or len(texts) < min_records:
+        return 0
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(set(text.split()))
+    added = 0
+    for word, count in counts.most_common():
+        if count < min_records or added >= room:
+            break
+        if word not in kept:
+            nlp.tokenizer(word)
+            kept.add(word)
+            added += 1
+    return added
 
 
 def _process_chunk(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from pydantic import JsonValue
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .explain import rejected_from, with_rejected
 from .extensions import ERRORS_KEY
-from .rules.mojibake import repair_optional, repair_person_name, repair_text
+from .rules.mojibake import repair_person_name, repair_text
 from .schema import (
     Contact,
     Country,
@@ -37,6 +38,15 @@ from .spans import ORGANIZATIONS as ORG_KEY
 from .spans import PHONES as PHONE_KEY
 from .spans import QUOTES as QUOTE_KEY
 
+# The same names come back release after release ("Department of Immigration and Citizenship",
+# a minister's name): each is repaired once (pure functions; ftfy is the costly part).
+_repair_text = lru_cache(maxsize=8192)(repair_text)
+_repair_person_name = lru_cache(maxsize=8192)(repair_person_name)
+
+
+def _repair_optional(value: str | None) -> str | None:
+    return None if value is None else _repair_text(value)
+
 
 def to_release(doc: Doc, id: JsonValue = None) -> Release:  # noqa: A002  (the contract's field name)
     """Read iom_nlp's annotations off ``doc`` into a frozen Release."""
@@ -47,7 +57,7 @@ def to_release(doc: Doc, id: JsonValue = None) -> Release:  # noqa: A002  (the c
     release = Release(
         id=id,
         language=doc._.iom_language if Doc.has_extension("iom_language") else None,
-        title=repair_optional(structure.get("title")),
+        title=_repair_optional(structure.get("title")),
         dateline=Dateline.model_validate(structure["dateline"]) if structure.get("dateline") else None,
         zones=_zones(doc, structure, contacts),
         countries=_countries(doc, source),
@@ -133,9 +143,9 @@ def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
         details = details_of[name]
         organizations.append(
             Organization(
-                name=repair_text(name),
+                name=_repair_text(name),
                 acronym=details.get("acronym"),
-                aliases=tuple(repair_text(alias) for alias in details.get("aliases") or ()),
+                aliases=tuple(_repair_text(alias) for alias in details.get("aliases") or ()),
                 mentions=tuple(mentions),
                 score=max(mention.score for mention in mentions),
             )
@@ -179,9 +189,9 @@ def _repaired_quote(record: dict[str, Any]) -> dict[str, Any]:
 def _repaired_speaker(speaker: dict[str, Any]) -> dict[str, Any]:
     return {
         **speaker,
-        "name": repair_person_name(speaker["name"]),
-        "title": repair_optional(speaker.get("title")),
-        "organization": repair_optional(speaker.get("organization")),
+        "name": _repair_person_name(speaker["name"]),
+        "title": _repair_optional(speaker.get("title")),
+        "organization": _repair_optional(speaker.get("organization")),
     }
 
 
@@ -262,4 +272,4 @@ def _repaired_contact(record: dict[str, Any]) -> dict[str, Any]:
     """The contact with name and organisation free of mojibake; its offsets still index the text."""
     if not isinstance(record.get("name"), str):
         return record
-    return {**record, "name": repair_person_name(record["name"]), "organization": repair_optional(record.get("organization"))}
+    return {**record, "name": _repair_person_name(record["name"]), "organization": _repair_optional(record.get("organization"))}

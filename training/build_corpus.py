@@ -7,15 +7,17 @@ repo), except invented releases, which are stored whole:
 - ``../shared/data/gold/dev.jsonl``          -> train (gold organisation forms turned into spans)
 - ``training/annotations/pool-*.jsonl`` and ``invented.jsonl`` -> train, valid (one in eight
   of the rest) or test (20%), fixed by a hash of the id before any training: :func:`split_of`
-- ``training/annotations/tune-*.jsonl`` (a second round of readers, 290 releases) -> the
-  same hash rule
+- ``training/annotations/tune-*.jsonl`` (a second round of readers, annotated after the shipped
+  model was trained) -> tune, or test by the same hash rule: never trained on
 - ``../shared/data/gold/dev2.jsonl`` and ``iom-style.jsonl`` -> valid (never trained on:
   checkpoint selection)
 
-``tune`` is our readers' releases in ``valid`` (never trained on, not test): the combination's
-settings are chosen on it together with dev2 and iom-style (which earlier rounds read for the
-rules' error classes, so alone they favour the rules; our readers' conventions differ from the
-shared gold's in places, so alone it favours the model).
+``tune`` is every release our readers annotated that no model was trained on and that is not
+test: the pool releases of ``valid`` plus the ``tune-*`` files. The combination's settings are
+chosen on it together with dev2 and iom-style (``evaluate.py --split tune,valid --sweep``):
+dev2 and iom-style were read for the rules' error classes, so alone they favour the rules;
+our readers' conventions differ from the shared gold's in places ("Coalition", "Medicare",
+programmes such as AMEP), so alone ``tune`` favours the model.
 
     python training/build_corpus.py [--out training/corpus]
 """
@@ -52,13 +54,15 @@ TUNE_SHARE = 8  # one in eight of the rest tunes the combination and calibrates 
 logger = logging.getLogger("build_corpus")
 
 
-def split_of(release_id: str) -> str:
+def split_of(release_id: str, source: str = "pool") -> str:
     """ "test" for a fixed fifth of the new releases (by the id's hash); "valid" for about one
     in eight of the rest (tuning and calibration need releases the rules were not written
     against: dev2 and iom-style were read for the rules' error classes); else "train"."""
     digest = hashlib.sha1(release_id.encode("utf-8")).digest()
     if digest[0] % TEST_SHARE == 0:
         return "test"
+    if source == "tune":
+        return "tune"
     return "valid" if digest[1] % TUNE_SHARE == 0 else "train"
 
 
@@ -108,7 +112,8 @@ def records() -> list[tuple[str, str, str, list[dict[str, Any]]]]:
                 if sha1(text) != record["text_sha1"]:
                     logger.warning("stale annotation (text changed): %s", record["id"])
                     continue
-            out.append((split_of(record["id"]), record["id"], text, record["spans"]))
+            source = "tune" if path.name.startswith("tune-") else "pool"
+            out.append((split_of(record["id"], source), record["id"], text, record["spans"]))
     return out
 
 

@@ -2,12 +2,13 @@
 
     python training/train.py                 # corpus -> spacy train -> models/org_model + calibration
     python training/train.py --max-steps 60 --skip-calibration --output /tmp/o   # a quick check
+    python training/train.py --skip-corpus --skip-train --skip-export          # recalibrate the shipped model
 
 Steps: :mod:`build_corpus` (DocBins from ``../shared`` and ``training/annotations``), ``spacy
 train training/orgs.cfg`` (CPU), then the best checkpoint's ``spancat`` is made self-contained
 (its listener replaced by a copy of the tok2vec it listened to) and written to
-``models/org_model/``; finally the calibration table is fitted on the validation split (dev2, iom-style and our
-readers' releases in valid: never trained on) and written to ``models/org_combination.json``
+``models/org_model/``; finally the calibration table is fitted on every release never trained on but test: dev2,
+iom-style and our readers' ``tune`` releases (see :mod:`build_corpus`) and written to ``models/org_combination.json``
 beside the combination's settings (chosen with ``training/evaluate.py --split tune,valid
 --sweep``).
 """
@@ -50,7 +51,7 @@ def export(best: Path, target: Path, floor: float) -> None:
 
 def fit(rows_path: Path, settings: dict[str, object]) -> dict[str, object]:
     """The calibration table (per origin and probability bin, the share of right mentions) and
-    the rules-only shares, fitted on the validation rows; ``settings`` (accept, accept_alone,
+    the rules-only shares, fitted on the rows of the releases never trained on (tune and valid); ``settings`` (accept, accept_alone,
     prefer, veto, model_overrules, floor) are kept as they are."""
     from iom_nlp.rules.combination import ORIGIN_OF_SOURCE, fit_table
 
@@ -72,6 +73,7 @@ def main() -> None:
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-train", action="store_true")
     parser.add_argument("--skip-calibration", action="store_true")
+    parser.add_argument("--skip-export", action="store_true", help="keep models/org_model as it is (recalibrate only)")
     args = parser.parse_args()
     python = sys.executable
     if not args.skip_corpus:
@@ -81,11 +83,13 @@ def main() -> None:
         run(python, "-m", "spacy", "train", "training/orgs.cfg", "--code", "training/code.py", "--output", str(args.output), *extra)
     current = json.loads((args.models / "org_combination.json").read_text(encoding="utf-8"))
     floor = float(current["floor"])
-    export(args.output / "model-best", args.models / "org_model", floor)
+    if not args.skip_export:
+        export(args.output / "model-best", args.models / "org_model", floor)
     if args.skip_calibration:
         return
-    rows = args.output / "valid-mentions.json"
-    run(python, "training/evaluate.py", "--split", "valid", "--json", str(rows))
+    args.output.mkdir(parents=True, exist_ok=True)
+    rows = args.output / "calibration-mentions.json"
+    run(python, "training/evaluate.py", "--split", "tune,valid", "--json", str(rows))
     settings = {key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "model_overrules", "floor") if key in current}
     fitted = fit(rows, settings)
     (args.models / "org_combination.json").write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")

@@ -20,11 +20,16 @@ PARLIAMENT = "Parliament"  # the gazetteer's canonical name of the Australian Pa
         "Senator Brown spoke at a seminar in NSW Parliament House today, organised by refugee advocates.",
         "Suite MG-42 Parliament House Canberra ACT 2600 | Phone: 02 6277 0000",
         "The reception will be held at Parliament House on Tuesday evening, Australia's Minister said.",
+        "Senator Jane Sample Parliament House Canberra ACT 2600\nTelephone (02) 6277 0000",
+        "A vigil on the Parliament House Lawns drew two hundred people, Australia's refugee groups said.",
+        "Government House Sydney hosted the citizenship ceremony for 40 Australians.",
     ],
 )
 def test_a_building_named_after_a_body_is_not_the_body(rules_nlp: Language, nlp: Language, text: str) -> None:
-    assert PARLIAMENT not in org_names(rules_nlp, text)
-    assert PARLIAMENT not in org_names(nlp, text)
+    for pipeline in (rules_nlp, nlp):
+        names = org_names(pipeline, text)
+        assert PARLIAMENT not in names
+        assert not any("House" in name for name in names)  # nor is the building itself a body
 
 
 @pytest.mark.parametrize(
@@ -37,3 +42,14 @@ def test_a_building_named_after_a_body_is_not_the_body(rules_nlp: Language, nlp:
 )
 def test_the_body_itself_is_still_found(rules_nlp: Language, text: str) -> None:
     assert PARLIAMENT in org_names(rules_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The White House said on Monday that the talks would go on.", "White House"),
+        ("Officials of the House of Representatives Committee on Foreign Affairs met IOM.", "House of Representatives"),
+    ],
+)
+def test_bodies_named_house_are_not_buildings(rules_nlp: Language, text: str, present: str) -> None:
+    assert any(present in name for name in org_names(rules_nlp, text))

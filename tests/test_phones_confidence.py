@@ -58,6 +58,13 @@ def test_no_region_evidence_leaves_out_numbers_it_cannot_place(text: str) -> Non
         # A label of the next item glued after the number (a page that lost its line breaks).
         ("Tel: +41 22 717 9111Email: a.name@iom.int", ["+41227179111"]),
         ("T:+254 20 448 2210E: someone@iom.int", ["+254204482210"]),
+        # ... or the next line's capitalised word, or a mis-decoded space or rule after it.
+        ("Media: Jane Sample (02) 6277 4144Minister for Settlement", ["+61262774144"]),
+        ("Phone: (02) 6277 7860Facsimile: (02) 6273 4144", ["+61262777860", "+61262734144"]),
+        ("Telephone: (02) 6277 7860\u00c2\u00a0 Fax (02) 6277 7861", ["+61262777860", "+61262777861"]),
+        ("Tel: (02) 9637 9911\u00c3\u00a2\u00c2\u0094\u00c2\u0082Fax: (02) 9637 9912", ["+61296379911", "+61296379912"]),
+        # Capitals glued after are no label: a reference code.
+        ("call 206-442-7788ABC", []),
         # A "+" after an accented capital opens a number as after any letter.
         ("É+1 206 442 7788", ["+12064427788"]),
         # After a lower-case word and a hyphen, a number in three groups.

@@ -498,6 +498,8 @@ class BodyFinder:
             national=self._national(candidate.surface),
             is_country=fold_name(candidate.surface) in self.country_words,
         )
+        if reason is None and (self._building(candidate.surface) or self.names_a_building(text, candidate.end)):
+            return "a building"
         if reason is None and candidate.source == "ner" and not self._trusted_ner(candidate.surface):
             return "unsupported NER guess"
         statistical = candidate.source in ("ner", "model")
@@ -543,6 +545,14 @@ class BodyFinder:
     def _trusted_ner(self, surface: str) -> bool:
         cleaned = clean_surface(surface)
         return looks_like_body(cleaned, self.rules)
+
+    def _building(self, surface: str) -> bool:
+        """ "Parliament House Canberra ACT", "Government House Lawns": a head word followed by a
+        building word is the building's name (see :meth:`names_a_building`)."""
+        words = [bare_word(word) for word in surface.split()]
+        return any(
+            words[index + 1] in self.rules.building_words and self.rules.is_head(words, index) for index in range(len(words) - 1)
+        )
 
     def names_a_building(self, text: str, end: int) -> bool:
         """ "Parliament House, Canberra", "NSW Parliament House", "Government House": a body's name

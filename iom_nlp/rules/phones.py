@@ -28,6 +28,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberFormat, PhoneNumberMatcher
 
 from ..explain import reject
+from .mojibake import MOJIBAKE_SEQUENCE
 from .overprint import collapse, repetition_factor
 from .patterns import alternation
 
@@ -869,8 +870,12 @@ def _glued_to_word(text: str, start: int, end: int, settings: PhoneSettings) -> 
     after = end < len(text) and _is_latin_letter(text[end])
     if before and after:
         return True
+    if after and _MOJIBAKE_AFTER.match(text, end):
+        return before  # "7860Â\xa0", "9911Ã¢Â\x94Â\x82Fax": a mis-decoded space or rule, not a word
     if after:
         label = _LABEL_AFTER.match(text, end)
+        if label is not None and _CAPITALISED.fullmatch(label.group()):
+            return False  # "...4144Minister for", "...7860Facsimile:": a line break the page lost
         return label is None or label.group() not in settings.glued_after_words
     if not before:
         return False
@@ -879,6 +884,10 @@ def _glued_to_word(text: str, start: int, end: int, settings: PhoneSettings) -> 
 
 
 _LABEL_AFTER = re.compile(r"[A-Z][A-Za-z\-]*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Za-z]+)?")  # one capitalised word, not capitals ("7777ABC")
+# a mis-decoded character; "Â" then a space is a non-breaking space decoded twice (its second
+# byte is a space once the text is folded)
+_MOJIBAKE_AFTER = re.compile(f"{MOJIBAKE_SEQUENCE}|\u00c2(?=\\s)")
 
 
 @lru_cache(maxsize=1024)

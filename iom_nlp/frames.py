@@ -60,38 +60,45 @@ def to_frames(releases: Iterable[Release], *, dates: Iterable[object] | None = N
             for mention in country.mentions:
                 rows["countries"].append(
                     {"release_id": rid, "code": country.code, "name": country.name, "kind": mention.kind,
-                     "start": mention.start, "end": mention.end, "text": mention.text}
+                     "start": mention.start, "end": mention.end, "text": mention.text, "source": mention.source}
                 )
         for org in release.organizations:
             for org_mention in org.mentions:
                 rows["organizations"].append(
                     {"release_id": rid, "name": org.name, "acronym": org.acronym, "aliases": "; ".join(org.aliases),
-                     "start": org_mention.start, "end": org_mention.end, "text": org_mention.text}
+                     "start": org_mention.start, "end": org_mention.end, "text": org_mention.text,
+                     "score": org_mention.score, "source": org_mention.source}
                 )
         for quote in release.quotes:
             speaker = quote.speaker
             rows["quotes"].append(
                 {"release_id": rid, "text": quote.text, "start": quote.start, "end": quote.end, "cue": quote.cue,
                  "speaker": speaker.name if speaker else None, "title": speaker.title if speaker else None,
-                 "organization": speaker.organization if speaker else None}
+                 "organization": speaker.organization if speaker else None, "source": quote.source}
             )
         for phone in release.phones:
             rows["phones"].append(
                 {"release_id": rid, "e164": phone.e164, "raw": phone.raw, "kind": phone.kind, "region": phone.region,
                  "valid": phone.valid, "repaired": phone.repaired, "extension": phone.extension,
-                 "start": phone.start, "end": phone.end}
+                 "start": phone.start, "end": phone.end, "source": _first_source(phone.mentions)}
             )
         for email in release.emails:
             rows["emails"].append(
-                {"release_id": rid, "address": email.address, "raw": email.raw, "start": email.start, "end": email.end}
+                {"release_id": rid, "address": email.address, "raw": email.raw, "start": email.start, "end": email.end,
+                 "source": _first_source(email.mentions)}
             )
         for contact in release.contacts:
             rows["contacts"].append(
                 {"release_id": rid, "name": contact.name, "organization": contact.organization,
-                 "phones": "; ".join(contact.phones), "emails": "; ".join(contact.emails)}
+                 "phones": "; ".join(contact.phones), "emails": "; ".join(contact.emails), "source": contact.source}
             )
     pandas = _pandas()
     return {name: pandas.DataFrame(rows[name], columns=_columns(name)) for name in TABLES}
+
+
+def _first_source(mentions: Iterable[Any]) -> str | None:
+    """The source of a phone's or an address's first mention (the row's ``start``/``end`` are its)."""
+    return next((mention.source for mention in mentions), None)
 
 
 def _release_row(rid: str, release: Release, published: str | None) -> dict[str, Any]:
@@ -118,12 +125,12 @@ def _columns(table: str) -> list[str]:
             "release_id", "title", "published", "date", "place",
             "countries", "organizations", "quotes", "phones", "emails", "contacts", "error",
         ],
-        "countries": ["release_id", "code", "name", "kind", "start", "end", "text"],
-        "organizations": ["release_id", "name", "acronym", "aliases", "start", "end", "text"],
-        "quotes": ["release_id", "text", "start", "end", "cue", "speaker", "title", "organization"],
-        "phones": ["release_id", "e164", "raw", "kind", "region", "valid", "repaired", "extension", "start", "end"],
-        "emails": ["release_id", "address", "raw", "start", "end"],
-        "contacts": ["release_id", "name", "organization", "phones", "emails"],
+        "countries": ["release_id", "code", "name", "kind", "start", "end", "text", "source"],
+        "organizations": ["release_id", "name", "acronym", "aliases", "start", "end", "text", "score", "source"],
+        "quotes": ["release_id", "text", "start", "end", "cue", "speaker", "title", "organization", "source"],
+        "phones": ["release_id", "e164", "raw", "kind", "region", "valid", "repaired", "extension", "start", "end", "source"],
+        "emails": ["release_id", "address", "raw", "start", "end", "source"],
+        "contacts": ["release_id", "name", "organization", "phones", "emails", "source"],
     }
     return columns[table]
 

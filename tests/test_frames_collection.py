@@ -97,3 +97,20 @@ def test_read_collection_limit_keeps_the_first_records(tmp_path: Path) -> None:
 def test_read_collection_missing_path_says_what_to_give(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"JSONL file .* or a folder"):
         read_collection(tmp_path / "missing.jsonl")
+
+
+SOURCED_TABLES = ("countries", "organizations", "quotes", "phones", "emails", "contacts")
+
+
+@pytest.mark.parametrize("table", SOURCED_TABLES)
+def test_every_frame_row_says_how_it_was_found(rules_nlp: Language, table: str) -> None:
+    text = (Path(__file__).parent / "fixtures" / "release.txt").read_text(encoding="utf-8")
+    frame = iom_nlp.to_frames([iom_nlp.extract(text, nlp=rules_nlp, id="r1")])[table]
+    assert len(frame) > 0, f"the fixture release should give {table}"
+    assert frame["source"].map(lambda value: isinstance(value, str) and value != "").all()
+
+
+def test_organisation_rows_carry_their_calibrated_score(rules_nlp: Language) -> None:
+    text = (Path(__file__).parent / "fixtures" / "release.txt").read_text(encoding="utf-8")
+    frame = iom_nlp.to_frames([iom_nlp.extract(text, nlp=rules_nlp)])["organizations"]
+    assert frame["score"].between(0.0, 1.0).all()

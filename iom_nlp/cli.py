@@ -37,7 +37,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 INPUT_FORMATS = ("auto", "text", "jsonl", "html")
-CSV_COLUMNS = ["id", "field", "value", "normalized", "kind", "start", "end", "text"]
+CSV_COLUMNS = ["id", "field", "value", "normalized", "kind", "start", "end", "text", "source"]
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -273,28 +273,33 @@ def csv_rows(data: dict[str, Any]) -> Iterator[list[Any]]:
 def _raw_csv_rows(data: dict[str, Any]) -> Iterator[list[Any]]:
     rid = data.get("id")
     if data.get("error"):
-        yield [rid, "error", data["error"], "", "", "", "", ""]
+        yield [rid, "error", data["error"], "", "", "", "", "", ""]
         return
     for country in data.get("countries", []):
         for mention in country["mentions"]:
-            yield [rid, "country", country["name"], country["code"], mention["kind"], mention["start"], mention["end"], mention["text"]]
+            yield [rid, "country", country["name"], country["code"], mention["kind"], mention["start"], mention["end"], mention["text"],
+                   mention.get("source")]
     for org in data.get("organizations", []):
         for mention in org["mentions"]:
-            yield [rid, "organization", org["name"], org.get("acronym") or "", "", mention["start"], mention["end"], mention["text"]]
+            yield [rid, "organization", org["name"], org.get("acronym") or "", "", mention["start"], mention["end"], mention["text"],
+                   mention.get("source")]
     for quote in data.get("quotes", []):
         speaker = (quote.get("speaker") or {}).get("name") or ""
-        yield [rid, "quote", quote["text"], speaker, quote.get("cue") or "", quote["start"], quote["end"], quote["text"]]
+        yield [rid, "quote", quote["text"], speaker, quote.get("cue") or "", quote["start"], quote["end"], quote["text"],
+               quote.get("source")]
     for phone in data.get("phones", []):
         for mention in phone["mentions"]:
-            yield [rid, "phone", phone["raw"], phone["e164"], phone["kind"], mention["start"], mention["end"], mention["text"]]
+            yield [rid, "phone", phone["raw"], phone["e164"], phone["kind"], mention["start"], mention["end"], mention["text"],
+                   mention.get("source")]
     for email in data.get("emails", []):
         for mention in email["mentions"]:
-            yield [rid, "email", email["raw"], email["address"], "", mention["start"], mention["end"], mention["text"]]
+            yield [rid, "email", email["raw"], email["address"], "", mention["start"], mention["end"], mention["text"],
+                   mention.get("source")]
     for contact in data.get("contacts", []):
         value = "; ".join([*contact["phones"], *contact["emails"]])
-        yield [rid, "contact", contact["name"], value, contact.get("organization") or "", "", "", ""]
+        yield [rid, "contact", contact["name"], value, contact.get("organization") or "", "", "", "", contact.get("source")]
     for warning in data.get("warnings", []):
-        yield [rid, "warning", warning, "", "", "", "", ""]
+        yield [rid, "warning", warning, "", "", "", "", "", ""]
 
 
 class AtomicOutput:

@@ -249,6 +249,12 @@ def test_csv_cells_never_start_a_formula(runs: dict[str, Run]) -> None:
     assert any(row[1] == "phone" and row[2].startswith("'+41") for row in rows)
 
 
+def test_csv_mention_rows_say_how_each_was_found(runs: dict[str, Run]) -> None:
+    rows = list(csv.DictReader(io.StringIO(runs["csv"].stdout)))
+    mentions = [row for row in rows if row["field"] not in ("error", "warning")]
+    assert mentions and all(row["source"] for row in mentions), [row for row in mentions if not row["source"]]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [("=SUM(A1)", "'=SUM(A1)"), ("+41 22", "'+41 22"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),

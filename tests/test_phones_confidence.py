@@ -126,3 +126,20 @@ def test_prefixes_read_as_written(text: str, countries: tuple[str, ...], expecte
 )
 def test_office_country_numbers_in_local_forms(text: str, expected: list[str]) -> None:
     assert _numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "expected"),
+    [
+        # A count grouped in thousands, then a lower-case word: no phone.
+        ("The report lists 4 433 221 displaced people across the country.", ("SO",), []),
+        ("Au total, 1 200 personnes ont reçu une aide au retour.", ("NE",), []),
+        ("En 2023, 12 500 migrantes cruzaron la frontera.", ("PA",), []),
+        ("Some 250\u202f000 returnees were registered.", ("SD",), []),
+        # A phone cue before it on its line still makes it a number.
+        ("IOM Somalia, Tel: 4 433 221 ext 5", ("SO",), ["+2524433221"]),
+        ("Call 4 433 221 now for the hotline.", ("SO",), ["+2524433221"]),
+    ],
+)
+def test_counts_grouped_in_thousands_are_no_phones(text: str, countries: tuple[str, ...], expected: list[str]) -> None:
+    assert _numbers(text, countries) == expected

@@ -1456,6 +1456,8 @@ def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     spread = _figures(stripped) and not _spread_after_cue(text, start, stripped, settings)
     if _YEAR_RANGE_START.match(bare) or _DECIMAL_TABLE.search(raw) or spread:
         return True
+    if _quantity(text, end, stripped) and not _has_cue(text, start, settings):
+        return True
     before = text[max(0, start - 12) : start].rstrip()
     after = text[end : end + 12].lstrip().lower()
     if _TIME_AFTER.match(text, end):
@@ -1463,6 +1465,21 @@ def _rejected(text: str, start: int, end: int, raw: str, settings: PhoneSettings
     if any(before.endswith(token) for token in settings.reject_before):
         return True
     return any(after.startswith(token) for token in settings.reject_after)
+
+
+# "4 433 221", "12 500": thousands grouped by spaces (French, Spanish, SI style), no leading zero.
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+")
+_WORD_AFTER = re.compile(r"[ \u00a0\u202f]+(\w)")
+
+
+def _quantity(text: str, end: int, raw: str) -> bool:
+    """ "lists 4 433 221 displaced", "1 200 personnes", "12 500 migrantes": a number grouped in
+    thousands and followed by a lower-case word is a count of something, not a phone number
+    (a phone cue before it on its line still makes it one: see :func:`_rejected`)."""
+    if _THOUSANDS.fullmatch(raw) is None:
+        return False
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and word.group(1).islower()
 
 
 # "(1998) 64-73"; not "(1800) 7493 524", a bracketed toll-free prefix.

@@ -126,7 +126,7 @@ def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
     if group is None:
         return ()
     scores = group.attrs.get("scores") or []
-    sources = group.attrs.get("sources") or []
+    sources = _sources(group)
     grouped: dict[str, list[OrganizationMention]] = defaultdict(list)
     details_of: dict[str, dict[str, Any]] = {}
     for position, span in enumerate(group):
@@ -134,8 +134,9 @@ def _organizations(doc: Doc, source: str) -> tuple[Organization, ...]:
         mention: dict[str, Any] = {"start": start, "end": end, "text": source[start:end]}
         if position < len(scores):
             mention["score"] = round(float(scores[position]), 4)
-        if position < len(sources):
-            mention["source"] = sources[position]
+        found_by = _source_at(sources, position)
+        if found_by is not None:
+            mention["source"] = found_by
         grouped[span.kb_id_].append(OrganizationMention.model_validate(mention))
         details_of.setdefault(span.kb_id_, span._.iom_org or {})
     organizations = []

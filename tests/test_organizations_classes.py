@@ -15,10 +15,11 @@ from org_helpers import split_pieces as _pieces
 from spacy.language import Language
 
 import iom_nlp
-from iom_nlp.components.organizations import GAZETTEER_FILE, Ranges, parse_gazetteer
 from iom_nlp.data import load_json, models_dir
 from iom_nlp.rules.acronyms import find_acronym_definitions
+from iom_nlp.rules.bodies import GAZETTEER_FILE, parse_gazetteer
 from iom_nlp.rules.organizations import OrganizationRules, looks_like_body, rejection_reason
+from iom_nlp.rules.ranges import Ranges
 
 RULES = OrganizationRules.from_dict(load_json("organization_rules.json"))
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ANNOTATIONS = HERE / "annotations"
@@ -24,12 +26,12 @@ def f1(both: int, first: int, second: int) -> float:
 
 
 def main() -> None:
-    primary: dict[tuple[str, str], dict[str, object]] = {}
+    primary: dict[tuple[str, str | None], dict[str, Any]] = {}
     for path in sorted([*ANNOTATIONS.glob("pool-*.jsonl"), *ANNOTATIONS.glob("tune-*.jsonl")]):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             primary[(record["id"], record.get("text_sha1"))] = record
-    rounds: dict[str, list[list[int]]] = {}
+    rounds: dict[str, Counter[str]] = {}
     for path in sorted(ANNOTATIONS.glob("overlap-*.jsonl")):
         number = int(re.sub(r"\D", "", path.stem) or 0)
         label = "first round (overlap-r1..r6)" if number <= FIRST_ROUND_LAST else "second round (overlap-r7..)"
@@ -38,11 +40,13 @@ def main() -> None:
             first = primary.get((second["id"], second.get("text_sha1")))
             if first is None:
                 continue
+            tally = compare(first, second)
             for key in (label, "all"):
-                counts = rounds.setdefault(key, [[0], [0, 0, 0], [0, 0, 0]])
-                _add(counts, first, second)
-    for label, (releases, spans, forms) in rounds.items():
-        print(f"{label}: releases annotated by two readers: {releases[0]}")
+                rounds.setdefault(key, Counter()).update(tally)
+    for label, t in rounds.items():
+        print(f"{label}: releases annotated by two readers: {t['releases']}")
+        spans = (t["spans both"], t["spans first"], t["spans second"])
+        forms = (t["forms both"], t["forms first"], t["forms second"])
         print(f"  exact spans: F1 {f1(*spans):.3f} ({spans[0]} both, {spans[1]} first reader only, {spans[2]} second only)")
         print(f"  surface forms per release: F1 {f1(*forms):.3f} ({forms[0]} both, {forms[1]} first only, {forms[2]} second only)")
 
@@ -50,15 +54,23 @@ def main() -> None:
 FIRST_ROUND_LAST = 6
 
 
-def _add(counts: list[list[int]], first: dict[str, object], second: dict[str, object]) -> None:
-    releases, spans, forms = counts
-    releases[0] += 1
-    a = {(s["start"], s["end"]) for s in first["spans"]}  # type: ignore[attr-defined]
-    b = {(s["start"], s["end"]) for s in second["spans"]}  # type: ignore[attr-defined]
-    spans[:] = [spans[0] + len(a & b), spans[1] + len(a - b), spans[2] + len(b - a)]
-    fa = {fold(s["text"]) for s in first["spans"]}  # type: ignore[attr-defined]
-    fb = {fold(s["text"]) for s in second["spans"]}  # type: ignore[attr-defined]
-    forms[:] = [forms[0] + len(fa & fb), forms[1] + len(fa - fb), forms[2] + len(fb - fa)]
+def compare(first: dict[str, Any], second: dict[str, Any]) -> Counter[str]:
+    """One release read by two readers: spans (offsets) and surface forms (folded) both, or one only."""
+    a = {(s["start"], s["end"]) for s in first["spans"]}
+    b = {(s["start"], s["end"]) for s in second["spans"]}
+    fa = {fold(s["text"]) for s in first["spans"]}
+    fb = {fold(s["text"]) for s in second["spans"]}
+    return Counter(
+        {
+            "releases": 1,
+            "spans both": len(a & b),
+            "spans first": len(a - b),
+            "spans second": len(b - a),
+            "forms both": len(fa & fb),
+            "forms first": len(fa - fb),
+            "forms second": len(fb - fa),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -66,11 +66,6 @@ def split_of(release_id: str, source: str = "pool") -> str:
     return "valid" if digest[1] % TUNE_SHARE == 0 else "train"
 
 
-def is_gold(release_id: str) -> bool:
-    """Whether a valid release comes from the shared gold sets (dev2, iom-style) rather than our readers."""
-    return release_id in GOLD_IDS
-
-
 def gold_spans(text: str, groups: list[list[str]]) -> list[dict[str, Any]]:
     """A gold file's organisation forms as spans: every occurrence, longest first; a form never
     found as written is looked for with a capital first letter ("the Organization")."""
@@ -88,19 +83,19 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def records() -> list[tuple[str, str, str, list[dict[str, Any]]]]:
-    """(split, id, text, spans) of every annotated release."""
+def records() -> list[tuple[tuple[str, ...], str, str, list[dict[str, Any]]]]:
+    """(splits, id, text, spans) of every annotated release: one split each, except our readers'
+    releases in valid, which are in tune too."""
     out = []
     for record in read_jsonl(TRAIN / "orgs-seed.jsonl"):
-        out.append(("train", record["id"], release_text(record["corpus"], record["id"], record["text_sha1"]), record["spans"]))
+        out.append((("train",), record["id"], release_text(record["corpus"], record["id"], record["text_sha1"]), record["spans"]))
     for name, split in (("dev", "train"), ("dev2", "valid"), ("iom-style", "valid")):
         for record in read_jsonl(GOLD / f"{name}.jsonl"):
             fields = record.get("fields")
             if fields is not None and "organizations" not in fields:
                 continue
             groups = record["gold"].get("organizations") or []
-            GOLD_IDS.add(record["id"])
-            out.append((split, record["id"], record["text"], gold_spans(record["text"], groups)))
+            out.append(((split,), record["id"], record["text"], gold_spans(record["text"], groups)))
     for path in sorted(ANNOTATIONS.glob("*.jsonl")):
         if path.name.startswith("overlap-"):
             continue  # a second reader's copy: agreement only
@@ -113,7 +108,8 @@ def records() -> list[tuple[str, str, str, list[dict[str, Any]]]]:
                     logger.warning("stale annotation (text changed): %s", record["id"])
                     continue
             source = "tune" if path.name.startswith("tune-") else "pool"
-            out.append((split_of(record["id"], source), record["id"], text, record["spans"]))
+            split = split_of(record["id"], source)
+            out.append(((split, "tune") if split == "valid" else (split,), record["id"], text, record["spans"]))
     return out
 
 
@@ -123,7 +119,6 @@ def government_modifiers() -> frozenset[str]:
 
 
 MODIFIERS = government_modifiers()
-GOLD_IDS: set[str] = set()
 
 
 def generic_government(surface: str) -> bool:
@@ -168,17 +163,15 @@ def main() -> None:
     bins = {split: DocBin(store_user_data=False) for split in ("train", "valid", "test", "tune")}
     counts: dict[str, Counter[str]] = {split: Counter() for split in bins}
     seen: set[tuple[str, str]] = set()
-    for split, release_id, text, spans in records():
+    for splits, release_id, text, spans in records():
         key = (release_id, sha1(text))
         if key in seen:
             continue
         seen.add(key)
-        doc = to_doc(make_doc, text, spans, counts[split])
-        counts[split]["docs"] += 1
-        bins[split].add(doc)
-        if split == "valid" and not is_gold(release_id):
-            bins["tune"].add(doc)  # ours and never trained on: tunes the combination too
-            counts["tune"]["docs"] += 1
+        doc = to_doc(make_doc, text, spans, counts[splits[0]])
+        for split in splits:
+            counts[split]["docs"] += 1
+            bins[split].add(doc)
     args.out.mkdir(parents=True, exist_ok=True)
     for split, docbin in bins.items():
         docbin.to_disk(args.out / f"{split}.spacy")

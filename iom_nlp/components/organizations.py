@@ -36,7 +36,6 @@ from ..rules.bodies import (
     FR_ES_LANGUAGES,
     GAZETTEER_FILE,
     POSSESSIVE_END,
-    SELF_SCOPE,
     SENTENCE_MARKS,
     BodyFinder,
     Candidate,
@@ -48,7 +47,6 @@ from ..rules.bodies import (
     joined_acronyms,
     longest_first,
     parse_gazetteer,
-    read_gazetteer,
     unglued,
 )
 from ..rules.combination import ORIGIN_OF_SOURCE, Combination
@@ -57,17 +55,6 @@ from ..rules.organizations_fr_es import FrEsOrganizationRules, find_names, offic
 from ..rules.ranges import Ranges
 from ..rules.wordview import PhraseLookup, WordView
 from .base import IomComponent, iom_factory
-
-__all__ = [
-    "GAZETTEER_FILE",
-    "SELF_SCOPE",
-    "Candidate",
-    "GazetteerEntry",
-    "OrganizationRecognizer",
-    "Ranges",
-    "parse_gazetteer",
-    "read_gazetteer",
-]
 
 logger = logging.getLogger(__name__)
 SPAN_KEY = keys.ORGANIZATIONS

@@ -18,7 +18,6 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..explain import reject
@@ -76,13 +75,9 @@ class Candidate:
     alias: str | None = field(default=None, compare=False)
 
 
-def read_gazetteer(path: Path) -> list[GazetteerEntry]:
-    """Rows of ``name<TAB>acronym<TAB>alias|alias<TAB>kind``; lines starting with # are comments."""
-    return parse_gazetteer(path.read_text(encoding="utf-8"))
-
-
 def parse_gazetteer(text: str, source: str = GAZETTEER_FILE) -> list[GazetteerEntry]:
-    """The entries of a gazetteer text (see :func:`read_gazetteer`).
+    """The entries of a gazetteer text: rows of ``name<TAB>acronym<TAB>alias|alias<TAB>kind``;
+    lines starting with # are comments.
 
     Any form may end in ``@SCOPE`` (an ISO country code, or ``self``): see :class:`GazetteerEntry`.
     """

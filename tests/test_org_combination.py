@@ -87,6 +87,51 @@ def test_more_probable_boundary_wins(rules_nlp: Language) -> None:
     assert "Acme Widgets" not in _found(doc)
 
 
+@pytest.mark.parametrize(
+    ("overrule", "text", "proposals", "found", "absent"),
+    [
+        # the model is sure of a piece and unsure of the rules' whole: two bodies joined by "and"
+        (
+            0.9,
+            "Jubilo Holdings and Acme Widgets Corporation donated meals.",
+            [("Acme Widgets Corporation", 0.99), ("Jubilo Holdings", 0.97)],
+            ["Acme Widgets Corporation", "Jubilo Holdings"],
+            ["Jubilo Holdings and Acme Widgets Corporation"],
+        ),
+        # not sure enough: the rules' boundaries stand
+        (
+            0.9,
+            "Jubilo Holdings and Acme Widgets Corporation donated meals.",
+            [("Acme Widgets Corporation", 0.8)],
+            ["Jubilo Holdings and Acme Widgets Corporation"],
+            ["Acme Widgets Corporation"],
+        ),
+        # off: the rules' boundaries stand however sure the model is
+        (
+            None,
+            "Jubilo Holdings and Acme Widgets Corporation donated meals.",
+            [("Acme Widgets Corporation", 0.99)],
+            ["Jubilo Holdings and Acme Widgets Corporation"],
+            ["Acme Widgets Corporation"],
+        ),
+        # the model accepts the rules' own span too: the rules' boundaries stand
+        (
+            0.9,
+            "The Zanzibar Reform Council met.",
+            [("Zanzibar Reform Council", 0.6), ("Zanzibar Reform", 0.95)],
+            ["Zanzibar Reform Council"],
+            ["Zanzibar Reform"],
+        ),
+    ],
+)
+def test_a_sure_model_overrules_the_rules_boundaries(
+    rules_nlp: Language, overrule: float | None, text: str, proposals: list[tuple[str, float]], found: list[str], absent: list[str]
+) -> None:
+    bodies = _found(_with_model(rules_nlp, text, proposals, replace(SETTINGS, prefer="rules", overrule=overrule)))
+    assert [surface for surface in found if surface not in bodies] == []
+    assert [surface for surface in absent if surface in bodies] == []
+
+
 @pytest.mark.parametrize(("veto", "kept"), [(None, True), (0.2, False)])
 def test_veto_drops_rule_guesses_the_model_did_not_support(rules_nlp: Language, veto: float | None, kept: bool) -> None:
     text = "The Zanzibar Reform Council met."
@@ -119,6 +164,8 @@ def test_without_the_model_scores_come_from_the_rules_only_shares(rules_nlp: Lan
         ({"bins": [0.0, 0.5], "table": {"model": [0.2]}}, "needs 2 shares"),
         ({"bins": [0.0], "table": {"oracle": [0.2]}}, "none of"),
         ({"bins": [0.0], "table": {"model": [1.2]}}, "in [0, 1]"),
+        ({"overrule": 1.5}, "overrule must be a probability"),
+        ({"accept": -0.1}, "accept must be a probability"),
     ],
 )
 def test_bad_combination_settings_are_refused(settings: dict[str, object], message: str) -> None:

@@ -6,7 +6,15 @@ from spacy.language import Language
 import iom_nlp
 from iom_nlp.data import load_json
 from iom_nlp.rules.acronyms import best_long_form, find_acronym_definitions, looks_like_acronym
-from iom_nlp.rules.organizations import OrganizationIndex, OrganizationRules, clean_surface, rejection_reason, split_candidate
+from iom_nlp.rules.organizations import (
+    OrganizationIndex,
+    OrganizationRules,
+    before_trailing_country,
+    before_unclosed_bracket,
+    clean_surface,
+    rejection_reason,
+    split_candidate,
+)
 
 RULES = OrganizationRules.from_dict(load_json("organization_rules.json"))
 
@@ -101,6 +109,23 @@ def test_split_candidate(surface: str, pieces: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Ministry of Urban Development and Housing (MIDUVI", "Ministry of Urban Development and Housing"),
+        ("Office of Tunisians Abroad (OTE", "Office of Tunisians Abroad"),
+        ("Risk Management Secretariat (Secretaría de Gestión de Riesgos", "Risk Management Secretariat"),
+        ("Council [of the Parish", "Council"),
+        ("Honda Automobile (Thailand)", "Honda Automobile (Thailand)"),  # closed: part of the name
+        ("Acme (Pty) Ltd", "Acme (Pty) Ltd"),
+        ("Ministry of Health", "Ministry of Health"),
+        ("Bureau (Asia (Pacific) Office", "Bureau"),  # the outer pair never closes
+    ],
+)
+def test_a_name_ends_before_a_bracket_it_never_closes(surface: str, name: str) -> None:
+    assert surface[: before_unclosed_bracket(surface)] == name
+
+
+@pytest.mark.parametrize(
     ("surface", "cleaned"),
     [("the Ministry of\nJustice", "Ministry of Justice"), ("IOM’s", "IOM"), ("UNHCR,", "UNHCR"), ("The Greens.", "Greens")],
 )
@@ -149,3 +174,23 @@ def test_appositive_alias(rules_nlp: Language) -> None:
     release = iom_nlp.extract(text, nlp=rules_nlp)
     iom = [org for org in release.organizations if org.acronym == "IOM"]
     assert len(iom) == 1 and len(iom[0].mentions) == 4
+
+
+COUNTRY_WORDS = frozenset({"kenya", "guatemalan", "switzerland", "liechtenstein", "new zealand", "australia", "thai"})
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Ministry of Labour and Skills and Kenya", "Ministry of Labour and Skills"),  # "… and Kenya’s National Employment Authority"
+        ("Ministry of Foreign Affairs and Guatemalan", "Ministry of Foreign Affairs"),  # "… and Guatemalan consulates"
+        ("Red Cross Society & Thai", "Red Cross Society"),
+        ("Embassy of Switzerland and Liechtenstein", "Embassy of Switzerland and Liechtenstein"),  # countries listed in a name
+        ("Bank of Australia and New Zealand", "Bank of Australia and New Zealand"),
+        ("Department of Foreign Affairs and Trade", "Department of Foreign Affairs and Trade"),
+        ("Kenya", "Kenya"),
+        ("Friends of Kenya and Uganda Trust", "Friends of Kenya and Uganda Trust"),
+    ],
+)
+def test_a_name_does_not_run_on_into_a_country_after_and(surface: str, name: str) -> None:
+    assert surface[: before_trailing_country(surface, COUNTRY_WORDS)] == name

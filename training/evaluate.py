@@ -12,6 +12,7 @@ body; a predicted body matching no gold one is a false positive; summed over rel
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -111,9 +112,7 @@ def mention_rows(doc: Doc, gold: Sequence[set[str]]) -> list[tuple[str, float, b
     sources = group.attrs.get("sources", [])
     probabilities = group.attrs.get("probabilities", [])
     scores = group.attrs.get("scores", [])
-    return [
-        (sources[i], float(probabilities[i]), fold(span.text) in golden, span.text, float(scores[i])) for i, span in enumerate(group)
-    ]
+    return [(sources[i], float(probabilities[i]), fold(span.text) in golden, span.text, float(scores[i])) for i, span in enumerate(group)]
 
 
 BANDS = [(0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.5, 0.7), (0.0, 0.5)]
@@ -132,9 +131,10 @@ def print_bands(rows: Sequence[tuple[str, float, bool, str, float]]) -> None:
 
 SWEEP = {
     "prefer": ("rules", "model"),
-    "accept": (0.3, 0.4, 0.5, 0.6, 0.7),
-    "accept_alone": (None, 0.7, 0.8, 0.9, 0.95),
-    "veto": (None, 0.05, 0.1, 0.2, 0.3),
+    "accept": (0.4, 0.5, 0.6),
+    "accept_alone": (None, 0.9, 0.95),
+    "veto": (None, 0.05, 0.1),
+    "overrule": (None, 0.8, 0.9, 0.95, 0.99),
 }
 
 
@@ -185,20 +185,20 @@ def sweep(splits: dict[str, Split], base: Combination) -> None:
     """Every combination of :data:`SWEEP`'s settings, F1 per split, best mean F1 over the splits
     first (no one split decides: each leans its own way, see ``build_corpus``)."""
     results = []
-    for prefer in SWEEP["prefer"]:
-        for accept in SWEEP["accept"]:
-            for alone in SWEEP["accept_alone"]:
-                if alone is not None and alone < accept:
-                    continue
-                for veto in SWEEP["veto"]:
-                    settings = replace(base, prefer=prefer, accept=accept, accept_alone=alone, veto=veto)
-                    scores = {name: total(split.rerun(settings))[2] for name, split in splits.items()}
-                    results.append((scores, settings))
+    for values in itertools.product(*SWEEP.values()):
+        chosen = dict(zip(SWEEP, values, strict=True))
+        if chosen["accept_alone"] is not None and chosen["accept_alone"] < chosen["accept"]:
+            continue
+        if chosen["prefer"] == "model" and chosen["overrule"] is not None:
+            continue  # the model's boundaries already win everywhere
+        settings = replace(base, **chosen)
+        scores = {name: total(split.rerun(settings))[2] for name, split in splits.items()}
+        results.append((scores, settings))
     results.sort(key=lambda item: -sum(item[0].values()) / len(item[0]))
     for scores, settings in results:
         mean = sum(scores.values()) / len(scores)
         figures = " ".join(f"{name}={value:.3f}" for name, value in scores.items()) + f" mean={mean:.3f}"
-        chosen = f"prefer={settings.prefer} accept={settings.accept} accept_alone={settings.accept_alone} veto={settings.veto}"
+        chosen = " ".join(f"{key}={getattr(settings, key)}" for key in SWEEP)
         print(f"sweep {chosen}: {figures}")
 
 

@@ -52,7 +52,7 @@ def export(best: Path, target: Path, floor: float) -> None:
 def fit(rows_path: Path, settings: dict[str, object]) -> dict[str, object]:
     """The calibration table (per origin and probability bin, the share of right mentions) and
     the rules-only shares, fitted on the rows of the releases never trained on (tune and valid); ``settings`` (accept, accept_alone,
-    prefer, veto, model_overrules, floor) are kept as they are."""
+    prefer, veto, overrule, model_overrules, floor) are kept as they are."""
     from iom_nlp.rules.combination import ORIGIN_OF_SOURCE, fit_table
 
     data = json.loads(rows_path.read_text(encoding="utf-8"))
@@ -90,7 +90,9 @@ def main() -> None:
     args.output.mkdir(parents=True, exist_ok=True)
     rows = args.output / "calibration-mentions.json"
     run(python, "training/evaluate.py", "--split", "tune,valid", "--json", str(rows))
-    settings = {key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "model_overrules", "floor") if key in current}
+    settings = {
+        key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "overrule", "model_overrules", "floor") if key in current
+    }
     fitted = fit(rows, settings)
     (args.models / "org_combination.json").write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print("calibration written:", json.dumps(fitted))

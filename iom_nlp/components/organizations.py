@@ -87,6 +87,9 @@ class OrganizationRecognizer(IomComponent):
         self.known_starts = frozenset(
             form.split()[0] for entry in self.gazetteer for form in (entry.name, *entry.aliases) if form and form[:1].isupper()
         )
+        # (start, end, surface, features) of every candidate the selector scores, when a caller
+        # collects them to fit it (training/selector.py); None: not collected
+        self.observations: list[tuple[int, int, str, dict[str, float]]] | None = None
         self._compile()
 
     def _compile(self) -> None:
@@ -144,18 +147,11 @@ class OrganizationRecognizer(IomComponent):
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
                 reject("organization", candidate.start, candidate.end, candidate.surface, candidate.source, reason)  # --explain-rejected
         model = self._model_candidates(doc)
+        probability = {(candidate.start, candidate.end): score for candidate, score in model or ()}
         if model is None:
             merged = bodies.merge(trusted, guesses)
-            probability: dict[tuple[int, int], float] = {}
         else:
-            probability = {(candidate.start, candidate.end): score for candidate, score in model}
-            evidence = (countries, people, boilerplate)
-            proposed = bodies.proposals(text, language, model, trusted + guesses, probability, evidence, self.combination)
-            guesses = [guess for guess in guesses if bodies.supported(guess, model, self.combination.veto)]
-            if self.combination.prefer == "model":  # the model's boundaries first, the rules' guesses where it proposed nothing
-                merged = bodies.merge(bodies.merge(trusted, proposed), guesses)
-            else:
-                merged = bodies.merge(bodies.merge(trusted, guesses), proposed)
+            merged = self._combined(text, language, model, (trusted, guesses), probability, (countries, people, boilerplate))
         found: dict[tuple[int, int], tuple[str, float]] = {}
         for candidate in bodies.with_parent_prefix(text, merged):
             entry = bodies.entry_for(index, candidate)
@@ -165,6 +161,32 @@ class OrganizationRecognizer(IomComponent):
             if candidate.alias:
                 index.add_alias(entry, candidate.alias)
         return self._spans(doc, index, found, with_model=model is not None)
+
+    def _combined(
+        self,
+        text: str,
+        language: str | None,
+        model: list[tuple[Candidate, float]],
+        found: tuple[list[Candidate], list[Candidate]],
+        probability: dict[tuple[int, int], float],
+        evidence: tuple[Ranges, Ranges, Ranges],
+    ) -> list[Candidate]:
+        """The rules' (trusted, guesses) and the model's spans as one list: by the learned
+        selector when the combination has one, else by its thresholds (accept, veto, overrule,
+        whose boundaries are preferred)."""
+        bodies, combination = self.bodies, self.combination
+        trusted, guesses = found
+        if combination.selector is not None:
+            return bodies.choose(text, language, model, found, probability, evidence, combination, self.observations)
+        proposed = bodies.proposals(text, language, model, trusted + guesses, probability, evidence, combination)
+        guesses = [
+            guess
+            for guess in guesses
+            if bodies.supported(guess, model, combination.veto) and not bodies.outweighed(guess, proposed, probability, combination)
+        ]
+        if combination.prefer == "model":  # the model's boundaries first, the rules' guesses where it proposed nothing
+            return bodies.merge(bodies.merge(trusted, proposed), guesses)
+        return bodies.merge(bodies.merge(trusted, guesses), proposed)
 
     def _model_candidates(self, doc: Doc) -> list[tuple[Candidate, float]] | None:
         """The trained recogniser's spans and probabilities (``doc.spans["iom_org_model"]``),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..explain import reject
@@ -26,6 +26,8 @@ from .organizations import (
     OrganizationIndex,
     OrganizationRules,
     bare_word,
+    before_trailing_country,
+    before_unclosed_bracket,
     clean_surface,
     fold_name,
     holder_after_body,
@@ -38,6 +40,7 @@ from .organizations import (
 from .organizations_fr_es import FrEsOrganizationRules
 from .overlaps import keep_longest
 from .ranges import Occupancy, Ranges
+from .selection import any_head, candidate_features, select
 
 logger = logging.getLogger(__name__)
 _NEXT_WORD = re.compile(r"[ \u00a0]{1,2}([A-Z][a-z]+)\b")  # the next word on the same line, capitalised
@@ -116,6 +119,10 @@ def most_probable(model: list[tuple[Candidate, float]], accept: float) -> list[C
         if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
             kept.append(candidate)
     return sorted(kept, key=lambda candidate: candidate.start)
+
+
+def _overlaps(one: Candidate, other: Candidate) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 def longest_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -419,6 +426,7 @@ class BodyFinder:
 
     def _split_one(self, text: str, candidate: Candidate, start: int, end: int) -> list[Candidate]:
         """The bodies in ``text[start:end]``, a part of ``candidate`` with no person in it."""
+        end = start + before_unclosed_bracket(text[start:end])  # "… Housing (MIDUVI": the acronym is its own mention
         segment = text[start:end]
         start += len(segment) - len(segment.lstrip(" ,;:–-\u00a0"))
         start += opener_length(text[start:end], self.rules)  # "Because the High Court", "A World Bank Task Force"
@@ -440,6 +448,7 @@ class BodyFinder:
             ):
                 body_start, body_end = first + body_start, first + body_end
                 body_end = self._before_holder(text, body_start, body_end)
+                body_end = body_start + before_trailing_country(text[body_start:body_end], self.country_words)
                 pieces.append(Candidate(body_start, body_end, text[body_start:body_end], candidate.source, alias=alias))
         return pieces
 
@@ -545,9 +554,7 @@ class BodyFinder:
         """ "Parliament House Canberra ACT", "Government House Lawns": a head word followed by a
         building word is the building's name (see :meth:`names_a_building`)."""
         words = [bare_word(word) for word in surface.split()]
-        return any(
-            words[index + 1] in self.rules.building_words and self.rules.is_head(words, index) for index in range(len(words) - 1)
-        )
+        return any(words[index + 1] in self.rules.building_words and self.rules.is_head(words, index) for index in range(len(words) - 1))
 
     def names_a_building(self, text: str, end: int) -> bool:
         """ "Parliament House, Canberra", "NSW Parliament House", "Government House": a body's name
@@ -623,6 +630,76 @@ class BodyFinder:
         if veto is None:
             return True
         return any(score >= veto and candidate.start < guess.end and guess.start < candidate.end for candidate, score in model)
+
+    def choose(
+        self,
+        text: str,
+        language: str | None,
+        model: list[tuple[Candidate, float]],
+        found: tuple[list[Candidate], list[Candidate]],
+        probability: dict[tuple[int, int], float],
+        evidence: tuple[Ranges, Ranges, Ranges],
+        combination: Combination,
+        observe: list[tuple[int, int, str, dict[str, float]]] | None = None,
+    ) -> list[Candidate]:
+        """The learned choice (``combination.selector``): the rules' guesses and every model
+        proposal the rules do not refuse (cut as :meth:`proposals` cuts them) are scored by the
+        selector; among overlapping ones the likeliest is kept, none below its threshold; the
+        trusted candidates (gazetteer, definitions) win as in :meth:`merge`. ``found`` is
+        (trusted, guesses); ``observe`` collects (start, end, surface, features) per candidate
+        for fitting (``training/selector.py``)."""
+        selector = combination.selector
+        if selector is None:
+            raise ValueError("choose() needs combination.selector; without one the thresholds decide (see OrganizationRecognizer)")
+        trusted, guesses = found
+        wide = replace(combination, accept=combination.floor, accept_alone=None)
+        pool: dict[tuple[int, int], Candidate] = {(guess.start, guess.end): guess for guess in guesses}
+        agreed: set[tuple[int, int]] = set()
+        for proposal in self.proposals(text, language, model, trusted + guesses, probability, evidence, wide):
+            key = (proposal.start, proposal.end)
+            if key in pool:
+                agreed.add(key)
+            else:
+                pool[key] = proposal
+        scored = []
+        for key, candidate in pool.items():
+            overlap = max(
+                (score for other, score in model if (other.start, other.end) != key and _overlaps(other, candidate)),
+                default=0.0,
+            )
+            features = candidate_features(
+                candidate.surface,
+                candidate.source,
+                exact=probability.get(key, 0.0),
+                overlap=overlap,
+                agreed=key in agreed,
+                head=any_head(candidate.surface, self.rules.is_head),
+                repeated=text.count(candidate.surface) > 1,
+            )
+            if observe is not None:
+                observe.append((candidate.start, candidate.end, candidate.surface, features))
+            scored.append((candidate.start, candidate.end, selector.probability(features), candidate))
+        return self.merge(trusted, select(scored, selector.threshold))
+
+    def outweighed(
+        self, guess: Candidate, proposed: list[Candidate], probability: Mapping[tuple[int, int], float], combination: Combination
+    ) -> bool:
+        """Whether a rule's guess gives way to the model's boundaries: a proposal overlapping it
+        reaches ``combination.overrule`` while the model gave the guess's own span less than
+        ``accept`` (or never saw it). The rules' words cut "and", roles and people, but a
+        head word alone cannot tell "Unilever Philippines and Jollibee Foods Corporation" is two."""
+        threshold = combination.overrule
+        if threshold is None or guess.source not in ("pattern", "ner"):
+            return False
+        if probability.get((guess.start, guess.end), 0.0) >= combination.accept:
+            return False
+        return any(
+            probability.get((other.start, other.end), 0.0) >= threshold
+            and other.start < guess.end
+            and guess.start < other.end
+            and (other.start, other.end) != (guess.start, guess.end)
+            for other in proposed
+        )
 
     def merge(self, trusted: list[Candidate], guesses: list[Candidate]) -> list[Candidate]:
         """Trusted candidates, plus guesses that overlap none of them (or extend one: "ASIO Committee")."""

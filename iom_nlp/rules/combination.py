@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .selection import Selector
+
 # How a mention was found: a gazetteer body or an acronym defined in the release ("known"), a
 # rule's guess from a head word or the base model's ORG ("rules"), the trained model alone ("model").
 Origin = Literal["known", "rules", "model"]
@@ -30,6 +32,13 @@ class Combination:
     boundaries win where a model span and a rule's guess overlap; ``model_overrules``: the rules'
     rejection reasons a model span overrules (every other reason refuses it); ``veto``: a
     rule's guess is dropped when no model span overlapping it reaches this (None: never);
+    ``overrule``: a rule's guess gives way to an overlapping model proposal at or above this
+    probability when the model gave the guess's own boundaries less than ``accept`` ("Unilever
+    Philippines and Jollibee Foods Corporation" to "Jollibee Foods Corporation" at .99; None:
+    never, the rules' boundaries stand wherever ``prefer`` is "rules"); ``selector``: when set,
+    a learned choice among the rules' guesses and every model proposal (:mod:`.selection`)
+    replaces ``prefer``, ``accept``, ``accept_alone``, ``veto`` and ``overrule`` (gazetteer
+    bodies and acronym definitions are kept as always);
     ``bins``: lower edges of the model-probability bins; ``table``: per origin, the share of
     right mentions in each bin (non-decreasing); ``floor``: the spancat threshold, the lowest
     probability the model reports."""
@@ -38,12 +47,18 @@ class Combination:
     accept_alone: float | None = None
     prefer: Literal["model", "rules"] = "model"
     veto: float | None = None
+    overrule: float | None = None
+    selector: Selector | None = None
     model_overrules: list[str] = field(default_factory=list)
     floor: float = 0.05
     bins: list[float] = field(default_factory=lambda: [0.0])
     table: dict[str, list[float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for name in ("accept", "accept_alone", "veto", "overrule"):
+            value = getattr(self, name)
+            if value is not None and not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be a probability in [0, 1] or null, got {value!r}")
         if not self.bins or self.bins[0] != 0.0 or sorted(self.bins) != self.bins:
             raise ValueError(f"bins must rise from 0.0, got {self.bins}")
         for origin, row in self.table.items():

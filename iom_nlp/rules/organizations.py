@@ -127,6 +127,48 @@ def clean_surface(surface: str) -> str:
     return _TRAILING.sub("", cleaned)
 
 
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def before_unclosed_bracket(surface: str) -> int:
+    """Where a name ends when it opens a bracket it never closes: "Ministry of Urban Development
+    and Housing (MIDUVI" ends before " (MIDUVI" (the acronym is its own mention); a name whose
+    brackets are all closed ("Honda Automobile (Thailand)") runs to its end. Half a bracket pair
+    is never part of a body's name."""
+    depth: list[tuple[str, int]] = []
+    for position, char in enumerate(surface):
+        if char in _BRACKETS:
+            depth.append((_BRACKETS[char], position))
+        elif depth and char == depth[-1][0]:
+            depth.pop()
+    if not depth:
+        return len(surface)
+    return len(surface[: depth[0][1]].rstrip(" ,;:–-"))
+
+
+_AND_THEN = re.compile(r"\s+(?:and|&)\s+")
+
+
+def before_trailing_country(surface: str, country_words: frozenset[str]) -> int:
+    """Where a name ends when it runs on through "and" into a country or a demonym that opens
+    the next phrase: "Ministry of Labour and Skills and Kenya" (of "… and Kenya’s National
+    Employment Authority"), "Ministry of Foreign Affairs and Guatemalan" (of "… and Guatemalan
+    consulates"). A body's name does not end on "and" plus a bare country; a list of countries
+    stays whole ("Embassy of Switzerland and Liechtenstein"). ``country_words``: folded country
+    names and demonyms."""
+    joints = list(_AND_THEN.finditer(surface))
+    if not joints:
+        return len(surface)
+    joint = joints[-1]
+    tail = surface[joint.end() :].rstrip(" ,;:")
+    before = surface[: joint.start()].split()
+    if not before or len(tail.split()) > 3 or fold_name(tail) not in country_words:
+        return len(surface)
+    if fold_name(before[-1]) in country_words or fold_name(" ".join(before[-2:])) in country_words:
+        return len(surface)  # "Switzerland and Liechtenstein": countries listed in a name
+    return joint.start()
+
+
 @lru_cache(maxsize=65_536)
 def fold_name(surface: str) -> str:
     """The comparison key of a surface form: case and whitespace folded, no leading "the"."""

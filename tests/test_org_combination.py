@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from iom_nlp.rules.combination import Combination, fit_table, isotonic
+from iom_nlp.rules.selection import Selector, fit, select
 from iom_nlp.spans import ORG_MODEL, ORGANIZATIONS
 
 
@@ -196,3 +197,53 @@ def test_calibration_table_follows_the_observed_shares() -> None:
     assert table["model"][1] == pytest.approx(0.25)  # an empty bin claims no more than the bin below
     assert table["known"] == [1.0, 1.0, 1.0]
     assert "rules" not in table
+
+
+@pytest.mark.parametrize(
+    ("scored", "threshold", "kept"),
+    [
+        # overlapping: the likelier wins; apart: both
+        ([(0, 10, 0.9, "long"), (0, 4, 0.6, "short"), (20, 25, 0.7, "other")], 0.5, ["long", "other"]),
+        ([(0, 10, 0.55, "long"), (0, 4, 0.8, "short")], 0.5, ["short"]),
+        # below the threshold: none, even without a rival
+        ([(0, 10, 0.4, "long")], 0.5, []),
+        # a tie goes to the longer span
+        ([(0, 4, 0.7, "short"), (0, 10, 0.7, "long")], 0.5, ["long"]),
+    ],
+)
+def test_selection_keeps_the_likeliest_of_overlapping_candidates(
+    scored: list[tuple[int, int, float, str]], threshold: float, kept: list[str]
+) -> None:
+    assert select(scored, threshold) == kept
+
+
+def test_the_selector_learns_which_features_make_a_body() -> None:
+    # a fixture: candidates with a high model probability are right 9 times in 10, others 1 in 10
+    rows = [({"bias": 1.0, "probability": 0.95}, i % 10 != 0) for i in range(100)]
+    rows += [({"bias": 1.0, "probability": 0.1}, i % 10 == 0) for i in range(100)]
+    weights = fit(rows, l2=0.1)
+    selector = Selector(weights=weights, threshold=0.5)
+    assert weights["probability"] > 0
+    assert selector.probability({"bias": 1.0, "probability": 0.95}) == pytest.approx(0.9, abs=0.03)
+    assert selector.probability({"bias": 1.0, "probability": 0.1}) == pytest.approx(0.1, abs=0.03)
+    assert weights["acronym"] == 0.0  # a feature no candidate had
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [({"weights": {"oracle": 1.0}}, "unknown features"), ({"threshold": 2.0}, "threshold must be in")],
+)
+def test_bad_selector_settings_are_refused(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Selector(**settings)  # type: ignore[arg-type]
+
+
+def test_a_fitted_selector_chooses_between_the_rules_and_the_model(rules_nlp: Language) -> None:
+    text = "Jubilo Holdings and Acme Widgets Corporation donated meals."
+    proposals = [("Acme Widgets Corporation", 0.99), ("Jubilo Holdings", 0.97)]
+    trusting_the_model = Selector(weights={"bias": -2.0, "probability": 4.0}, threshold=0.5)
+    found = _found(_with_model(rules_nlp, text, proposals, replace(SETTINGS, selector=trusting_the_model)))
+    assert found == {"Acme Widgets Corporation": "model", "Jubilo Holdings": "model"}
+    trusting_the_rules = Selector(weights={"bias": -2.0, "pattern": 4.0}, threshold=0.5)
+    found = _found(_with_model(rules_nlp, text, proposals, replace(SETTINGS, selector=trusting_the_rules)))
+    assert found == {"Jubilo Holdings and Acme Widgets Corporation": "pattern"}

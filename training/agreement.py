@@ -1,6 +1,8 @@
 """Agreement between two readers on the releases both annotated (``overlap-*.jsonl`` against
 the first reader's ``pool-*.jsonl`` or ``tune-*.jsonl``): exact spans and surface forms per
-release, as F1, per round of annotation and over all.
+release, as F1, per round of annotation and over all; the review's two reviewers
+(``review-overlap.jsonl`` against ``reviewed-*.jsonl``); and how much the review changed the
+first reading.
 
     python training/agreement.py
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,17 @@ def main() -> None:
             tally = compare(first, second)
             for key in (label, "all"):
                 rounds.setdefault(key, Counter()).update(tally)
+    reviewed = _by_id(ANNOTATIONS.glob("reviewed-*.jsonl"))
+    for key, second in _by_id(ANNOTATIONS.glob("review-overlap*.jsonl")).items():
+        first = reviewed.get(key)
+        if first is not None:
+            rounds.setdefault("review (two reviewers, review-overlap)", Counter()).update(compare(first, second))
+    for key, review in reviewed.items():
+        first = primary.get(key)
+        if first is not None:
+            rounds.setdefault("first reading against its review (not independent: what the review changed)", Counter()).update(
+                compare(first, review)
+            )
     for label, t in rounds.items():
         print(f"{label}: releases annotated by two readers: {t['releases']}")
         spans = (t["spans both"], t["spans first"], t["spans second"])
@@ -52,6 +66,15 @@ def main() -> None:
 
 
 FIRST_ROUND_LAST = 6
+
+
+def _by_id(paths: Iterable[Path]) -> dict[tuple[str, str | None], dict[str, Any]]:
+    out = {}
+    for path in sorted(paths):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            out[(record["id"], record.get("text_sha1"))] = record
+    return out
 
 
 def compare(first: dict[str, Any], second: dict[str, Any]) -> Counter[str]:

@@ -83,9 +83,22 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def records() -> list[tuple[tuple[str, ...], str, str, list[dict[str, Any]]]]:
+def reviews() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(id, sha1) -> spans of the second, complete reading of our readers' releases
+    (``annotations/reviewed-r*.jsonl``): it replaces the first reader's spans (readers had left
+    out bodies the rules count: legislatures, governments named with their place, parties)."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for path in sorted(ANNOTATIONS.glob("reviewed-*.jsonl")):
+        for record in read_jsonl(path):
+            out[(record["id"], record["text_sha1"])] = record["spans"]
+    return out
+
+
+def records(first_reading: bool = False) -> list[tuple[tuple[str, ...], str, str, list[dict[str, Any]]]]:
     """(splits, id, text, spans) of every annotated release: one split each, except our readers'
-    releases in valid, which are in tune too."""
+    releases in valid, which are in tune too. A reviewed release's spans are the review's
+    unless ``first_reading``."""
+    reviewed = {} if first_reading else reviews()
     out = []
     for record in read_jsonl(TRAIN / "orgs-seed.jsonl"):
         out.append((("train",), record["id"], release_text(record["corpus"], record["id"], record["text_sha1"]), record["spans"]))
@@ -97,8 +110,8 @@ def records() -> list[tuple[tuple[str, ...], str, str, list[dict[str, Any]]]]:
             groups = record["gold"].get("organizations") or []
             out.append(((split,), record["id"], record["text"], gold_spans(record["text"], groups)))
     for path in sorted(ANNOTATIONS.glob("*.jsonl")):
-        if path.name.startswith("overlap-"):
-            continue  # a second reader's copy: agreement only
+        if path.name.startswith(("overlap-", "review-overlap", "reviewed-")):
+            continue  # a second reader's copy (agreement only) or a review (replaces the spans below)
         for record in read_jsonl(path):
             if "text" in record:
                 text = record["text"]
@@ -109,7 +122,8 @@ def records() -> list[tuple[tuple[str, ...], str, str, list[dict[str, Any]]]]:
                     continue
             source = "tune" if path.name.startswith("tune-") else "pool"
             split = split_of(record["id"], source)
-            out.append(((split, "tune") if split == "valid" else (split,), record["id"], text, record["spans"]))
+            spans = reviewed.get((record["id"], sha1(text)), record["spans"])
+            out.append(((split, "tune") if split == "valid" else (split,), record["id"], text, spans))
     return out
 
 
@@ -156,6 +170,7 @@ def to_doc(make_doc: Any, text: str, spans: list[dict[str, Any]], counts: Counte
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=HERE / "corpus")
+    parser.add_argument("--first-reading", action="store_true", help="our readers' first reading only, no review")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     nlp = spacy.blank("en")
@@ -163,7 +178,7 @@ def main() -> None:
     bins = {split: DocBin(store_user_data=False) for split in ("train", "valid", "test", "tune")}
     counts: dict[str, Counter[str]] = {split: Counter() for split in bins}
     seen: set[tuple[str, str]] = set()
-    for splits, release_id, text, spans in records():
+    for splits, release_id, text, spans in records(args.first_reading):
         key = (release_id, sha1(text))
         if key in seen:
             continue

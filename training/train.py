@@ -52,7 +52,7 @@ def export(best: Path, target: Path, floor: float) -> None:
 def fit(rows_path: Path, settings: dict[str, object]) -> dict[str, object]:
     """The calibration table (per origin and probability bin, the share of right mentions) and
     the rules-only shares, fitted on the rows of the releases never trained on (tune and valid); ``settings`` (accept, accept_alone,
-    prefer, veto, overrule, model_overrules, floor) are kept as they are."""
+    prefer, veto, overrule, selector, model_overrules, floor) are kept as they are."""
     from iom_nlp.rules.combination import ORIGIN_OF_SOURCE, fit_table
 
     data = json.loads(rows_path.read_text(encoding="utf-8"))
@@ -71,13 +71,14 @@ def main() -> None:
     parser.add_argument("--models", type=Path, default=ROOT / "models", help="where org_model/ and org_combination.json go")
     parser.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
     parser.add_argument("--skip-corpus", action="store_true")
+    parser.add_argument("--first-reading", action="store_true", help="train on our readers' first reading, not the review")
     parser.add_argument("--skip-train", action="store_true")
     parser.add_argument("--skip-calibration", action="store_true")
     parser.add_argument("--skip-export", action="store_true", help="keep models/org_model as it is (recalibrate only)")
     args = parser.parse_args()
     python = sys.executable
     if not args.skip_corpus:
-        run(python, "training/build_corpus.py")
+        run(python, "training/build_corpus.py", *(["--first-reading"] if args.first_reading else []))
     if not args.skip_train:
         extra = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
         run(python, "-m", "spacy", "train", "training/orgs.cfg", "--code", "training/code.py", "--output", str(args.output), *extra)
@@ -90,9 +91,8 @@ def main() -> None:
     args.output.mkdir(parents=True, exist_ok=True)
     rows = args.output / "calibration-mentions.json"
     run(python, "training/evaluate.py", "--split", "tune,valid", "--json", str(rows))
-    settings = {
-        key: current[key] for key in ("accept", "accept_alone", "prefer", "veto", "overrule", "model_overrules", "floor") if key in current
-    }
+    kept = ("accept", "accept_alone", "prefer", "veto", "overrule", "selector", "model_overrules", "floor")
+    settings = {key: current[key] for key in kept if key in current}
     fitted = fit(rows, settings)
     (args.models / "org_combination.json").write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print("calibration written:", json.dumps(fitted))

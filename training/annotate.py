@@ -10,6 +10,7 @@ Nothing here reads iom_nlp's output: the forms are the reader's alone.
     python training/annotate.py show training/batches/batch-1.tsv 3          # print release 3
     python training/annotate.py seed 12                                      # a seed release, spans marked
     python training/annotate.py apply training/work/r1-forms.jsonl -o training/annotations/pool-r1.jsonl
+    python training/annotate.py draw --first 14 --batches 4 --overlap-name 8   # new batches from pool-ids.txt
 """
 
 from __future__ import annotations
@@ -174,6 +175,39 @@ def cmd_seed(args: argparse.Namespace) -> None:
     print("".join(out))
 
 
+BATCHES = Path(__file__).resolve().parent / "batches"
+
+
+def cmd_draw(args: argparse.Namespace) -> None:
+    """New batches of pool releases nobody has annotated, in the order of their id's sha1 (fixed,
+    unrelated to content), ``--size`` each from batch ``--first`` on, and an overlap batch of
+    ``--overlap`` releases from each for a second reader (agreement)."""
+    taken = {line.split("\t")[0] for path in BATCHES.glob("*.tsv") for line in path.read_text(encoding="utf-8").splitlines() if line}
+    pool = []
+    for line in (SHARED / "data" / "train" / "pool-ids.txt").read_text(encoding="utf-8").splitlines():
+        rid, corpus = line.split("\t")[:2]
+        if rid not in taken:
+            pool.append((sha1(rid), rid, corpus))
+    rows: list[tuple[str, str, str]] = []
+    for _, rid, corpus in sorted(pool):
+        texts = [text for text in _texts(corpus, rid) if text.strip()]
+        if len(texts) == 1:  # an id with two different texts is ambiguous: left out
+            rows.append((rid, corpus, sha1(texts[0])))
+        if len(rows) == args.batches * args.size:
+            break
+    overlap = []
+    for index in range(args.batches):
+        batch = rows[index * args.size : (index + 1) * args.size]
+        path = BATCHES / f"batch-{args.first + index}.tsv"
+        path.write_text("".join("\t".join(row) + "\n" for row in batch), encoding="utf-8")
+        overlap.extend(batch[: args.overlap])
+        print(f"{path}: {len(batch)} releases")
+    if args.overlap:
+        path = BATCHES / f"overlap-{args.overlap_name}.tsv"
+        path.write_text("".join("\t".join(row) + "\n" for row in overlap), encoding="utf-8")
+        print(f"{path}: {len(overlap)} releases")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(required=True)
@@ -187,6 +221,13 @@ def main() -> None:
     p = sub.add_parser("seed")
     p.add_argument("number", type=int)
     p.set_defaults(func=cmd_seed)
+    p = sub.add_parser("draw")
+    p.add_argument("--first", type=int, required=True, help="number of the first new batch")
+    p.add_argument("--batches", type=int, default=4)
+    p.add_argument("--size", type=int, default=80)
+    p.add_argument("--overlap", type=int, default=10, help="releases of each batch a second reader reads too")
+    p.add_argument("--overlap-name", default="next")
+    p.set_defaults(func=cmd_draw)
     p = sub.add_parser("apply")
     p.add_argument("forms")
     p.add_argument("-o", "--output")

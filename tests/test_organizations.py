@@ -12,6 +12,7 @@ from iom_nlp.rules.organizations import (
     before_trailing_country,
     before_unclosed_bracket,
     clean_surface,
+    party_before_government,
     rejection_reason,
     split_candidate,
 )
@@ -194,3 +195,20 @@ COUNTRY_WORDS = frozenset({"kenya", "guatemalan", "switzerland", "liechtenstein"
 )
 def test_a_name_does_not_run_on_into_a_country_after_and(surface: str, name: str) -> None:
     assert surface[: before_trailing_country(surface, COUNTRY_WORDS)] == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Labor-Green Tasmanian Government", "Tasmanian Government"),
+        ("The Labor-Green Tasmanian Government", "Tasmanian Government"),
+        ("Liberal NSW Government", "NSW Government"),
+        ("Federal Howard Government", "Howard Government"),
+        ("Federal Labor Government", "Federal Labor Government"),  # only a level and a party: stays, refused as generic
+        ("Coalition Government", "Coalition Government"),
+        ("Rudd Labor Government", "Rudd Labor Government"),  # a leader first: the name as it is
+        ("Labor Party of Australia", "Labor Party of Australia"),  # no government
+    ],
+)
+def test_a_party_or_level_before_a_governments_place_is_not_its_name(surface: str, name: str) -> None:
+    assert surface[party_before_government(surface, RULES) :] == name

@@ -34,6 +34,7 @@ from .organizations import (
     looks_like_body,
     numbered_unit_before,
     opener_length,
+    party_before_government,
     rejection_reason,
     split_candidate,
 )
@@ -430,6 +431,7 @@ class BodyFinder:
         segment = text[start:end]
         start += len(segment) - len(segment.lstrip(" ,;:–-\u00a0"))
         start += opener_length(text[start:end], self.rules)  # "Because the High Court", "A World Bank Task Force"
+        start += party_before_government(text[start:end], self.rules)  # "Labor-Green Tasmanian Government"
         lower = _LOWER_WORDS.match(text[start:end])  # "during the", "US-based"
         if lower:
             start += lower.end()

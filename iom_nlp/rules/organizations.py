@@ -247,6 +247,29 @@ def _led_government(words: list[str], rules: OrganizationRules) -> bool:
     return all(part[:1].isupper() and part not in rules.government_modifiers for part in parts)
 
 
+def party_before_government(surface: str, rules: OrganizationRules) -> int:
+    """How many characters at the start of a government's name are its party or level before
+    its place: "Labor-Green Tasmanian Government" is the "Tasmanian Government", "Liberal NSW
+    Government" the "NSW Government", "Federal Howard Government" the "Howard Government". A
+    name left with only parties and levels stays whole (and is refused as generic: "Federal
+    Labor Government"). Returns 0 when nothing goes."""
+    words = list(re.finditer(r"\S+", surface))
+    if len(words) < 3 or _bare(words[-1].group()) != "Government":
+        return 0
+    article = int(words[0].group().lower() == "the")
+    skipped = article
+    while skipped < len(words) - 1 and _only_modifiers(words[skipped].group(), rules):
+        skipped += 1
+    if skipped == article or skipped >= len(words) - 1:
+        return 0
+    return words[skipped].start()
+
+
+def _only_modifiers(word: str, rules: OrganizationRules) -> bool:
+    parts = [part for part in re.split(r"[-/–]", _bare(word)) if part]
+    return bool(parts) and all(part in rules.government_modifiers for part in parts)
+
+
 def _government_inside_a_title(words: list[str], rules: OrganizationRules) -> bool:
     """ "Ministry of Interior and Coordination of National Government", "Kennedy School of
     Government": "Government" closes the portfolio of a body named before it (a head word, then

@@ -208,6 +208,8 @@ def test_a_name_does_not_run_on_into_a_country_after_and(surface: str, name: str
         ("Coalition Government", "Coalition Government"),
         ("Rudd Labor Government", "Rudd Labor Government"),  # a leader first: the name as it is
         ("Labor Party of Australia", "Labor Party of Australia"),  # no government
+        ("The Government of Japan and the Ethiopian Government", "The Government of Japan and the Ethiopian Government"),
+        ("Federal Minister for Immigration and the Victorian Government", "Federal Minister for Immigration and the Victorian Government"),
     ],
 )
 def test_a_party_or_level_before_a_governments_place_is_not_its_name(surface: str, name: str) -> None:

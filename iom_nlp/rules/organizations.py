@@ -257,6 +257,9 @@ def party_before_government(surface: str, rules: OrganizationRules) -> int:
     if len(words) < 3 or _bare(words[-1].group()) != "Government":
         return 0
     article = int(words[0].group().lower() == "the")
+    named = [_bare(word.group()) for word in words[article:-1]]
+    if not named or any(not word[:1].isupper() or word == "Government" for word in named):
+        return 0  # one Title-case name before "Government" only: not "Government of Japan and the Ethiopian Government"
     skipped = article
     while skipped < len(words) - 1 and _only_modifiers(words[skipped].group(), rules):
         skipped += 1

@@ -28,6 +28,7 @@ import argparse
 import hashlib
 import json
 import logging
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -48,6 +49,8 @@ LABEL = "ORG"
 GOLD = SHARED / "data" / "gold"
 TRAIN = SHARED / "data" / "train"
 ANNOTATIONS = HERE / "annotations"
+# the rounds of our readers' annotations the shipped model was trained on (the others are tune)
+TRAINED_ROUNDS = frozenset({1})
 TEST_SHARE = 5  # one release in five of the new annotations is test
 TUNE_SHARE = 8  # one in eight of the rest tunes the combination and calibrates the scores
 
@@ -94,10 +97,22 @@ def reviews() -> dict[tuple[str, str], list[dict[str, Any]]]:
     return out
 
 
-def records(first_reading: bool = False) -> list[tuple[tuple[str, ...], str, str, list[dict[str, Any]]]]:
+def round_of(name: str) -> int:
+    """The round of annotation an annotations file belongs to: ``pool-*`` and ``invented`` 1,
+    ``tune-*`` 2, ``round3-*`` 3, ``roundN-*`` N."""
+    if name.startswith("tune-"):
+        return 2
+    match = re.match(r"round(\d+)-", name)
+    return int(match.group(1)) if match else 1
+
+
+def records(
+    first_reading: bool = False, train_rounds: frozenset[int] = TRAINED_ROUNDS
+) -> list[tuple[tuple[str, ...], str, str, list[dict[str, Any]]]]:
     """(splits, id, text, spans) of every annotated release: one split each, except our readers'
-    releases in valid, which are in tune too. A reviewed release's spans are the review's
-    unless ``first_reading``."""
+    releases in valid, which are in tune too. Releases of a round in ``train_rounds`` are train,
+    valid or test by :func:`split_of`; of any other round, test or tune (never trained on). A
+    reviewed release's spans are the review's unless ``first_reading``."""
     reviewed = {} if first_reading else reviews()
     out = []
     for record in read_jsonl(TRAIN / "orgs-seed.jsonl"):
@@ -120,7 +135,7 @@ def records(first_reading: bool = False) -> list[tuple[tuple[str, ...], str, str
                 if sha1(text) != record["text_sha1"]:
                     logger.warning("stale annotation (text changed): %s", record["id"])
                     continue
-            source = "tune" if path.name.startswith("tune-") else "pool"
+            source = "pool" if round_of(path.name) in train_rounds else "tune"
             split = split_of(record["id"], source)
             spans = reviewed.get((record["id"], sha1(text)), record["spans"])
             out.append(((split, "tune") if split == "valid" else (split,), record["id"], text, spans))
@@ -171,6 +186,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=HERE / "corpus")
     parser.add_argument("--first-reading", action="store_true", help="our readers' first reading only, no review")
+    parser.add_argument(
+        "--train-rounds", default=",".join(map(str, sorted(TRAINED_ROUNDS))), help="rounds of annotation to train on (others: tune)"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     nlp = spacy.blank("en")
@@ -178,7 +196,8 @@ def main() -> None:
     bins = {split: DocBin(store_user_data=False) for split in ("train", "valid", "test", "tune")}
     counts: dict[str, Counter[str]] = {split: Counter() for split in bins}
     seen: set[tuple[str, str]] = set()
-    for splits, release_id, text, spans in records(args.first_reading):
+    rounds = frozenset(int(number) for number in args.train_rounds.split(",") if number)
+    for splits, release_id, text, spans in records(args.first_reading, rounds):
         key = (release_id, sha1(text))
         if key in seen:
             continue

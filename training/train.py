@@ -72,13 +72,16 @@ def main() -> None:
     parser.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--first-reading", action="store_true", help="train on our readers' first reading, not the review")
+    parser.add_argument("--train-rounds", help="rounds of annotation to train on (default: build_corpus.TRAINED_ROUNDS)")
     parser.add_argument("--skip-train", action="store_true")
     parser.add_argument("--skip-calibration", action="store_true")
     parser.add_argument("--skip-export", action="store_true", help="keep models/org_model as it is (recalibrate only)")
     args = parser.parse_args()
     python = sys.executable
     if not args.skip_corpus:
-        run(python, "training/build_corpus.py", *(["--first-reading"] if args.first_reading else []))
+        options = ["--first-reading"] if args.first_reading else []
+        options += ["--train-rounds", args.train_rounds] if args.train_rounds else []
+        run(python, "training/build_corpus.py", *options)
     if not args.skip_train:
         extra = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
         run(python, "-m", "spacy", "train", "training/orgs.cfg", "--code", "training/code.py", "--output", str(args.output), *extra)

@@ -203,7 +203,11 @@ def test_a_name_does_not_run_on_into_a_country_after_and(surface: str, name: str
         ("Labor-Green Tasmanian Government", "Tasmanian Government"),
         ("The Labor-Green Tasmanian Government", "Tasmanian Government"),
         ("Liberal NSW Government", "NSW Government"),
-        ("Federal Howard Government", "Howard Government"),
+        ("New Zealand Government", "New Zealand Government"),  # "New" opens the place's name
+        ("The New South Wales Government", "The New South Wales Government"),
+        ("Central African Government", "Central African Government"),
+        ("Liberal/National Victorian Government", "Liberal/National Victorian Government"),  # "National" is no party word here
+        ("Liberal/Greens Victorian Government", "Victorian Government"),
         ("Federal Labor Government", "Federal Labor Government"),  # only a level and a party: stays, refused as generic
         ("Coalition Government", "Coalition Government"),
         ("Rudd Labor Government", "Rudd Labor Government"),  # a leader first: the name as it is

@@ -52,6 +52,8 @@ class OrganizationRules:
     purpose_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     government_modifiers: frozenset[str] = frozenset()
+    # parties that may stand before a government's place ("Labor-Green Tasmanian Government")
+    party_words: frozenset[str] = frozenset()
     building_words: frozenset[str] = frozenset()
 
     @classmethod
@@ -82,6 +84,7 @@ class OrganizationRules:
             sentence_openers=frozenset(data.get("sentence_openers", [])),
             government_modifiers=frozenset(data.get("government_modifiers", [])),
             building_words=frozenset(data.get("building_words", [])),
+            party_words=frozenset(data.get("party_words", [])),
             purpose_verbs=frozenset(data.get("purpose_verbs", [])),
             place_words=frozenset(data.get("place_words", [])),
             country_cues=tuple((code, tuple(cues)) for code, cues in dict(data.get("country_cues", {})).items()),
@@ -250,9 +253,10 @@ def _led_government(words: list[str], rules: OrganizationRules) -> bool:
 def party_before_government(surface: str, rules: OrganizationRules) -> int:
     """How many characters at the start of a government's name are its party or level before
     its place: "Labor-Green Tasmanian Government" is the "Tasmanian Government", "Liberal NSW
-    Government" the "NSW Government", "Federal Howard Government" the "Howard Government". A
-    name left with only parties and levels stays whole (and is refused as generic: "Federal
-    Labor Government"). Returns 0 when nothing goes."""
+    Government" the "NSW Government" (``party_words``; a level or "New" is part of the name or
+    makes it generic: "New Zealand Government", "Federal Labor Government"). A name left with
+    only parties stays whole (refused as generic: "Labor Coalition Government"). Returns 0
+    when nothing goes."""
     words = list(re.finditer(r"\S+", surface))
     if len(words) < 3 or _bare(words[-1].group()) != "Government":
         return 0
@@ -261,16 +265,18 @@ def party_before_government(surface: str, rules: OrganizationRules) -> int:
     if not named or any(not word[:1].isupper() or word == "Government" for word in named):
         return 0  # one Title-case name before "Government" only: not "Government of Japan and the Ethiopian Government"
     skipped = article
-    while skipped < len(words) - 1 and _only_modifiers(words[skipped].group(), rules):
+    while skipped < len(words) - 1 and _only_parties(words[skipped].group(), rules):
         skipped += 1
     if skipped == article or skipped >= len(words) - 1:
         return 0
     return words[skipped].start()
 
 
-def _only_modifiers(word: str, rules: OrganizationRules) -> bool:
+def _only_parties(word: str, rules: OrganizationRules) -> bool:
+    """ "Labor", "Labor-Green", "Liberal/National": party names only (``party_words``); not a
+    level ("Federal") or a word that opens a place's name ("New Zealand", "Central African")."""
     parts = [part for part in re.split(r"[-/–]", _bare(word)) if part]
-    return bool(parts) and all(part in rules.government_modifiers for part in parts)
+    return bool(parts) and all(part in rules.party_words for part in parts)
 
 
 def _government_inside_a_title(words: list[str], rules: OrganizationRules) -> bool:

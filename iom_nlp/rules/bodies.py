@@ -431,7 +431,6 @@ class BodyFinder:
         segment = text[start:end]
         start += len(segment) - len(segment.lstrip(" ,;:–-\u00a0"))
         start += opener_length(text[start:end], self.rules)  # "Because the High Court", "A World Bank Task Force"
-        start += party_before_government(text[start:end], self.rules)  # "Labor-Green Tasmanian Government"
         lower = _LOWER_WORDS.match(text[start:end])  # "during the", "US-based"
         if lower:
             start += lower.end()
@@ -449,6 +448,7 @@ class BodyFinder:
                 else [(0, start + piece_end - first)]
             ):
                 body_start, body_end = first + body_start, first + body_end
+                body_start += party_before_government(text[body_start:body_end], self.rules)  # "Labor-Green Tasmanian Government"
                 body_end = self._before_holder(text, body_start, body_end)
                 body_end = body_start + before_trailing_country(text[body_start:body_end], self.country_words)
                 pieces.append(Candidate(body_start, body_end, text[body_start:body_end], candidate.source, alias=alias))

@@ -30,14 +30,14 @@ def f1(both: int, first: int, second: int) -> float:
 
 def main() -> None:
     primary: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for path in sorted([*ANNOTATIONS.glob("pool-*.jsonl"), *ANNOTATIONS.glob("tune-*.jsonl")]):
+    for path in sorted([*ANNOTATIONS.glob("pool-*.jsonl"), *ANNOTATIONS.glob("tune-*.jsonl"), *ANNOTATIONS.glob("round*-*.jsonl")]):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             primary[(record["id"], record.get("text_sha1"))] = record
     rounds: dict[str, Counter[str]] = {}
     for path in sorted(ANNOTATIONS.glob("overlap-*.jsonl")):
         number = int(re.sub(r"\D", "", path.stem) or 0)
-        label = "first round (overlap-r1..r6)" if number <= FIRST_ROUND_LAST else "second round (overlap-r7..)"
+        label = ROUND_OF_OVERLAP.get(number, f"round of overlap-r{number}")
         for line in path.read_text(encoding="utf-8").splitlines():
             second = json.loads(line)
             first = primary.get((second["id"], second.get("text_sha1")))
@@ -65,7 +65,11 @@ def main() -> None:
         print(f"  surface forms per release: F1 {f1(*forms):.3f} ({forms[0]} both, {forms[1]} first only, {forms[2]} second only)")
 
 
-FIRST_ROUND_LAST = 6
+ROUND_OF_OVERLAP = {
+    **{number: "first round (overlap-r1..r6)" for number in range(1, 7)},
+    7: "second round (overlap-r7)",
+    8: "third round (overlap-r8)",
+}
 
 
 def _by_id(paths: Iterable[Path]) -> dict[tuple[str, str | None], dict[str, Any]]:

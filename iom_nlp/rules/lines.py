@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 _TITLE_LINE_MIN_WORDS = 3
 _TITLE_LINE_SHARE = 0.8
@@ -15,10 +16,22 @@ _SMALL_WORDS = frozenset(
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line whose words (small words aside) are capitalised, at least
     three of them, and that is no sentence (no final full stop), or written all in capitals:
-    headlines. One pass over the text."""
+    headlines. One pass over the text, shared by the rules that ask (countries, speakers)."""
+    return list(_title_case_lines(text))
+
+
+@lru_cache(maxsize=2)
+def _title_case_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`title_case_lines`, kept for the release being read: the country rules and the
+    speaker rules both ask for the same text's headlines (a tenth of the quotes' time)."""
     lines: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
+        # A line ending with a full stop is no headline: it counts only when it holds no lower-case
+        # letter, which the first lower-case letter of a sentence settles without reading its words.
+        if line.rstrip().endswith(".") and any(map(str.islower, line)):
+            offset += len(line) + 1
+            continue
         words = [word for word in _LINE_WORDS.findall(line) if word.lower() not in _SMALL_WORDS]
         if len(words) >= _TITLE_LINE_MIN_WORDS:
             capitalised = sum(1 for word in words if word[0].isupper())
@@ -26,7 +39,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
             if headline or not any(char.islower() for char in line):
                 lines.append((offset, offset + len(line)))
         offset += len(line) + 1
-    return lines
+    return tuple(lines)
 
 
 _AFTER_ANY_END = 2**63

@@ -7,9 +7,11 @@ from .language import LanguageDetector
 from .organizations import OrganizationRecognizer
 from .phones import PhoneRecognizer
 from .quotes import QuoteRecognizer
+from .sentencizer import ColumnSentencizer
 from .structure import StructureRecognizer
 
 __all__ = [
+    "ColumnSentencizer",
     "ContactRecognizer",
     "CountryRecognizer",
     "EmailRecognizer",

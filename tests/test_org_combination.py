@@ -115,6 +115,21 @@ def test_more_probable_boundary_wins(rules_nlp: Language) -> None:
             ["Jubilo Holdings and Acme Widgets Corporation"],
             ["Acme Widgets Corporation"],
         ),
+        # what the model leaves out names a body of its own ("… Council", "to ASEAN"): the rules' name stands
+        (
+            0.9,
+            "The Zanzibar Reform Council met.",
+            [("Zanzibar Reform", 0.99)],
+            ["Zanzibar Reform Council"],
+            ["Zanzibar Reform"],
+        ),
+        (
+            0.9,
+            "The Jubilo Mission to ASEAN met.",
+            [("Jubilo Mission", 0.99)],
+            ["Jubilo Mission to ASEAN"],
+            ["Jubilo Mission"],
+        ),
         # the model accepts the rules' own span too: the rules' boundaries stand
         (
             0.9,

@@ -126,6 +126,17 @@ def _overlaps(one: Candidate, other: Candidate) -> bool:
     return one.start < other.end and other.start < one.end
 
 
+def _outside(candidate: Candidate, inner: Candidate) -> str:
+    """The text of ``candidate`` that ``inner`` does not cover, before and after it."""
+    before = candidate.surface[: max(0, inner.start - candidate.start)]
+    after = candidate.surface[max(0, inner.end - candidate.start) :]
+    return f"{before} {after}"
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
 def longest_first(candidates: list[Candidate]) -> list[Candidate]:
     """Drop candidates overlapping a longer (or better-sourced) one, longest first."""
     return keep_longest(candidates, _candidate_bounds, rank=lambda candidate: _SOURCE_RANK[candidate.source], text_order=False)
@@ -688,8 +699,10 @@ class BodyFinder:
     ) -> bool:
         """Whether a rule's guess gives way to the model's boundaries: a proposal overlapping it
         reaches ``combination.overrule`` while the model gave the guess's own span less than
-        ``accept`` (or never saw it). The rules' words cut "and", roles and people, but a
-        head word alone cannot tell "Unilever Philippines and Jollibee Foods Corporation" is two."""
+        ``accept`` (or never saw it), and what the proposal leaves of the guess names nothing (no
+        head word, no acronym). The rules' words cut "and", roles and people, but a head word alone
+        cannot tell "Unilever Philippines and Jollibee Foods Corporation" is two; where the rest
+        is "to ASEAN" or "… Executive Council" the rules' longer name stands."""
         threshold = combination.overrule
         if threshold is None or guess.source not in ("pattern", "ner"):
             return False
@@ -697,11 +710,16 @@ class BodyFinder:
             return False
         return any(
             probability.get((other.start, other.end), 0.0) >= threshold
-            and other.start < guess.end
-            and guess.start < other.end
+            and _overlaps(other, guess)
             and (other.start, other.end) != (guess.start, guess.end)
+            and not self._names_something(_outside(guess, other))
             for other in proposed
         )
+
+    def _names_something(self, rest: str) -> bool:
+        """Whether the words of ``rest`` hold a head word or an acronym (a second name)."""
+        words = rest.split()
+        return any(self.rules.is_head(words, index) or _acronym(bare_word(word)) for index, word in enumerate(words))
 
     def merge(self, trusted: list[Candidate], guesses: list[Candidate]) -> list[Candidate]:
         """Trusted candidates, plus guesses that overlap none of them (or extend one: "ASIO Committee")."""

@@ -103,6 +103,10 @@ def test_bodies_pass(surface: str) -> None:
         ),
         ("Minister for Employment Services", []),
         ("Senate Legal and Constitutional Affairs Committee", ["Senate Legal and Constitutional Affairs Committee"]),
+        # after a role and "of the", the body's name runs back over "and" between two name words
+        ("CEO of the Australian Transaction Reports and Analysis Centre", ["Australian Transaction Reports and Analysis Centre"]),
+        ("Chair of the Health and Safety Committee", ["Health and Safety Committee"]),
+        ("Minister for Foreign Affairs and the Refugee Council", ["Refugee Council"]),
     ],
 )
 def test_split_candidate(surface: str, pieces: list[str]) -> None:

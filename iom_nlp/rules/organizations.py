@@ -609,9 +609,18 @@ def _start_of_head_phrase(piece: list[tuple[int, int, str]], first: int, last: i
     if head is None:
         return first
     start = head
-    while start > first and words[start - 1] not in rules.connectors and words[start - 1][:1].isupper():
-        start -= 1
+    while start > first:
+        if words[start - 1] not in rules.connectors and words[start - 1][:1].isupper():
+            start -= 1
+        elif words[start - 1] in {"and", "&"} and start - 2 >= first and _name_word(words[start - 2], rules):
+            start -= 2  # "CEO of the Australian Transaction Reports and Analysis Centre": "and" inside the name
+        else:
+            break
     return start
+
+
+def _name_word(word: str, rules: OrganizationRules) -> bool:
+    return word not in rules.connectors and word[:1].isupper() and not word.endswith(",")
 
 
 def _is_portfolio(piece: list[tuple[int, int, str]], rules: OrganizationRules) -> bool:

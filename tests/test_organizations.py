@@ -107,6 +107,9 @@ def test_bodies_pass(surface: str) -> None:
         ("CEO of the Australian Transaction Reports and Analysis Centre", ["Australian Transaction Reports and Analysis Centre"]),
         ("Chair of the Health and Safety Committee", ["Health and Safety Committee"]),
         ("Minister for Foreign Affairs and the Refugee Council", ["Refugee Council"]),
+        ("Director of the Walter and Eliza Hall Institute", ["Walter and Eliza Hall Institute"]),
+        # the words before "and" do not run back to the role: a person between, not one name
+        ("Head of the Budget and Finance Jane Smith and Afghanistan Task Force", ["Afghanistan Task Force"]),
     ],
 )
 def test_split_candidate(surface: str, pieces: list[str]) -> None:

@@ -608,14 +608,22 @@ def _start_of_head_phrase(piece: list[tuple[int, int, str]], first: int, last: i
     head = next((index for index in range(first, last) if rules.is_head(words, index)), None)
     if head is None:
         return first
-    start = head
-    while start > first:
-        if words[start - 1] not in rules.connectors and words[start - 1][:1].isupper():
-            start -= 1
-        elif words[start - 1] in {"and", "&"} and start - 2 >= first and _name_word(words[start - 2], rules):
-            start -= 2  # "CEO of the Australian Transaction Reports and Analysis Centre": "and" inside the name
-        else:
-            break
+    start = _name_start(words, head, first, rules)
+    if start - 2 >= first and words[start - 1] in {"and", "&"} and _name_word(words[start - 2], rules):
+        # "CEO of the Australian Transaction Reports and Analysis Centre": "and" inside the name when
+        # the name words before it run back to where the role's connector left off; not "Deputy
+        # Secretary for Management and Resources Brian McKeon and Afghanistan Task Force"
+        before = _name_start(words, start - 2, first, rules)
+        if before == first:
+            return before
+    return start
+
+
+def _name_start(words: list[str], index: int, first: int, rules: OrganizationRules) -> int:
+    """The first of the capitalised, non-connector words that run back from ``index`` (not before ``first``)."""
+    start = index
+    while start > first and words[start - 1] not in rules.connectors and words[start - 1][:1].isupper():
+        start -= 1
     return start
 
 

@@ -151,7 +151,8 @@ class OrganizationRecognizer(IomComponent):
         if model is None:
             merged = bodies.merge(trusted, guesses)
         else:
-            merged = self._combined(text, language, model, (trusted, guesses), probability, (countries, people, boilerplate))
+            evidence = (countries, people, boilerplate)
+            merged = bodies.combine(text, language, model, (trusted, guesses), probability, evidence, self.combination, self.observations)
         found: dict[tuple[int, int], tuple[str, float]] = {}
         for candidate in bodies.with_parent_prefix(text, merged):
             entry = bodies.entry_for(index, candidate)
@@ -161,32 +162,6 @@ class OrganizationRecognizer(IomComponent):
             if candidate.alias:
                 index.add_alias(entry, candidate.alias)
         return self._spans(doc, index, found, with_model=model is not None)
-
-    def _combined(
-        self,
-        text: str,
-        language: str | None,
-        model: list[tuple[Candidate, float]],
-        found: tuple[list[Candidate], list[Candidate]],
-        probability: dict[tuple[int, int], float],
-        evidence: tuple[Ranges, Ranges, Ranges],
-    ) -> list[Candidate]:
-        """The rules' (trusted, guesses) and the model's spans as one list: by the learned
-        selector when the combination has one, else by its thresholds (accept, veto, overrule,
-        whose boundaries are preferred)."""
-        bodies, combination = self.bodies, self.combination
-        trusted, guesses = found
-        if combination.selector is not None:
-            return bodies.choose(text, language, model, found, probability, evidence, combination, self.observations)
-        proposed = bodies.proposals(text, language, model, trusted + guesses, probability, evidence, combination)
-        guesses = [
-            guess
-            for guess in guesses
-            if bodies.supported(guess, model, combination.veto) and not bodies.outweighed(guess, proposed, probability, combination)
-        ]
-        if combination.prefer == "model":  # the model's boundaries first, the rules' guesses where it proposed nothing
-            return bodies.merge(bodies.merge(trusted, proposed), guesses)
-        return bodies.merge(bodies.merge(trusted, guesses), proposed)
 
     def _model_candidates(self, doc: Doc) -> list[tuple[Candidate, float]] | None:
         """The trained recogniser's spans and probabilities (``doc.spans["iom_org_model"]``),

@@ -41,7 +41,7 @@ from .organizations import (
 from .organizations_fr_es import FrEsOrganizationRules
 from .overlaps import keep_longest
 from .ranges import Occupancy, Ranges
-from .selection import any_head, candidate_features, select
+from .selection import candidate_features, select
 
 logger = logging.getLogger(__name__)
 _NEXT_WORD = re.compile(r"[ \u00a0]{1,2}([A-Z][a-z]+)\b")  # the next word on the same line, capitalised
@@ -642,7 +642,34 @@ class BodyFinder:
         less than ``veto``: a head word alone does not make a headline fragment a body."""
         if veto is None:
             return True
-        return any(score >= veto and candidate.start < guess.end and guess.start < candidate.end for candidate, score in model)
+        return any(score >= veto and _overlaps(candidate, guess) for candidate, score in model)
+
+    def combine(
+        self,
+        text: str,
+        language: str | None,
+        model: list[tuple[Candidate, float]],
+        found: tuple[list[Candidate], list[Candidate]],
+        probability: dict[tuple[int, int], float],
+        evidence: tuple[Ranges, Ranges, Ranges],
+        combination: Combination,
+        observe: list[tuple[int, int, str, dict[str, float]]] | None = None,
+    ) -> list[Candidate]:
+        """The rules' (trusted, guesses) and the model's spans as one list: by the learned
+        selector when the combination has one (:meth:`choose`), else by its thresholds (accept,
+        veto, overrule, whose boundaries are preferred)."""
+        if combination.selector is not None:
+            return self.choose(text, language, model, found, probability, evidence, combination, observe)
+        trusted, guesses = found
+        proposed = self.proposals(text, language, model, trusted + guesses, probability, evidence, combination)
+        guesses = [
+            guess
+            for guess in guesses
+            if self.supported(guess, model, combination.veto) and not self.outweighed(guess, proposed, probability, combination)
+        ]
+        if combination.prefer == "model":  # the model's boundaries first, the rules' guesses where it proposed nothing
+            return self.merge(self.merge(trusted, proposed), guesses)
+        return self.merge(self.merge(trusted, guesses), proposed)
 
     def choose(
         self,
@@ -686,7 +713,7 @@ class BodyFinder:
                 exact=probability.get(key, 0.0),
                 overlap=overlap,
                 agreed=key in agreed,
-                head=any_head(candidate.surface, self.rules.is_head),
+                head=looks_like_body(candidate.surface, self.rules),
                 repeated=text.count(candidate.surface) > 1,
             )
             if observe is not None:
@@ -718,8 +745,7 @@ class BodyFinder:
 
     def _names_something(self, rest: str) -> bool:
         """Whether the words of ``rest`` hold a head word or an acronym (a second name)."""
-        words = rest.split()
-        return any(self.rules.is_head(words, index) or _acronym(bare_word(word)) for index, word in enumerate(words))
+        return looks_like_body(rest, self.rules) or any(_acronym(bare_word(word)) for word in rest.split())
 
     def merge(self, trusted: list[Candidate], guesses: list[Candidate]) -> list[Candidate]:
         """Trusted candidates, plus guesses that overlap none of them (or extend one: "ASIO Committee")."""

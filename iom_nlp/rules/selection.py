@@ -16,7 +16,7 @@ L2-regularised) from ``training/selector.py``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -116,8 +116,3 @@ def fit(rows: Sequence[tuple[Mapping[str, float], bool]], l2: float = 1.0, itera
             break
     return {name: round(float(weight), 4) for name, weight in zip(FEATURES, w, strict=True)}
 
-
-def any_head(surface: str, is_head: Callable[[list[str], int], bool]) -> bool:
-    """Whether a head word stands anywhere in ``surface`` (``is_head`` is the rules')."""
-    words = surface.split()
-    return any(is_head(words, index) for index in range(len(words)))

@@ -14,6 +14,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from pydantic import JsonValue, TypeAdapter, ValidationError
@@ -431,15 +432,14 @@ def keep_common_words(nlp: Language, texts: list[str], min_records: int = 2) -> 
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(set(text.split()))
-    added = 0
-    for word, count in counts.most_common():
-        if count < min_records or added >= room:
-            break
-        if word not in kept:
-            nlp.tokenizer(word)
-            kept.add(word)
-            added += 1
-    return added
+    # The words not kept yet, most used first as ``most_common`` orders them (a stable sort: the
+    # same order among equal counts); once the pipeline has read a few chunks, most are kept.
+    fresh = [(word, count) for word, count in counts.items() if count >= min_records and word not in kept]
+    fresh.sort(key=itemgetter(1), reverse=True)
+    for word, _ in fresh[:room]:
+        nlp.tokenizer(word)
+        kept.add(word)
+    return min(len(fresh), room)
 
 
 def _process_chunk(

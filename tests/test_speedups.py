@@ -12,8 +12,9 @@ import re
 import pytest
 
 from iom_nlp.data import load_json
-from iom_nlp.rules import emails, phones, structure
+from iom_nlp.rules import emails, lines, patterns, phones, structure
 from iom_nlp.rules.contacts import ContactSettings, find_contacts
+from iom_nlp.rules.organizations import split_candidate
 from iom_nlp.rules.phones import PhoneSettings, RegionEvidence, compile_cities, find_phones, fold_text, infer_regions
 
 PHONE_RAW = load_json("phones.json")
@@ -224,3 +225,105 @@ def test_no_items_no_contacts_but_a_block_the_text_ends_in() -> None:
     records = find_contacts("Media contact: Jo Doe\n\nFor more information contact Jane Roe.", [], settings)
     assert [(record.name, record.phones, record.emails) for record in records] == [("Jane Roe", (), ())]
     assert find_contacts("Media contact: Jo Doe\n\n" + "The programme goes on in twelve provinces. " * 20, [], settings) == []
+
+
+CUE_PATTERN = load_json("contacts.json")["cue_pattern"]
+CUE_TEXTS = [
+    "",
+    "Media contact: Jo Doe",
+    "MEDIA CONTACTS\nJo Doe",
+    "recontact the press office; subcontacts; contacts",  # inside words: no boundary
+    "Para más información: Ana",
+    "pour plus d’informations, veuillez contacter",
+    "ſome text, then Enquiries: 02 1234",  # the long s folds to "s" when case is ignored
+    "For interview,\nfurther information or more   information",
+    "ſpokesperson Contacter K\u212aONTAKT",  # the Kelvin sign is a "k" when case is ignored
+]
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_the_cue_with_its_opening_look_ahead_finds_what_the_plain_cue_finds(text: str) -> None:
+    settings = ContactSettings(cue_pattern=CUE_PATTERN)
+    plain = re.compile(CUE_PATTERN, re.IGNORECASE)
+    assert settings.cue.pattern != plain.pattern  # the look-ahead is in place
+    assert [match.span() for match in settings.cue.finditer(text)] == [match.span() for match in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "firsts"),
+    [
+        (r"\b(?:media\s+contacts?|contacts?|enquiries)\b", {"m", "c", "e"}),
+        (r"(x)y|z", {"x", "z"}),
+        (r"^\bNo\.", {"N"}),
+        (r"\b(?:a|[bc])", None),  # a character class: not read
+        (r"(?:a|)b", None),  # an alternative that may match nothing
+        (r"a*b", None),
+        (r"(?i:a)b", None),  # a group with flags of its own
+        (r"\b", None),  # matches the empty string
+        (r"(", None),  # not a pattern
+    ],
+)
+def test_first_characters_are_read_only_where_the_pattern_says_them_simply(pattern: str, firsts: set[str] | None) -> None:
+    assert patterns.first_characters(pattern) == (frozenset(firsts) if firsts is not None else None)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?i)\bfoo|bar", r"(?x) \b foo", r"\b(?P<word>ab)\b|\bcd", r"\b(?:[ab]c|d)", r"\bk\b"],
+)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_pattern_with_its_opening_look_ahead_finds_the_same_matches(pattern: str, flags: int) -> None:
+    faster = patterns.opening_lookahead(pattern, flags)
+    plain = re.compile(pattern, flags)
+    assert faster.groupindex == plain.groupindex
+    for text in ["foo bar FOO Bar", "ab cd abcd AB CD", "dc bc ac", "k K \u212a kk", ""]:
+        assert [(match.span(), match.groups()) for match in faster.finditer(text)] == [
+            (match.span(), match.groups()) for match in plain.finditer(text)
+        ]
+
+
+# --- organisations and headlines ------------------------------------------------------------
+
+SPLIT_SURFACES = [
+    "Minister for Immigration and Citizenship",
+    "Department of Immigration and Citizenship",
+    "Ministry of Health. The",
+    "Kurdistan Regional Government’s Joint Crisis Coordination Centre",
+    "Treasury and the Department of Health",
+    "",
+]
+
+
+def test_a_kept_split_is_the_split_itself() -> None:
+    from iom_nlp.components.organizations import OrganizationRecognizer
+    from iom_nlp.pipeline import load
+
+    component = load(base=None).get_pipe("iom_organizations")
+    assert isinstance(component, OrganizationRecognizer)
+    finder = component.bodies
+    for _ in range(2):  # the second round reads what the first kept
+        for surface in SPLIT_SURFACES:
+            assert finder.split_surface(surface) == tuple(split_candidate(surface, finder.rules))
+
+
+def _title_case_lines_read_line_by_line(text: str) -> list[tuple[int, int]]:
+    """The headline rule with no line skipped unread (the plain form of :func:`lines.title_case_lines`)."""
+    found, offset = [], 0
+    for line in text.split("\n"):
+        words = [word for word in lines._LINE_WORDS.findall(line) if word.lower() not in lines._SMALL_WORDS]
+        sentence = line.rstrip().endswith(".")
+        if len(words) >= 3:
+            headline = sum(1 for word in words if word[0].isupper()) >= 0.8 * len(words) and not sentence
+            if headline or not any(char.islower() for char in line):
+                found.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A B C\nab c\nA-B C D\n\nx\nIOM Helps Stranded Ethiopians Return Home", "É Ü Ö", "A\tB C", "a b c", "Ab Cd Ef.", "THE END."],
+)
+def test_short_lines_skipped_unread_hold_no_headline(text: str) -> None:
+    assert lines.title_case_lines(text) == _title_case_lines_read_line_by_line(text)
+

@@ -40,6 +40,7 @@ from .organizations import (
 )
 from .organizations_fr_es import FrEsOrganizationRules
 from .overlaps import keep_longest
+from .patterns import opening_lookahead
 from .ranges import Occupancy, Ranges
 from .selection import candidate_features, select
 
@@ -355,6 +356,10 @@ PARTICIPLE = re.compile(r"-(?:[a-z]+ed|run|backed|built)\b")
 SENTENCE_MARKS = frozenset({".", "!", "?", ":", "\u201c", '"'})
 
 
+# How many surfaces a BodyFinder keeps the split of (:meth:`BodyFinder.split_surface`).
+SPLITS_KEPT = 16_384
+
+
 class BodyFinder:
     """The organisation rules' decisions over a release's text (see the module docstring). Built
     once per pipeline from the component's settings; the patterns are compiled here."""
@@ -374,7 +379,7 @@ class BodyFinder:
         self.headline_verb = re.compile(rf"(?:{verbs})(?![\w’'-])")
         roles = "|".join(re.escape(word) for word in sorted(rules.role_words, key=len, reverse=True))
         # case-insensitive: letterheads write "MINISTER FOR HOME AFFAIRS"
-        self.portfolio = re.compile(rf"\b(?:{roles})\s+(?:for|on)\s[^.!?;\n]*$", re.IGNORECASE)
+        self.portfolio = opening_lookahead(rf"\b(?:{roles})\s+(?:for|on)\s[^.!?;\n]*$", re.IGNORECASE)
         joining = rules.connectors | rules.place_connectors
         connectors = "|".join(re.escape(word) for word in sorted(joining, key=len, reverse=True))
         ordinal = r"\d+(?:/\d+)?(?:st|nd|rd|th)|No\.[ ]\d+"  # "2/28th Battalion", "No. 1 Squadron"
@@ -386,6 +391,19 @@ class BodyFinder:
         # every word :meth:`OrganizationRules.is_head` or :func:`government_before_and` accepts, bare
         self.head_endings = frozenset({"Government", *(word.rsplit(" ", 1)[-1] for word in rules.head_words)})
         self.name_run = re.compile(rf"(?<![\w’'.-]){name_word}(?:{gap}(?:{name_word}|(?:{connectors})(?={space}|\n)))*")
+        self._splits: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def split_surface(self, surface: str) -> tuple[tuple[int, int], ...]:
+        """:func:`split_candidate` of ``surface`` under these rules, kept per surface (up to
+        :data:`SPLITS_KEPT`, then forgotten at once): the same names come back within a release and
+        release after release ("Department of Immigration and Citizenship"), and the split is a
+        pure function of the surface and the rules, which a BodyFinder never changes."""
+        known = self._splits.get(surface)
+        if known is None:
+            if len(self._splits) >= SPLITS_KEPT:
+                self._splits.clear()
+            known = self._splits[surface] = tuple(split_candidate(surface, self.rules))
+        return known
 
     def pattern_candidates(self, text: str, headlines: Ranges) -> list[Candidate]:
         """Title-case names (connectors allowed inside) that contain an organisation head word;
@@ -451,10 +469,10 @@ class BodyFinder:
             surface = text[start:end]
             return [Candidate(start, end, surface, candidate.source, alias=alias)] if surface.strip(" ,;:") else []
         pieces = []
-        for piece_start, piece_end in split_candidate(surface, self.rules):
+        for piece_start, piece_end in self.split_surface(surface):
             first, alias = self._without_possessor(text, start + piece_start, start + piece_end)
             for body_start, body_end in (
-                split_candidate(text[first : start + piece_end], self.rules)
+                self.split_surface(text[first : start + piece_end])
                 if first > start + piece_start
                 else [(0, start + piece_end - first)]
             ):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
+from .patterns import opening_lookahead
 from .ranges import Ranges
 
 _SPACE = r"[ \t\u00a0]+"
@@ -76,7 +77,8 @@ class ContactSettings:
     honorific_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "cue", re.compile(self.cue_pattern, re.IGNORECASE))
+        # the cue is searched over every release: a look-ahead on its first letters lets the scan skip ahead
+        object.__setattr__(self, "cue", opening_lookahead(self.cue_pattern, re.IGNORECASE))
         object.__setattr__(self, "not_contact_lead", re.compile(rf"(?:{self.not_contact_lead_pattern})\s*$", re.IGNORECASE))
         object.__setattr__(self, "cut_off_lead", re.compile(self.cut_off_lead_pattern, re.IGNORECASE))
         words = {word for honorific in self.honorifics for word in honorific.split() if word != "the"}

@@ -7,6 +7,8 @@ from bisect import bisect_right
 from functools import lru_cache
 
 _TITLE_LINE_MIN_WORDS = 3
+# Three words (each opens on a letter) with a separator between each two: no shorter line holds them.
+_TITLE_LINE_MIN_CHARS = 2 * _TITLE_LINE_MIN_WORDS - 1
 _TITLE_LINE_SHARE = 0.8
 _SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "from", "with", "as", "into", "after", "over", "amid"}
@@ -27,6 +29,9 @@ def _title_case_lines(text: str) -> tuple[tuple[int, int], ...]:
     lines: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
+        if len(line) < _TITLE_LINE_MIN_CHARS:  # blank and short lines, most of a release's lines: no words to read
+            offset += len(line) + 1
+            continue
         # A line ending with a full stop is no headline: it counts only when it holds no lower-case
         # letter, which the first lower-case letter of a sentence settles without reading its words.
         if line.rstrip().endswith(".") and any(map(str.islower, line)):

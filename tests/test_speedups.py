@@ -327,3 +327,21 @@ def _title_case_lines_read_line_by_line(text: str) -> list[tuple[int, int]]:
 def test_short_lines_skipped_unread_hold_no_headline(text: str) -> None:
     assert lines.title_case_lines(text) == _title_case_lines_read_line_by_line(text)
 
+
+# --- phones: a reading with a full score ends the search --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IOM Geneva, Tel: 022 717 9111. IOM Canberra: (02) 6277 7500. London office 020 7946 0000, Paris 01 23 45 67 89.",
+        "Contacts in Kenya, Uganda and Tanzania: 020 444 4174, 0414 230 232, 022 211 7010 (Nairobi, Kampala, Dar es Salaam)",
+        "Washington\nTel: 202 862 1826\nOttawa\nTel: 613 237 0651\nMexico 55 5536 3954",
+        "Call 0401 443 524 or 9664 7359 (Melbourne), 6277 7500 (Canberra); fax 02 6273 4144",
+    ],
+)
+def test_readings_cut_short_at_a_full_score_give_what_every_region_tried_gives(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    cut_short = find_phones(text, infer_regions(text, PHONES), PHONES)
+    monkeypatch.setattr(phones, "FULL_READING_SCORE", float("inf"))  # every region of the evidence is read
+    assert find_phones(text, infer_regions(text, PHONES), PHONES) == cut_short
+    assert cut_short  # the texts hold numbers

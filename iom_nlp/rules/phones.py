@@ -982,6 +982,11 @@ def _alternate(hit: PhoneHit, start: int, end: int, text: str) -> PhoneHit | Non
 ALTERNATE_SOURCE = "phonenumbers:alternate-ending"
 
 
+# A reading valid in its region (2) and grouped as that region's plan groups it (1): the most
+# a reading in a region other than the office's can score in :func:`_best_reading`.
+FULL_READING_SCORE = 3.0
+
+
 def _best_reading(
     text: str,
     start: int,
@@ -1017,6 +1022,10 @@ def _best_reading(
         score = 2 * hit.valid + hit.grouping_matches + 0.5 * (hit.valid and region == local)
         if score > best_score:
             best, best_score = hit, score
+        if best_score >= FULL_READING_SCORE:
+            # No later region can beat it: the office's region, the only one with the tie-break
+            # bonus, is tried first, and a later reading must score more, not as much, to win.
+            break
     if international:
         return _international_reading(text, start, end, raw, dialled or raw, best, settings, repairable)
     if local and (best is None or not best.valid):

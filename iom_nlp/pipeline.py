@@ -16,7 +16,7 @@ from .components.base import required_components
 from .components.sentencizer import FACTORY as SENTENCIZER
 from .data import models_dir
 from .extensions import register_extensions
-from .spans import ORG_MODEL
+from .spans import ORG_MODEL, ORGANIZATIONS
 from .tokenizer import PreparedTokenizer
 
 logger = logging.getLogger(__name__)
@@ -79,13 +79,14 @@ def load(base: str | None = AUTO) -> Language:
         nlp.add_pipe(SENTENCIZER, name="sentencizer")
     else:
         nlp = spacy.load(name, exclude=list(UNUSED_BASE_COMPONENTS))
-        add_trained_recognizer(nlp)
     nlp.tokenizer = PreparedTokenizer(nlp.tokenizer)
     nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "iom_nlp.PreparedTokenizer.v1"}
     if base is not None and base.lower() == AUTO and name != FRENCH_BASE and _is_installed(FRENCH_BASE):
         nlp.meta[FRENCH_BASE_META] = FRENCH_BASE  # the API reads French releases with it
     nlp.add_pipe("iom_language", first=True)  # before the base model too: it splits French elisions
     add_components(nlp)
+    if name is not None:
+        add_trained_recognizer(nlp)
     seed_vocabulary(nlp)
     logger.debug("loaded iom_nlp pipeline on base %s: %s", name, nlp.pipe_names)
     return nlp
@@ -94,11 +95,14 @@ def load(base: str | None = AUTO) -> Language:
 # The trained organisation recogniser (spaCy spancat with its own tok2vec), a spaCy pipeline
 # folder under models/ written by training/train.py.
 ORG_MODEL_DIR: Final = "org_model"
+EVIDENCE_ARCHITECTURE: Final = "iom_nlp.evidence_tok2vec.v1"
 
 
 def add_trained_recognizer(nlp: Language) -> bool:
-    """Add the trained organisation recogniser as ``iom_org_model`` (before iom_nlp's own
-    components, which read its proposals). It carries its own token vectors, so it works on
+    """Add the trained organisation recogniser as ``iom_org_model``, just before
+    ``iom_organizations`` (which reads its proposals); a recogniser trained on the rules'
+    organisations as evidence (``iom_nlp.evidence_tok2vec.v1`` in its config) gets
+    ``iom_org_evidence`` just before it. It carries its own token vectors, so it works on
     any base pipeline; rules-only pipelines leave it out (their speed is the point).
 
     Returns whether it was added: a missing model folder is logged and skipped, and the
@@ -109,7 +113,10 @@ def add_trained_recognizer(nlp: Language) -> bool:
         logger.warning("no trained organisation recogniser at %s; organisations come from the rules only", path)
         return False
     trained = spacy.load(path)
-    nlp.add_pipe("spancat", name=ORG_MODEL, source=trained)
+    before = {"before": ORGANIZATIONS} if ORGANIZATIONS in nlp.component_names else {}
+    nlp.add_pipe("spancat", name=ORG_MODEL, source=trained, **before)  # type: ignore[arg-type]
+    if EVIDENCE_ARCHITECTURE in trained.config.to_str():
+        nlp.add_pipe("iom_org_evidence", before=ORG_MODEL)
     return True
 
 

@@ -98,7 +98,7 @@ def test_the_training_command_trains_and_exports_on_a_tiny_corpus(tmp_path: Path
     corpus = _tiny_corpus(tmp_path / "tiny.spacy")
     output = tmp_path / "output"
     command = [
-        sys.executable, "-m", "spacy", "train", "training/orgs.cfg", "--code", "training/code.py", "--output", str(output),
+        sys.executable, "-m", "spacy", "train", "training/orgs-without-evidence.cfg", "--code", "training/code.py", "--output", str(output),
         "--paths.train", str(corpus), "--paths.dev", str(corpus), "--training.max_steps", "4", "--training.eval_frequency", "2",
     ]  # fmt: skip
     subprocess.run(command, check=True, cwd=ROOT, capture_output=True)

@@ -39,9 +39,13 @@ def export(best: Path, target: Path, floor: float) -> None:
     """The trained spancat alone, with its own tok2vec, reporting spans down to ``floor``."""
     import iom_nlp.components.org_model  # noqa: F401  (the suggester)
 
+    spacy.util.import_file("iom_training_code", HERE / "code.py")  # the training-only evidence lookup, if the config has it
     nlp = spacy.load(best)
-    nlp.replace_listeners("org_tok2vec", "spancat", ["model.tok2vec"])
-    nlp.remove_pipe("org_tok2vec")
+    nested = "tok2vec" in nlp.config["components"]["spancat"]["model"]["tok2vec"]  # the evidence architecture wraps the listener
+    nlp.replace_listeners("org_tok2vec", "spancat", ["model.tok2vec.tok2vec" if nested else "model.tok2vec"])
+    for name in list(nlp.pipe_names):
+        if name != "spancat":
+            nlp.remove_pipe(name)
     nlp.get_pipe("spancat").cfg["threshold"] = floor
     nlp.config["components"]["spancat"]["threshold"] = floor
     nlp.meta["name"] = "iom_org_model"
@@ -67,6 +71,7 @@ def fit(rows_path: Path, settings: dict[str, object]) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", type=Path, default=HERE / "orgs.cfg", help="spacy train's config")
     parser.add_argument("--output", type=Path, default=HERE / "output", help="spacy train's output folder")
     parser.add_argument("--models", type=Path, default=ROOT / "models", help="where org_model/ and org_combination.json go")
     parser.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
@@ -82,9 +87,11 @@ def main() -> None:
         options = ["--first-reading"] if args.first_reading else []
         options += ["--train-rounds", args.train_rounds] if args.train_rounds else []
         run(python, "training/build_corpus.py", *options)
+        if "iom_nlp.evidence_tok2vec.v1" in args.config.read_text(encoding="utf-8"):  # the rules as features: their output per text
+            run(python, "training/evidence.py")
     if not args.skip_train:
         extra = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
-        run(python, "-m", "spacy", "train", "training/orgs.cfg", "--code", "training/code.py", "--output", str(args.output), *extra)
+        run(python, "-m", "spacy", "train", str(args.config), "--code", "training/code.py", "--output", str(args.output), *extra)
     current = json.loads((args.models / "org_combination.json").read_text(encoding="utf-8"))
     floor = float(current["floor"])
     if not args.skip_export:

@@ -4,6 +4,7 @@ from .contacts import ContactRecognizer
 from .countries import CountryRecognizer
 from .emails import EmailRecognizer
 from .language import LanguageDetector
+from .org_evidence import OrganizationEvidence
 from .organizations import OrganizationRecognizer
 from .phones import PhoneRecognizer
 from .quotes import QuoteRecognizer
@@ -16,6 +17,7 @@ __all__ = [
     "CountryRecognizer",
     "EmailRecognizer",
     "LanguageDetector",
+    "OrganizationEvidence",
     "OrganizationRecognizer",
     "PhoneRecognizer",
     "QuoteRecognizer",

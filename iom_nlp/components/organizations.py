@@ -117,7 +117,12 @@ class OrganizationRecognizer(IomComponent):
     def annotate(self, doc: Doc) -> None:
         doc.spans[SPAN_KEY] = self._find(doc)
 
-    def _find(self, doc: Doc) -> SpanGroup:
+    def rules_alone(self, doc: Doc) -> SpanGroup:
+        """What the rules alone find on ``doc`` (the trained recogniser's spans ignored): the
+        evidence the recogniser reads (``iom_org_evidence``)."""
+        return self._find(doc, use_model=False)
+
+    def _find(self, doc: Doc, use_model: bool = True) -> SpanGroup:
         text = doc._.iom_text
         bodies = self.bodies
         index = OrganizationIndex()
@@ -146,7 +151,7 @@ class OrganizationRecognizer(IomComponent):
             else:
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
                 reject("organization", candidate.start, candidate.end, candidate.surface, candidate.source, reason)  # --explain-rejected
-        model = self._model_candidates(doc)
+        model = self._model_candidates(doc) if use_model else None
         probability = {(candidate.start, candidate.end): score for candidate, score in model or ()}
         if model is None:
             merged = bodies.merge(trusted, guesses)

@@ -636,8 +636,9 @@ class BodyFinder:
         two, people and line breaks end a name; each piece keeps its span's probability
         (recorded in ``probability``). A proposal no rule candidate overlaps needs
         ``accept_alone``; a piece is refused for any reason of :meth:`reason` but those
-        listed in ``model_overrules`` (none by default: overruling the rules' "generic" or
-        "person" lost more than it gained on held-out releases)."""
+        listed in ``model_overrules`` (a recogniser trained on the rules' evidence may
+        overrule "head words only" ("Senate", "Navy"), "person" and "not a body"; never
+        "generic", the curated words that are no body alone: "the Coalition", "Opposition")."""
         countries, people, boilerplate = evidence
         alone = combination.accept_alone
         occupied = Ranges((candidate.start, candidate.end) for candidate in rules)

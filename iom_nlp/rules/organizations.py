@@ -209,8 +209,12 @@ def rejection_reason(
         return "a country"
     if country_words >= 2 or (country_words and "," in cleaned and not looks_like_body(cleaned.split(",")[0], rules)):
         return "country list"  # "The Bahamas, Barbados"; not "Ministry of Labour, Social Security and Migration of the Kyrgyz Republic"
-    if lowered in rules.generic_alone or _only_generic_words(words, rules) or _generic_in_place(words, rules):
-        return "generic"
+    if lowered in rules.generic_alone:
+        return "generic"  # the curated list: never a body alone, whatever a model thinks
+    if _only_generic_words(words, rules):
+        return "head words only"
+    if _generic_in_place(words, rules):
+        return "generic in a place"
     if _first_head_is_not_a_body(words, rules):
         return "not a body"
     if any(_bare(word) in rules.headline_verbs for word in words):

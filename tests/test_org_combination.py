@@ -155,6 +155,29 @@ def test_veto_drops_rule_guesses_the_model_did_not_support(rules_nlp: Language, 
     assert ("Zanzibar Reform Council" in _found(doc)) is kept
 
 
+OVERRULABLE = ("head words only", "person", "not a body")
+
+
+@pytest.mark.parametrize(
+    ("text", "proposal", "overrules", "kept"),
+    [
+        # a chamber named by its head word alone: the rules refuse it, a sure model may keep it
+        ("The Senate passed the bill on Tuesday.", "Senate", (), False),
+        ("The Senate passed the bill on Tuesday.", "Senate", OVERRULABLE, True),
+        ("Sailors of the Navy rescued 40 people.", "Navy", OVERRULABLE, True),
+        # the curated generic words are never a body alone, however sure the model is
+        ("Voters may yet turn to the Coalition in March.", "Coalition", OVERRULABLE, False),
+        ("The Opposition said the plan would fail.", "Opposition", OVERRULABLE, False),
+        ("The Government will fund the centre.", "Government", OVERRULABLE, False),
+    ],
+)
+def test_the_model_overrules_only_the_reasons_listed(
+    rules_nlp: Language, text: str, proposal: str, overrules: tuple[str, ...], kept: bool
+) -> None:
+    settings = replace(SETTINGS, accept_alone=None, model_overrules=list(overrules))
+    assert (proposal in _found(_with_model(rules_nlp, text, [(proposal, 0.97)], settings))) is kept
+
+
 def test_every_mention_carries_a_calibrated_score_and_source(rules_nlp: Language) -> None:
     text = "Acme Widgets and the Department of Home Affairs met the Zanzibar Reform Council."
     doc = _with_model(rules_nlp, text, [("Acme Widgets", 0.95)], SETTINGS)

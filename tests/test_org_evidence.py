@@ -15,6 +15,7 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.util import raise_error
 from spacy.tokens import DocBin, SpanGroup
 
 import iom_nlp
@@ -97,10 +98,35 @@ def test_evidence_is_what_the_rules_alone_find(nlp: Language) -> None:
     assert ORG_MODEL in doc.spans  # the recogniser's own proposals are untouched
 
 
+def test_the_recognisers_evidence_spares_the_rules_a_second_pass(nlp: Language) -> None:
+    organizations = nlp.get_pipe("iom_organizations")
+    calls = []
+    original = organizations._find_candidates
+
+    def counting(doc: object) -> object:
+        calls.append(doc)
+        return original(doc)
+
+    organizations._find_candidates = counting
+    try:
+        docs = list(nlp.pipe([TEXT, TEXT + " UNICEF helped."]))
+    finally:
+        del organizations._find_candidates
+    assert len(calls) == 2  # once per Doc, by iom_org_evidence; iom_organizations reuses them
+    assert not any(id(doc) in organizations._kept for doc in docs)  # taken back by iom_organizations
+    fresh = iom_nlp.load()(TEXT)
+    assert [(s.start_char, s.end_char, s.kb_id_) for s in docs[0].spans[ORGANIZATIONS]] == [
+        (s.start_char, s.end_char, s.kb_id_) for s in fresh.spans[ORGANIZATIONS]
+    ]
+
+
 def test_evidence_without_the_organisations_component_says_what_to_add() -> None:
     nlp = spacy.blank("en")
     iom_nlp.pipeline.add_components(nlp, ["iom_countries"])
     nlp.add_pipe("iom_org_evidence")
+    doc = nlp("The Ministry of Health met.")  # the default handler: an empty group, the batch goes on
+    assert len(doc.spans[RULE_SPANS]) == 0
+    nlp.set_error_handler(raise_error)
     with pytest.raises(MissingComponentError, match="iom_organizations"):
         nlp("The Ministry of Health met.")
 

@@ -13,17 +13,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from ..spans import ORGANIZATIONS
-from .base import MissingComponentError
+from .base import IomComponent, MissingComponentError
 from .org_model import RULE_SPANS
 from .organizations import OrganizationRecognizer
 
 
-class OrganizationEvidence:
-    """Writes ``iom_organizations``' rules-only result under ``iom_org_rules``."""
+class OrganizationEvidence(IomComponent):
+    """Writes ``iom_organizations``' rules-only result under ``iom_org_rules``; it has no data
+    of its own, and fails as every iom_nlp component does (an empty group, the error to the
+    error handler; see :class:`IomComponent`)."""
 
     def __init__(self, nlp: Language, name: str, organizations: str) -> None:
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name, data={})
         self.organizations = organizations
 
     def _recognizer(self) -> OrganizationRecognizer:
@@ -37,10 +38,12 @@ class OrganizationEvidence:
             raise MissingComponentError(f"{self.organizations!r} is not an iom_organizations component: {type(component).__name__}")
         return component
 
-    def __call__(self, doc: Doc) -> Doc:
+    def annotate(self, doc: Doc) -> None:
         found = self._recognizer().rules_alone(doc)
         doc.spans[RULE_SPANS] = SpanGroup(doc, name=RULE_SPANS, spans=list(found), attrs={"sources": list(found.attrs.get("sources", []))})
-        return doc
+
+    def clear(self, doc: Doc) -> None:
+        doc.spans[RULE_SPANS] = SpanGroup(doc, name=RULE_SPANS, spans=[], attrs={"sources": []})
 
 
 @Language.factory(

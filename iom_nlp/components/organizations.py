@@ -17,8 +17,9 @@ acronym uses) is by bisection or one pass over the text, so the cost grows linea
 
 from __future__ import annotations
 
+import copy
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy
@@ -30,7 +31,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from .. import spans as keys
 from ..data import parse_json_object, parse_jsonl, settings_from_dict, settings_from_json
-from ..explain import reject
+from ..explain import reject, wants_rejected
 from ..rules.acronyms import find_acronym_definitions
 from ..rules.bodies import (
     FR_ES_LANGUAGES,
@@ -65,6 +66,7 @@ COMBINATION_FILE = "org_combination.json"
 FR_ES_FILE = "organizations_fr_es.json"
 MODEL_KEY = keys.ORG_MODEL
 COUNTRIES_FILE = "countries.jsonl"
+KEPT_DOCS = 1024  # rules' candidates kept between iom_org_evidence and this component (a spaCy batch: nlp.pipe's is 1000)
 
 
 class OrganizationRecognizer(IomComponent):
@@ -90,6 +92,8 @@ class OrganizationRecognizer(IomComponent):
         # (start, end, surface, features) of every candidate the selector scores, when a caller
         # collects them to fit it (training/selector.py); None: not collected
         self.observations: list[tuple[int, int, str, dict[str, float]]] | None = None
+        # Doc id -> (the Doc, its rules' candidates) between rules_alone and this component's call
+        self._kept: dict[int, tuple[Doc, _RuleWork]] = {}
         self._compile()
 
     def _compile(self) -> None:
@@ -119,10 +123,50 @@ class OrganizationRecognizer(IomComponent):
 
     def rules_alone(self, doc: Doc) -> SpanGroup:
         """What the rules alone find on ``doc`` (the trained recogniser's spans ignored): the
-        evidence the recogniser reads (``iom_org_evidence``)."""
+        evidence the recogniser reads (``iom_org_evidence``). The rules' candidates are kept
+        for this component's own call on the same Doc, which follows the recogniser's, so the
+        full pipeline finds them once (:meth:`_candidates`)."""
         return self._find(doc, use_model=False)
 
     def _find(self, doc: Doc, use_model: bool = True) -> SpanGroup:
+        work = self._candidates(doc, keep=not use_model)
+        text, bodies, index = work.text, self.bodies, work.index
+        trusted, guesses = work.trusted, work.guesses
+        model = self._model_candidates(doc) if use_model else None
+        probability = {(candidate.start, candidate.end): score for candidate, score in model or ()}
+        if model is None:
+            merged = bodies.merge(trusted, guesses)
+        else:
+            merged = bodies.combine(
+                text, work.language, model, (trusted, guesses), probability, work.evidence, self.combination, self.observations
+            )
+        found: dict[tuple[int, int], tuple[str, float]] = {}
+        for candidate in bodies.with_parent_prefix(text, merged):
+            entry = bodies.entry_for(index, candidate)
+            surface = clean_surface(text[candidate.start : candidate.end])
+            index.add_mention(entry, candidate.start, candidate.end, surface)
+            found[(candidate.start, candidate.end)] = (candidate.source, probability.get((candidate.start, candidate.end), 0.0))
+            if candidate.alias:
+                index.add_alias(entry, candidate.alias)
+        return self._spans(doc, index, found, with_model=model is not None)
+
+    def _candidates(self, doc: Doc, keep: bool) -> _RuleWork:
+        """The rules' candidates on ``doc``: taken from :attr:`_kept` when :meth:`rules_alone`
+        found them on this very Doc (and left there with ``keep``), else found now. Not when the
+        caller collects the refused candidates (``--explain-rejected``): they are recorded while
+        finding. At most :data:`KEPT_DOCS` Docs are kept (a batch between the two calls)."""
+        kept = self._kept.pop(id(doc), None)
+        collecting = wants_rejected(doc.user_data)
+        if kept is not None and kept[0] is doc and not collecting:
+            return kept[1]
+        work = self._find_candidates(doc)
+        if keep and not collecting:
+            while len(self._kept) >= KEPT_DOCS:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[id(doc)] = (doc, replace(work, index=copy.deepcopy(work.index)))
+        return work
+
+    def _find_candidates(self, doc: Doc) -> _RuleWork:
         text = doc._.iom_text
         bodies = self.bodies
         index = OrganizationIndex()
@@ -151,22 +195,7 @@ class OrganizationRecognizer(IomComponent):
             else:
                 logger.debug("not an organisation (%s): %r", reason, candidate.surface)
                 reject("organization", candidate.start, candidate.end, candidate.surface, candidate.source, reason)  # --explain-rejected
-        model = self._model_candidates(doc) if use_model else None
-        probability = {(candidate.start, candidate.end): score for candidate, score in model or ()}
-        if model is None:
-            merged = bodies.merge(trusted, guesses)
-        else:
-            evidence = (countries, people, boilerplate)
-            merged = bodies.combine(text, language, model, (trusted, guesses), probability, evidence, self.combination, self.observations)
-        found: dict[tuple[int, int], tuple[str, float]] = {}
-        for candidate in bodies.with_parent_prefix(text, merged):
-            entry = bodies.entry_for(index, candidate)
-            surface = clean_surface(text[candidate.start : candidate.end])
-            index.add_mention(entry, candidate.start, candidate.end, surface)
-            found[(candidate.start, candidate.end)] = (candidate.source, probability.get((candidate.start, candidate.end), 0.0))
-            if candidate.alias:
-                index.add_alias(entry, candidate.alias)
-        return self._spans(doc, index, found, with_model=model is not None)
+        return _RuleWork(text, index, trusted, guesses, (countries, people, boilerplate), language)
 
     def _model_candidates(self, doc: Doc) -> list[tuple[Candidate, float]] | None:
         """The trained recogniser's spans and probabilities (``doc.spans["iom_org_model"]``),
@@ -299,6 +328,20 @@ class OrganizationRecognizer(IomComponent):
         if not with_model:
             return self.rules_only.get(origin, 0.5)
         return self.combination.score(origin, probability)
+
+
+@dataclass(frozen=True)
+class _RuleWork:
+    """The rules' candidates on one Doc, before the recogniser's proposals are weighed:
+    ``index`` holds the release's acronym definitions; ``evidence`` is (country names,
+    people, boilerplate zones)."""
+
+    text: str
+    index: OrganizationIndex
+    trusted: list[Candidate]
+    guesses: list[Candidate]
+    evidence: tuple[Ranges, Ranges, Ranges]
+    language: str | None
 
 
 @dataclass(frozen=True)

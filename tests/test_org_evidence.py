@@ -4,6 +4,7 @@ on the Doc before the recogniser, and the training command with the evidence con
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -15,8 +16,8 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
-from spacy.util import raise_error
 from spacy.tokens import DocBin, SpanGroup
+from spacy.util import raise_error
 
 import iom_nlp
 from iom_nlp.components.base import MissingComponentError
@@ -142,8 +143,6 @@ def test_the_evidence_config_trains_and_exports_on_a_tiny_corpus(tmp_path: Path)
         doc = blank(text)
         doc.spans["iom_org_model"] = [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in names]
         bin_.add(doc)
-        import hashlib
-
         table[hashlib.sha1(text.encode()).hexdigest()] = [[text.index(names[1]), text.index(names[1]) + len(names[1]), "gazetteer"]]
     bin_.to_disk(tmp_path / "tiny.spacy")
     (tmp_path / "evidence.json").write_text(json.dumps(table), encoding="utf-8")

@@ -9,6 +9,7 @@ from typing import Final
 
 import spacy
 from spacy.language import Language
+from thinc.api import Config
 
 from . import components as _components  # noqa: F401  (registers the factories)
 from .components import org_model as _org_model  # noqa: F401  (registers the suggester)
@@ -115,9 +116,15 @@ def add_trained_recognizer(nlp: Language) -> bool:
     trained = spacy.load(path)
     before = {"before": ORGANIZATIONS} if ORGANIZATIONS in nlp.component_names else {}
     nlp.add_pipe("spancat", name=ORG_MODEL, source=trained, **before)  # type: ignore[arg-type]
-    if EVIDENCE_ARCHITECTURE in trained.config.to_str():
+    if reads_evidence(trained.config):
         nlp.add_pipe("iom_org_evidence", before=ORG_MODEL)
     return True
+
+
+def reads_evidence(config: Config) -> bool:
+    """Whether a trained recogniser's config wraps its tok2vec in the rules' evidence."""
+    tok2vec = config["components"]["spancat"]["model"]["tok2vec"]
+    return bool(tok2vec.get("@architectures") == EVIDENCE_ARCHITECTURE)
 
 
 def seed_vocabulary(nlp: Language) -> None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy
@@ -15,6 +13,7 @@ import pytest
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
+from org_helpers import train_and_export
 from spacy.language import Language
 from spacy.tokens import DocBin, SpanGroup
 from spacy.util import raise_error
@@ -146,21 +145,10 @@ def test_the_evidence_config_trains_and_exports_on_a_tiny_corpus(tmp_path: Path)
         table[hashlib.sha1(text.encode()).hexdigest()] = [[text.index(names[1]), text.index(names[1]) + len(names[1]), "gazetteer"]]
     bin_.to_disk(tmp_path / "tiny.spacy")
     (tmp_path / "evidence.json").write_text(json.dumps(table), encoding="utf-8")
-    output = tmp_path / "output"
-    command = [
-        sys.executable, "-m", "spacy", "train", "training/orgs.cfg", "--code", "training/code.py", "--output", str(output),
-        "--paths.train", str(tmp_path / "tiny.spacy"), "--paths.dev", str(tmp_path / "tiny.spacy"),
-        "--components.org_evidence.path", str(tmp_path / "evidence.json"),
-        "--training.max_steps", "4", "--training.eval_frequency", "2",
-    ]  # fmt: skip
-    subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
-    sys.path.insert(0, str(ROOT / "training"))
-    try:
-        from train import export
-    finally:
-        sys.path.pop(0)
-    export(output / "model-best", tmp_path / "org_model", floor=0.05)
-    trained = spacy.load(tmp_path / "org_model")
+    folder = train_and_export(
+        "training/orgs.cfg", tmp_path / "tiny.spacy", tmp_path, "--components.org_evidence.path", str(tmp_path / "evidence.json")
+    )
+    trained = spacy.load(folder)
     assert trained.pipe_names == ["spancat"]
     assert "iom_nlp.evidence_tok2vec.v1" in trained.config.to_str()
     doc = trained("The Ministry of Health met.")

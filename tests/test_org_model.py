@@ -4,12 +4,11 @@ saved and loaded with the pipeline, and retrainable with the documented command.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import spacy
+from org_helpers import train_and_export
 from spacy.language import Language
 from spacy.tokens import DocBin
 
@@ -96,22 +95,11 @@ def _tiny_corpus(path: Path) -> Path:
 
 def test_the_training_command_trains_and_exports_on_a_tiny_corpus(tmp_path: Path) -> None:
     corpus = _tiny_corpus(tmp_path / "tiny.spacy")
-    output = tmp_path / "output"
-    command = [
-        sys.executable, "-m", "spacy", "train", "training/orgs-without-evidence.cfg", "--code", "training/code.py", "--output", str(output),
-        "--paths.train", str(corpus), "--paths.dev", str(corpus), "--training.max_steps", "4", "--training.eval_frequency", "2",
-    ]  # fmt: skip
-    subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
-    sys.path.insert(0, str(ROOT / "training"))
-    try:
-        from train import export
-    finally:
-        sys.path.pop(0)
-    export(output / "model-best", tmp_path / "org_model", floor=0.05)
-    trained = spacy.load(tmp_path / "org_model")
+    folder = train_and_export("training/orgs-without-evidence.cfg", corpus, tmp_path)
+    trained = spacy.load(folder)
     assert trained.pipe_names == ["spancat"]
     assert trained.get_pipe("spancat").cfg["threshold"] == 0.05
-    meta = json.loads((tmp_path / "org_model" / "meta.json").read_text(encoding="utf-8"))
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     assert meta["name"] == "iom_org_model"
     doc = trained("The Ministry of Health met.")
     assert "iom_org_model" in doc.spans

@@ -4,8 +4,8 @@ and the training-only component that puts the rules' organisations on the Docs s
 
 from __future__ import annotations
 
-import hashlib
 import json
+import sys
 from pathlib import Path
 
 from spacy.language import Language
@@ -13,6 +13,9 @@ from spacy.tokens import Doc, SpanGroup
 
 import iom_nlp.components.org_model  # noqa: F401
 from iom_nlp.components.org_model import RULE_SPANS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from annotate import sha1  # evidence.json's key
 
 
 class EvidenceLookup:
@@ -25,7 +28,7 @@ class EvidenceLookup:
     def __call__(self, doc: Doc) -> Doc:
         if self._table is None:
             self._table = json.loads(Path(self.path).read_text(encoding="utf-8"))
-        rows = self._table.get(hashlib.sha1(doc.text.encode("utf-8")).hexdigest(), [])
+        rows = self._table.get(sha1(doc.text), [])
         spans, sources = [], []
         for start, end, source in rows:
             span = doc.char_span(int(start), int(end), alignment_mode="expand")  # type: ignore[arg-type]

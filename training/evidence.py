@@ -12,8 +12,8 @@ and sources are written per text (keyed by the text's sha1) to ``corpus/evidence
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
+import sys
 from pathlib import Path
 
 from spacy.tokens import DocBin
@@ -22,11 +22,10 @@ import iom_nlp
 from iom_nlp.spans import ORG_MODEL, ORGANIZATIONS
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from annotate import sha1  # noqa: E402  (the key build_corpus checks texts by)
+
 EVIDENCE = "iom_org_evidence"
-
-
-def text_key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def main() -> None:
@@ -41,7 +40,7 @@ def main() -> None:
     texts: dict[str, str] = {}
     for path in sorted(args.corpus.glob("*.spacy")):
         for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
-            texts.setdefault(text_key(doc.text), doc.text)
+            texts.setdefault(sha1(doc.text), doc.text)
     out: dict[str, list[tuple[int, int, str]]] = {}
     for key, doc in zip(texts, nlp.pipe(texts.values(), batch_size=16), strict=True):
         group = doc.spans.get(ORGANIZATIONS, [])

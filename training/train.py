@@ -22,6 +22,9 @@ import sys
 from pathlib import Path
 
 import spacy
+from thinc.api import Config
+
+from iom_nlp.pipeline import reads_evidence
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -41,7 +44,7 @@ def export(best: Path, target: Path, floor: float) -> None:
 
     spacy.util.import_file("iom_training_code", HERE / "code.py")  # the training-only evidence lookup, if the config has it
     nlp = spacy.load(best)
-    nested = "tok2vec" in nlp.config["components"]["spancat"]["model"]["tok2vec"]  # the evidence architecture wraps the listener
+    nested = reads_evidence(nlp.config)  # the evidence architecture wraps the listener
     nlp.replace_listeners("org_tok2vec", "spancat", ["model.tok2vec.tok2vec" if nested else "model.tok2vec"])
     for name in list(nlp.pipe_names):
         if name != "spancat":
@@ -87,7 +90,7 @@ def main() -> None:
         options = ["--first-reading"] if args.first_reading else []
         options += ["--train-rounds", args.train_rounds] if args.train_rounds else []
         run(python, "training/build_corpus.py", *options)
-        if "iom_nlp.evidence_tok2vec.v1" in args.config.read_text(encoding="utf-8"):  # the rules as features: their output per text
+        if reads_evidence(Config().from_disk(args.config)):  # the rules as features: their output per text
             run(python, "training/evidence.py")
     if not args.skip_train:
         extra = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
